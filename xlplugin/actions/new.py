@@ -1,0 +1,65 @@
+"""Action `new`: a fresh project workbook, blank or with the folder's worked example."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from xlplugin.data import load_json
+from xlplugin.domain import models as m
+from xlplugin.layout import spec
+from xlplugin.layout.texts import texts
+
+
+def starter_project(lang: str) -> m.Project:
+    """What every new workbook holds: the folder's lists, themes, criteria and a small catalog."""
+    t = texts(lang)
+    return m.Project(
+        characteristics=[m.Characteristic(name=n) for n in t.items("characteristic.folder")],
+        themes=[
+            m.Theme(name=th["name"], description=th["description"], keywords=th["keywords"])
+            for th in load_json("themes.json")[lang]
+        ],
+        criteria=[
+            m.Criterion(
+                key=key,
+                name=t[f"criterion.{key}.name"],
+                weight=1.0,
+                description=t[f"criterion.{key}.description"],
+            )
+            for key in spec.SCORE_COLUMNS
+        ],
+        requirements=[m.DesignRequirement(requirement=r, from_folder=True) for r in t.items("requirement.folder")],
+        catalog=[m.CatalogPlatform.model_validate(row) for row in load_json("catalog.json")[lang]],
+    )
+
+
+def example_project(lang: str) -> m.Project:
+    """The folder's worked example (families with children and seniors) on top of the starter."""
+    project = starter_project(lang)
+    example = m.Project.model_validate(load_json("example.json")[lang])
+    chosen = {c.name: c for c in example.characteristics}
+    characteristics = [chosen.pop(c.name, c) for c in project.characteristics] + list(chosen.values())
+    return project.model_copy(
+        update={
+            "facts": example.facts,
+            "groups": example.groups,
+            "purposes": example.purposes,
+            "characteristics": characteristics,
+            "entries": example.entries,
+            "platforms": example.platforms,
+            "maintenance": example.maintenance,
+            "constraints": example.constraints,
+        }
+    )
+
+
+def create_workbook(path: Path, lang: str = "da", example: bool = False, name: str | None = None) -> int:
+    """Write a new project workbook to ``path``; returns the number of sheets."""
+    from xlplugin.gateway.builder import build_workbook
+    from xlplugin.gateway.files import save_new_workbook
+
+    project = example_project(lang) if example else starter_project(lang)
+    if name:
+        project.facts.name = name
+    workbook = build_workbook(project, lang)
+    save_new_workbook(workbook, path)
+    return len(workbook.sheetnames)

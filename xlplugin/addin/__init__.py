@@ -1,0 +1,1 @@
+"""Building and installing the Excel add-in."""

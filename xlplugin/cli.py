@@ -1,0 +1,75 @@
+"""The command line `xlplugin`: a thin entry point over the actions."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from xlplugin.errors import UserError
+from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
+
+
+def _lang_from_argv(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
+            return arg.split("=", 1)[1]
+    return DEFAULT_LANGUAGE
+
+
+def _new_target(path: Path, force: bool) -> Path:
+    if path.suffix.lower() != ".xlsx":
+        raise UserError("msg.bad_suffix", path=path)
+    if not path.parent.exists():
+        raise UserError("msg.no_folder", folder=path.parent)
+    if path.exists() and not force:
+        raise UserError("msg.exists", path=path)
+    return path
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from xlplugin.actions.new import create_workbook
+
+    path = _new_target(Path(args.path), args.force)
+    try:
+        sheets = create_workbook(path, lang=args.lang, example=args.example, name=args.name)
+    except OSError as exc:
+        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
+    print(texts(args.lang).format("msg.created", path=path, sheets=sheets))
+    return 0
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    t = texts(lang)
+    parser = argparse.ArgumentParser(prog="xlplugin", description=t["cli.description"])
+    parser.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help=t["cli.new.help"], description=t["cli.new.help"])
+    new.add_argument("path", nargs="?", default=None, help=t["cli.new.path"])
+    new.add_argument("--example", action="store_true", help=t["cli.new.example"])
+    new.add_argument("--force", action="store_true", help=t["cli.new.force"])
+    new.add_argument("--name", help=t["cli.new.name"])
+    new.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    new.set_defaults(func=cmd_new)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_from_argv(argv)
+    args = build_parser(lang).parse_args(argv)
+    if args.command == "new" and args.path is None:
+        args.path = "Eksempel.xlsx" if args.lang == "da" else "Example.xlsx"
+        if not args.example:
+            args.path = "Projekt.xlsx" if args.lang == "da" else "Project.xlsx"
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"{texts(args.lang)['msg.error_prefix']}: {exc.message(args.lang)}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

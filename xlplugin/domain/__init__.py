@@ -1,0 +1,1 @@
+"""The pure domain core: models, matching, evaluation and rules. No I/O here."""

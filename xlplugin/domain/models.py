@@ -1,0 +1,279 @@
+"""The project as the five-step method sees it: pure pydantic models, no I/O.
+
+Choice fields hold language-neutral codes (the enums below); the layout's texts
+turn them into Danish or English labels and back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Code(str, Enum):
+    """A closed choice; its value is the stable code stored in the model."""
+
+    def __str__(self) -> str:  # pragma: no cover - convenience in messages
+        return self.value
+
+
+class ProjectKind(Code):
+    NEW_BUILD = "new_build"
+    RENOVATION = "renovation"
+
+
+class Phase(Code):
+    BEFORE_IDEA = "before_idea"
+    IDEA = "idea"
+    DESIGN = "design"
+    CONSTRUCTION = "construction"
+    OPERATION = "operation"
+
+
+class Location(Code):
+    BUILDING = "building"
+    LOCAL_AREA = "local_area"
+
+
+class KnowledgeSource(Code):
+    OWN_DATA = "own_data"
+    STATISTICS = "statistics"
+    INTERVIEWS = "interviews"
+    EXPERTS = "experts"
+    OTHER = "other"
+
+
+class Priority(Code):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class EntryKind(Code):
+    NEED = "need"
+    RESOURCE = "resource"
+    INTEREST = "interest"
+
+
+class InteractionType(Code):
+    COMMON_THIRD = "common_third"
+    COMMON_SOLUTION = "common_solution"
+    MUTUAL_RESOURCES = "mutual_resources"
+
+
+class Scope(Code):
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+
+class Origin(Code):
+    GENERATED = "generated"
+    MANUAL = "manual"
+
+
+class RowStatus(Code):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    OUTDATED = "outdated"
+
+
+class PlatformType(Code):
+    PHYSICAL = "physical"
+    CONTENT = "content"
+    DIGITAL = "digital"
+
+
+class Maintainer(Code):
+    RESIDENTS = "residents"
+    BOARD = "board"
+    CARETAKERS = "caretakers"
+    VOLUNTEERS = "volunteers"
+    ORGANISATION = "organisation"
+    MUNICIPALITY = "municipality"
+    OTHER = "other"
+
+
+class Frequency(Code):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+    ONGOING = "ongoing"
+
+
+class ConstraintCategory(Code):
+    TECHNICAL = "technical"
+    ECONOMIC = "economic"
+    POLITICAL = "political"
+    ORGANISATIONAL = "organisational"
+
+
+class Step(Code):
+    STEP1 = "1"
+    STEP2 = "2"
+    STEP3 = "3"
+    STEP4 = "4"
+    STEP5 = "5"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --- Start -------------------------------------------------------------------
+class ProjectFacts(Model):
+    name: str | None = None
+    organisation: str | None = None
+    department: str | None = None
+    municipality: str | None = None
+    kind: ProjectKind | None = None
+    phase: Phase | None = None
+    responsible: str | None = None
+    date: dt.date | None = None
+
+
+# --- Step 1 ------------------------------------------------------------------
+class ResidentGroup(Model):
+    name: str
+    location: Location = Location.BUILDING
+    share_pct: float | None = Field(default=None, description="share of households, 0-100")
+    culture_bearing: bool | None = None
+    age: str | None = None
+    education: str | None = None
+    employment: str | None = None
+    other: str | None = None
+    source: KnowledgeSource | None = None
+
+
+class SocialPurpose(Model):
+    purpose: str
+    target_group: str | None = None
+    priority: Priority | None = None
+
+
+class Characteristic(Model):
+    name: str
+    description: str | None = None
+    chosen: bool | None = None
+
+
+# --- Step 2 ------------------------------------------------------------------
+class Entry(Model):
+    """One unmet need, resource or interest of one group."""
+
+    group: str
+    kind: EntryKind
+    theme: str | None = None
+    description: str | None = None
+    method: str | None = None
+    priority: Priority | None = None
+    suggested_theme: str | None = None
+
+
+class Theme(Model):
+    """A theme of the vocabulary that step 2's entries are sorted by."""
+
+    name: str
+    description: str | None = None
+    keywords: str | None = None
+
+
+# --- Step 3 ------------------------------------------------------------------
+class Interaction(Model):
+    id: str | None = None
+    type: InteractionType | None = None
+    groups: str | None = None
+    need: str | None = None
+    resource: str | None = None
+    theme: str | None = None
+    scope: Scope | None = None
+    score: float | None = None
+    reasoning: str | None = None
+    purposes: str | None = None
+    origin: Origin = Origin.MANUAL
+    status: RowStatus | None = None
+    selected: bool | None = None
+    comment: str | None = None
+
+
+# --- Step 4 ------------------------------------------------------------------
+class Platform(Model):
+    name: str
+    type: PlatformType | None = None
+    interactions: str | None = None
+    target_groups: str | None = None
+    purpose: str | None = None
+    strengths: str | None = None
+    weaknesses: str | None = None
+    economy: str | None = None
+    score_need: float | None = None
+    score_interplay: float | None = None
+    score_economy: float | None = None
+    score_operation: float | None = None
+    score_flexibility: float | None = None
+    total: float | None = None
+    selected: bool | None = None
+    comment: str | None = None
+
+
+class Criterion(Model):
+    key: str
+    name: str
+    weight: float | None = None
+    description: str | None = None
+
+
+class DesignRequirement(Model):
+    requirement: str
+    from_folder: bool = False
+    chosen: bool | None = None
+    comment: str | None = None
+
+
+class CatalogPlatform(Model):
+    name: str
+    type: PlatformType | None = None
+    themes: str | None = None
+    interaction: str | None = None
+    strengths: str | None = None
+    weaknesses: str | None = None
+    economy: str | None = None
+    maintainer: Maintainer | None = None
+
+
+# --- Step 5 ------------------------------------------------------------------
+class MaintenanceItem(Model):
+    platform: str
+    maintainer: Maintainer | None = None
+    startup: str | None = None
+    frequency: Frequency | None = None
+    budget: float | None = None
+    review_date: dt.date | None = None
+    success_criterion: str | None = None
+
+
+class RealityConstraint(Model):
+    constraint: str
+    category: ConstraintCategory | None = None
+    back_to_step: Step | None = None
+    action: str | None = None
+
+
+class Project(Model):
+    """A whole project workbook: the contract every action works on."""
+
+    facts: ProjectFacts = Field(default_factory=ProjectFacts)
+    groups: list[ResidentGroup] = Field(default_factory=list)
+    purposes: list[SocialPurpose] = Field(default_factory=list)
+    characteristics: list[Characteristic] = Field(default_factory=list)
+    entries: list[Entry] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    interactions: list[Interaction] = Field(default_factory=list)
+    platforms: list[Platform] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
+    requirements: list[DesignRequirement] = Field(default_factory=list)
+    maintenance: list[MaintenanceItem] = Field(default_factory=list)
+    constraints: list[RealityConstraint] = Field(default_factory=list)
+    catalog: list[CatalogPlatform] = Field(default_factory=list)

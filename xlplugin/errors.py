@@ -1,0 +1,16 @@
+"""The project's own error: it carries a text key, so the message is in the user's language."""
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A problem the user can fix; shown as a message, never as a traceback."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "da") -> str:
+        from xlplugin.layout.texts import texts
+
+        return texts(lang).format(self.key, **self.params)

@@ -1,0 +1,35 @@
+"""Turning model values into what a cell shows, and writing them safely."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from xlplugin.layout.spec import LIST_ENUMS, Column, Kind
+from xlplugin.layout.texts import Texts
+
+
+def display_value(column: Column, value: Any, t: Texts) -> Any:
+    """The value a cell should hold for a model value (labels instead of codes)."""
+    if value is None:
+        return None
+    if column.kind is Kind.YESNO:
+        return t.choice("yesno", "yes" if value else "no")
+    if isinstance(value, Enum):
+        value = value.value
+    if column.kind is Kind.CHOICE and column.choices in LIST_ENUMS:
+        return t.choice(column.choices, str(value))
+    if isinstance(value, float) and value.is_integer() and column.kind in (Kind.PERCENT, Kind.SCORE, Kind.MONEY):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def write_value(cell: Any, value: Any) -> None:
+    """Set an openpyxl cell; text is always stored as text, never as a formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"

@@ -1,0 +1,1 @@
+"""The declarative workbook layout and the texts per language."""

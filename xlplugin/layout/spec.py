@@ -1,0 +1,456 @@
+"""The workbook layout, declared once: sheets, tables, columns, dropdown sources.
+
+The generator writes a workbook from it and the reader finds tables and columns
+through it. Labels are not here: every visible text is looked up in the texts
+of one language (``xlplugin.layout.texts``) by the keys this module builds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+
+from xlplugin.domain import models as m
+
+LAYOUT_VERSION = 1
+
+
+class Kind(str, Enum):
+    TEXT = "text"  # short text
+    LONG_TEXT = "long_text"  # wrapped free text
+    NUMBER = "number"
+    SCORE = "score"  # whole number 0-5
+    PERCENT = "percent"  # 0-100, shown with a % sign
+    MONEY = "money"
+    DATE = "date"
+    CHOICE = "choice"  # one value of a dropdown list
+    YESNO = "yesno"
+
+
+# Excel's own limit for the text in one cell.
+EXCEL_CELL_MAX = 32767
+# A sane bound for free text in this workbook; longer text is a finding.
+TEXT_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # field name on the table's model
+    kind: Kind = Kind.TEXT
+    width: float = 18
+    required: bool = False
+    choices: str | None = None  # key of a dropdown list (see LISTS)
+    generated: bool = False  # filled by an action; the user's edits are replaced
+    max_length: int = TEXT_MAX
+
+    @property
+    def list_key(self) -> str | None:
+        if self.kind is Kind.YESNO:
+            return "yesno"
+        return self.choices
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    model: type
+    columns: tuple[Column, ...]
+    spare_rows: int = 6  # empty, formatted rows in a new workbook
+    style: str = "TableStyleMedium2"
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(f"{self.key}.{key}")
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    tables: tuple[Table, ...] = ()
+    step: int | None = None  # 1-5 for the method's steps
+    hidden: bool = False
+    guide: bool = True  # a short guide above the tables
+    tab_color: str | None = None
+
+
+@dataclass(frozen=True)
+class ChoiceList:
+    """A dropdown source: a fixed list of codes, or the names in a table column."""
+
+    key: str
+    codes: tuple[str, ...] = ()
+    from_table: tuple[str, str] | None = None  # (table key, column key)
+    capacity: int = 500  # rows reserved on the sources sheet for a dynamic list
+
+    @property
+    def dynamic(self) -> bool:
+        return self.from_table is not None
+
+
+def _codes(enum: type[m.Code]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+LISTS: tuple[ChoiceList, ...] = (
+    ChoiceList("yesno", ("yes", "no")),
+    ChoiceList("project_kind", _codes(m.ProjectKind)),
+    ChoiceList("phase", _codes(m.Phase)),
+    ChoiceList("location", _codes(m.Location)),
+    ChoiceList("source", _codes(m.KnowledgeSource)),
+    ChoiceList("priority", _codes(m.Priority)),
+    ChoiceList("entry_kind", _codes(m.EntryKind)),
+    ChoiceList("interaction_type", _codes(m.InteractionType)),
+    ChoiceList("scope", _codes(m.Scope)),
+    ChoiceList("origin", _codes(m.Origin)),
+    ChoiceList("status", _codes(m.RowStatus)),
+    ChoiceList("platform_type", _codes(m.PlatformType)),
+    ChoiceList("maintainer", _codes(m.Maintainer)),
+    ChoiceList("frequency", _codes(m.Frequency)),
+    ChoiceList("constraint_category", _codes(m.ConstraintCategory)),
+    ChoiceList("step", _codes(m.Step)),
+    ChoiceList("groups", from_table=("groups", "name")),
+    ChoiceList("themes", from_table=("themes", "name"), capacity=200),
+    ChoiceList("platforms", from_table=("platforms", "name"), capacity=300),
+)
+
+# The enum behind each fixed list, so readers can turn labels back into codes.
+LIST_ENUMS: dict[str, type[m.Code]] = {
+    "project_kind": m.ProjectKind,
+    "phase": m.Phase,
+    "location": m.Location,
+    "source": m.KnowledgeSource,
+    "priority": m.Priority,
+    "entry_kind": m.EntryKind,
+    "interaction_type": m.InteractionType,
+    "scope": m.Scope,
+    "origin": m.Origin,
+    "status": m.RowStatus,
+    "platform_type": m.PlatformType,
+    "maintainer": m.Maintainer,
+    "frequency": m.Frequency,
+    "constraint_category": m.ConstraintCategory,
+    "step": m.Step,
+}
+
+C = Column
+K = Kind
+
+# Project facts are a two-column table (field, value); one row per field.
+FACT_FIELDS: tuple[Column, ...] = (
+    C("name", required=True),
+    C("organisation"),
+    C("department"),
+    C("municipality"),
+    C("kind", K.CHOICE, choices="project_kind"),
+    C("phase", K.CHOICE, choices="phase"),
+    C("responsible"),
+    C("date", K.DATE),
+)
+
+FACTS = Table(
+    "facts",
+    m.ProjectFacts,
+    (C("field", width=26), C("value", width=44)),
+    spare_rows=0,
+    style="TableStyleLight9",
+)
+
+GROUPS = Table(
+    "groups",
+    m.ResidentGroup,
+    (
+        C("name", width=22, required=True, max_length=100),
+        C("location", K.CHOICE, 16, required=True, choices="location"),
+        C("share_pct", K.PERCENT, 12),
+        C("culture_bearing", K.YESNO, 13),
+        C("age", width=16),
+        C("education", width=20),
+        C("employment", width=20),
+        C("other", K.LONG_TEXT, 30),
+        C("source", K.CHOICE, 20, choices="source"),
+    ),
+)
+
+PURPOSES = Table(
+    "purposes",
+    m.SocialPurpose,
+    (
+        C("purpose", K.LONG_TEXT, 50, required=True),
+        C("target_group", width=24, choices="groups", kind=K.CHOICE),
+        C("priority", K.CHOICE, 14, choices="priority"),
+    ),
+    spare_rows=4,
+)
+
+CHARACTERISTICS = Table(
+    "characteristics",
+    m.Characteristic,
+    (
+        C("name", width=24, required=True),
+        C("description", K.LONG_TEXT, 50),
+        C("chosen", K.YESNO, 12),
+    ),
+    spare_rows=3,
+)
+
+ENTRIES = Table(
+    "entries",
+    m.Entry,
+    (
+        C("group", K.CHOICE, 22, required=True, choices="groups"),
+        C("kind", K.CHOICE, 14, required=True, choices="entry_kind"),
+        C("theme", K.CHOICE, 24, choices="themes"),
+        C("description", K.LONG_TEXT, 44, required=True),
+        C("method", width=24),
+        C("priority", K.CHOICE, 12, choices="priority"),
+        C("suggested_theme", width=22, generated=True),
+    ),
+    spare_rows=10,
+)
+
+THEMES = Table(
+    "themes",
+    m.Theme,
+    (
+        C("name", width=28, required=True, max_length=100),
+        C("description", K.LONG_TEXT, 44),
+        C("keywords", K.LONG_TEXT, 60),
+    ),
+    spare_rows=3,
+)
+
+INTERACTIONS = Table(
+    "interactions",
+    m.Interaction,
+    (
+        C("id", width=11, generated=True),
+        C("type", K.CHOICE, 22, choices="interaction_type", generated=True),
+        C("groups", width=26, generated=True),
+        C("need", K.LONG_TEXT, 28, generated=True),
+        C("resource", K.LONG_TEXT, 28, generated=True),
+        C("theme", width=20, generated=True),
+        C("scope", K.CHOICE, 12, choices="scope", generated=True),
+        C("score", K.NUMBER, 9, generated=True),
+        C("reasoning", K.LONG_TEXT, 48, generated=True, max_length=4000),
+        C("purposes", K.LONG_TEXT, 28, generated=True),
+        C("origin", K.CHOICE, 12, choices="origin", generated=True),
+        C("status", K.CHOICE, 12, choices="status", generated=True),
+        C("selected", K.YESNO, 10),
+        C("comment", K.LONG_TEXT, 32),
+    ),
+    spare_rows=10,
+)
+
+SCORE_COLUMNS = ("score_need", "score_interplay", "score_economy", "score_operation", "score_flexibility")
+
+PLATFORMS = Table(
+    "platforms",
+    m.Platform,
+    (
+        C("name", width=24, required=True, max_length=150),
+        C("type", K.CHOICE, 15, required=True, choices="platform_type"),
+        C("interactions", K.LONG_TEXT, 28),
+        C("target_groups", width=22),
+        C("purpose", K.LONG_TEXT, 26),
+        C("strengths", K.LONG_TEXT, 40),
+        C("weaknesses", K.LONG_TEXT, 32),
+        C("economy", K.LONG_TEXT, 22),
+        *(C(key, K.SCORE, 11) for key in SCORE_COLUMNS),
+        C("total", K.NUMBER, 9, generated=True),
+        C("selected", K.YESNO, 10),
+        C("comment", K.LONG_TEXT, 28),
+    ),
+    spare_rows=6,
+)
+
+CRITERIA = Table(
+    "criteria",
+    m.Criterion,
+    (
+        C("key", width=14, generated=True),
+        C("name", width=22, required=True),
+        C("weight", K.NUMBER, 10, required=True),
+        C("description", K.LONG_TEXT, 60),
+    ),
+    spare_rows=0,
+    style="TableStyleLight9",
+)
+
+REQUIREMENTS = Table(
+    "requirements",
+    m.DesignRequirement,
+    (
+        C("requirement", K.LONG_TEXT, 60, required=True),
+        C("from_folder", K.YESNO, 14),
+        C("chosen", K.YESNO, 12),
+        C("comment", K.LONG_TEXT, 40),
+    ),
+    spare_rows=3,
+)
+
+MAINTENANCE = Table(
+    "maintenance",
+    m.MaintenanceItem,
+    (
+        C("platform", K.CHOICE, 24, required=True, choices="platforms"),
+        C("maintainer", K.CHOICE, 24, required=True, choices="maintainer"),
+        C("startup", K.LONG_TEXT, 36),
+        C("frequency", K.CHOICE, 14, choices="frequency"),
+        C("budget", K.MONEY, 14),
+        C("review_date", K.DATE, 14),
+        C("success_criterion", K.LONG_TEXT, 40),
+    ),
+    spare_rows=6,
+)
+
+CONSTRAINTS = Table(
+    "constraints",
+    m.RealityConstraint,
+    (
+        C("constraint", K.LONG_TEXT, 44, required=True),
+        C("category", K.CHOICE, 18, choices="constraint_category"),
+        C("back_to_step", K.CHOICE, 14, choices="step"),
+        C("action", K.LONG_TEXT, 44),
+    ),
+    spare_rows=4,
+)
+
+CATALOG = Table(
+    "catalog",
+    m.CatalogPlatform,
+    (
+        C("name", width=26, required=True, max_length=150),
+        C("type", K.CHOICE, 15, required=True, choices="platform_type"),
+        C("themes", K.LONG_TEXT, 30),
+        C("interaction", K.LONG_TEXT, 26),
+        C("strengths", K.LONG_TEXT, 44),
+        C("weaknesses", K.LONG_TEXT, 34),
+        C("economy", K.LONG_TEXT, 24),
+        C("maintainer", K.CHOICE, 22, choices="maintainer"),
+    ),
+    spare_rows=4,
+)
+
+FINDINGS = Table(
+    "findings",
+    dict,  # findings are output, not part of the project model
+    (
+        C("severity", width=12),
+        C("sheet", width=22),
+        C("cell", width=10),
+        C("problem", K.LONG_TEXT, 60),
+        C("advice", K.LONG_TEXT, 60),
+    ),
+    spare_rows=1,
+    style="TableStyleLight9",
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("start", (FACTS,), tab_color="1F4E78"),
+    Sheet("step1", (GROUPS, PURPOSES, CHARACTERISTICS), step=1, tab_color="2E75B6"),
+    Sheet("step2", (ENTRIES,), step=2, tab_color="2E75B6"),
+    Sheet("step3", (INTERACTIONS,), step=3, tab_color="2E75B6"),
+    Sheet("step4", (PLATFORMS, CRITERIA, REQUIREMENTS), step=4, tab_color="2E75B6"),
+    Sheet("step5", (MAINTENANCE, CONSTRAINTS), step=5, tab_color="2E75B6"),
+    Sheet("themes", (THEMES,), tab_color="7F7F7F"),
+    Sheet("catalog", (CATALOG,), tab_color="7F7F7F"),
+    Sheet("findings", (FINDINGS,), tab_color="C00000"),
+    Sheet("lists", hidden=True, guide=False),
+)
+
+# Which Project field each table fills (facts are handled on their own).
+PROJECT_FIELDS: dict[str, str] = {
+    "groups": "groups",
+    "purposes": "purposes",
+    "characteristics": "characteristics",
+    "entries": "entries",
+    "themes": "themes",
+    "interactions": "interactions",
+    "platforms": "platforms",
+    "criteria": "criteria",
+    "requirements": "requirements",
+    "maintenance": "maintenance",
+    "constraints": "constraints",
+    "catalog": "catalog",
+}
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One line of the live status on the Start sheet."""
+
+    step: int
+    key: str  # text key suffix
+    table: str
+    column: str
+    count: str = "filled"  # "filled": non-empty cells; "yes": cells saying yes
+
+
+STATUS_ROWS: tuple[StatusRow, ...] = (
+    StatusRow(1, "groups", "groups", "name"),
+    StatusRow(1, "purposes", "purposes", "purpose"),
+    StatusRow(2, "entries", "entries", "description"),
+    StatusRow(3, "interactions", "interactions", "groups"),
+    StatusRow(3, "selected_interactions", "interactions", "selected", "yes"),
+    StatusRow(4, "platforms", "platforms", "name"),
+    StatusRow(4, "selected_platforms", "platforms", "selected", "yes"),
+    StatusRow(5, "maintenance", "maintenance", "platform"),
+    StatusRow(5, "constraints", "constraints", "constraint"),
+)
+
+
+@cache
+def tables_by_key() -> dict[str, Table]:
+    return {t.key: t for s in SHEETS for t in s.tables}
+
+
+@cache
+def sheet_of_table() -> dict[str, Sheet]:
+    return {t.key: s for s in SHEETS for t in s.tables}
+
+
+def sheet(key: str) -> Sheet:
+    for s in SHEETS:
+        if s.key == key:
+            return s
+    raise KeyError(key)
+
+
+def table(key: str) -> Table:
+    return tables_by_key()[key]
+
+
+def choice_list(key: str) -> ChoiceList:
+    for lst in LISTS:
+        if lst.key == key:
+            return lst
+    raise KeyError(key)
+
+
+@dataclass
+class LayoutCheck:
+    problems: list[str] = field(default_factory=list)
+
+
+def check_spec() -> list[str]:
+    """Consistency of the spec itself (columns exist on models, lists exist)."""
+    problems: list[str] = []
+    list_keys = {lst.key for lst in LISTS}
+    for s in SHEETS:
+        for t in s.tables:
+            fields = getattr(t.model, "model_fields", None)
+            for c in t.columns:
+                if fields is not None and t is not FACTS and c.key not in fields:
+                    problems.append(f"{t.key}.{c.key} is not a field of {t.model.__name__}")
+                if c.list_key and c.list_key not in list_keys:
+                    problems.append(f"{t.key}.{c.key} uses unknown list {c.list_key}")
+    for lst in LISTS:
+        if lst.from_table and lst.from_table[0] not in tables_by_key():
+            problems.append(f"list {lst.key} reads unknown table {lst.from_table[0]}")
+    return problems
