@@ -1,0 +1,70 @@
+"""The one narrow gateway every action talks to, whatever holds the workbook.
+
+Adapters: ``xlplugin.gateway.file`` (a workbook on disk, openpyxl/calamine) and
+``xlplugin.gateway.live`` (the open workbook in Excel, xlwings). Both only move
+raw cell values in bulk; turning them into a Project (and findings) is done once,
+in pure code, by ``xlplugin.layout.reader`` through the layout spec.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from openpyxl.utils import get_column_letter
+
+
+@dataclass(frozen=True)
+class CellRef:
+    sheet: str
+    row: int  # 1-based
+    col: int  # 1-based
+
+    @property
+    def address(self) -> str:
+        return f"{get_column_letter(self.col)}{self.row}"
+
+
+@dataclass
+class RawTable:
+    """A table as found in a workbook: its header cells and the rows below it.
+
+    ``rows`` holds plain values as the cells show them (cached results for formulas;
+    None for empty cells), including rows typed just below the table's end, which
+    ``typed_below`` counts. Columns are as in the sheet: find them by header.
+    """
+
+    key: str  # the layout spec's table key
+    name: str  # the Excel table's name as found
+    sheet: str
+    header_row: int
+    first_col: int
+    headers: list[Any]
+    rows: list[list[Any]]
+    typed_below: int = 0
+    merged: list[str] = field(default_factory=list)  # merged ranges overlapping the table
+
+    def cell(self, row_index: int, col_index: int) -> CellRef:
+        return CellRef(self.sheet, self.header_row + 1 + row_index, self.first_col + col_index)
+
+
+class WorkbookGateway(Protocol):
+    """What an action may do with a workbook. Reads and writes are bulk, per table."""
+
+    lang: str
+
+    def sheet_names(self) -> list[str]: ...
+
+    def read_table(self, table_key: str) -> RawTable | None:
+        """The table, found by its Excel name (or by its sheet and headers); None if absent."""
+
+    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+        """Replace the table's header and data rows (resizing it); text stays text."""
+
+    def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
+        """Write a block of values outside tables (e.g. the step 2 matrix view)."""
+
+    def set_marks(self, cells: list[CellRef]) -> None:
+        """Mark the cells with findings, clearing the previous run's marks first."""
+
+    def commit(self) -> None:
+        """Make the writes permanent: an atomic save on disk; nothing for a live workbook."""
