@@ -20,8 +20,7 @@ def starter_project(lang: str) -> m.Project:
         ],
         criteria=[
             m.Criterion(
-                key=key,
-                name=t[f"criterion.{key}.name"],
+                name=t.header("platforms", key),
                 weight=1.0,
                 description=t[f"criterion.{key}.description"],
             )

@@ -219,7 +219,8 @@ class Platform(Model):
 
 
 class Criterion(Model):
-    key: str
+    """A platform criterion; its name is the header of the platform score column it weighs."""
+
     name: str
     weight: float | None = None
     description: str | None = None

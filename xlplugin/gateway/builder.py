@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlplugin import __version__
 from xlplugin.domain import models as m
-from xlplugin.gateway.cells import display_value, write_value
+from xlplugin.gateway.cells import display_value, row_height, write_value
 from xlplugin.layout import spec
 from xlplugin.layout.spec import Column, Kind, Sheet, Table
 from xlplugin.layout.texts import Texts, texts
@@ -28,17 +28,23 @@ MUTED = "595959"
 GENERATED_FILL = PatternFill("solid", fgColor="EDEDED")
 NOTE_FILL = PatternFill("solid", fgColor="FFF2CC")
 GUIDE_FILL = PatternFill("solid", fgColor="DEEBF7")
-TITLE_FONT = Font(size=16, bold=True, color=INK)
-HEADING_FONT = Font(size=13, bold=True, color=INK)
-INTRO_FONT = Font(italic=True, color=MUTED)
-LINK_FONT = Font(color="0563C1", underline="single")
+# Fonts name their face: without it LibreOffice (and so the PDF) falls back to a serif.
+FACE = "Calibri"
+TITLE_FONT = Font(name=FACE, size=16, bold=True, color=INK)
+HEADING_FONT = Font(name=FACE, size=13, bold=True, color=INK)
+INTRO_FONT = Font(name=FACE, size=11, italic=True, color=MUTED)
+LINK_FONT = Font(name=FACE, size=11, color="0563C1", underline="single")
+# Headers are formatted directly as well as by the table style, which LibreOffice ignores.
+HEADER_FONT = Font(name=FACE, size=11, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="2E75B6")
+BAND_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 GUIDE_WIDTH = 110  # characters the guide text spans before it wraps
-LINE_HEIGHT = 15.0
+LINE_HEIGHT = 14.0
 
 NUMBER_FORMATS = {
     Kind.PERCENT: '0" %"',
@@ -141,7 +147,7 @@ class _Builder:
         if first_header and sheet_spec.key != "start":
             ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
             ws.print_title_rows = f"{first_header}:{first_header}"
-        self._print_setup(ws)
+        self._print_setup(ws, one_page=sheet_spec.key == "start")
 
     def _guide(self, ws: Worksheet, sheet_spec: Sheet) -> int:
         key = sheet_spec.key
@@ -178,19 +184,22 @@ class _Builder:
                 ws.cell(row=row, column=col).fill = fill
         if span > 1:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
-        chars = sum(self._column_widths_cached(ws)[:span]) * 1.05
+        chars = sum(self._column_widths_cached(ws)[:span]) * 1.3
         lines = sum(max(1, math.ceil(len(part) / max(chars, 20))) for part in text.split("\n"))
         ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
         return row + 1
 
-    def _column_widths(self, sheet_spec: Sheet) -> list[float]:
+    @staticmethod
+    def _column_widths(sheet_spec: Sheet) -> list[float]:
+        """The sheet's column widths: the main (first) table's, widened only beyond its last column.
+
+        Stacked tables share the sheet's columns; the tables below wrap into the main table's widths.
+        """
         widths: list[float] = []
         for table_spec in sheet_spec.tables:
             for i, col in enumerate(table_spec.columns):
                 if i >= len(widths):
                     widths.append(col.width)
-                else:
-                    widths[i] = max(widths[i], col.width)
         if sheet_spec.key == "start":
             widths = [max(w, s) for w, s in zip(widths + [14, 16], [26, 44, 14, 16])]
         return widths or [20]
@@ -203,11 +212,11 @@ class _Builder:
         for i, width in enumerate(self._column_widths(sheet_spec), start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
 
-    def _print_setup(self, ws: Worksheet) -> None:
+    def _print_setup(self, ws: Worksheet, one_page: bool = False) -> None:
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
+        ws.page_setup.fitToHeight = 1 if one_page else 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = False
         ws.page_margins.left = ws.page_margins.right = 0.5
@@ -246,24 +255,34 @@ class _Builder:
         for i, col in enumerate(table_spec.columns):
             cell = ws.cell(row=header_row, column=1 + i, value=self.t.header(key, col.key))
             cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+            cell.border = BOX
         ws.row_dimensions[header_row].height = 32
         date_format = DATE_FORMATS[self.t.lang]
+        sheet_widths = self._column_widths(spec.sheet_of_table()[key])
         for r in range(placed.n_rows):
             values = rows[r] if r < len(rows) else [None] * len(table_spec.columns)
             for i, col in enumerate(table_spec.columns):
                 cell = ws.cell(row=header_row + 1 + r, column=1 + i)
                 write_value(cell, values[i])
-                cell.alignment = WRAP_TOP if col.kind is Kind.LONG_TEXT or key == "facts" else TOP
+                cell.alignment = TOP if col.kind in NUMBER_FORMATS else WRAP_TOP
+                cell.border = BOX
                 if col.kind is Kind.DATE:
                     cell.number_format = date_format
                 elif col.kind in NUMBER_FORMATS:
                     cell.number_format = NUMBER_FORMATS[col.kind]
                 if col.generated:
                     cell.fill = GENERATED_FILL
+            height = row_height(sheet_widths, values)
+            if height:
+                ws.row_dimensions[header_row + 1 + r].height = height
         if key == "facts":
             for r, col in enumerate(spec.FACT_FIELDS):
+                value_cell = ws.cell(row=header_row + 1 + r, column=2)
+                value_cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
                 if col.kind is Kind.DATE:
-                    ws.cell(row=header_row + 1 + r, column=2).number_format = date_format
+                    value_cell.number_format = date_format
         if key == "platforms":
             self._total_formulas(ws, placed)
         xl_table = XlTable(displayName=self.t.table(key), ref=placed.ref())
@@ -274,7 +293,7 @@ class _Builder:
     def _total_formulas(self, ws: Worksheet, placed: Placed) -> None:
         """Total = weighted mean of the scores, live in Excel without the add-in."""
         criteria = self.t.table("criteria")
-        key_h = self.t.header("criteria", "key")
+        name_h = self.t.header("criteria", "name")
         weight_h = self.t.header("criteria", "weight")
         total_index = [c.key for c in placed.table.columns].index("total")
         for r in range(placed.header_row + 1, placed.last_row + 1):
@@ -283,7 +302,8 @@ class _Builder:
                 idx = [c.key for c in placed.table.columns].index(key)
                 ref = f"{get_column_letter(placed.first_col + idx)}{r}"
                 cells.append(ref)
-                terms.append(f'N({ref})*SUMIF({criteria}[{key_h}],"{key}",{criteria}[{weight_h}])')
+                criterion = self.t.header("platforms", key).replace('"', '""')
+                terms.append(f'N({ref})*SUMIF({criteria}[{name_h}],"{criterion}",{criteria}[{weight_h}])')
             formula = (
                 f'=IF(COUNT({",".join(cells)})=0,"",ROUND(({"+".join(terms)})'
                 f"/MAX(SUM({criteria}[{weight_h}]),0.000001),1))"
@@ -297,7 +317,7 @@ class _Builder:
         for i, lst in enumerate(spec.LISTS, start=1):
             letter = get_column_letter(i)
             title = self.t.get(f"list.{lst.key}") or lst.key
-            ws.cell(row=1, column=i, value=title).font = Font(bold=True)
+            ws.cell(row=1, column=i, value=title).font = Font(name=FACE, bold=True)
             ws.column_dimensions[letter].width = 28
             sheet_ref = quote_sheetname(ws.title)
             if lst.dynamic:
@@ -412,8 +432,8 @@ class _Builder:
         heads = ("start.col.step", "start.col.what", "start.col.count", "start.col.state")
         for i, key in enumerate(heads, start=1):
             cell = ws.cell(row=header, column=i, value=t[key])
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor=INK)
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
             cell.border = BOX
         yes = t.choice("yesno", "yes")
         for n, status in enumerate(spec.STATUS_ROWS, start=1):
@@ -432,5 +452,5 @@ class _Builder:
             for col in range(1, 5):
                 ws.cell(row=r, column=col).border = BOX
                 if n % 2 == 0:
-                    ws.cell(row=r, column=col).fill = PatternFill("solid", fgColor="F2F2F2")
+                    ws.cell(row=r, column=col).fill = BAND_FILL
         ws.print_area = f"A1:D{header + len(spec.STATUS_ROWS)}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import Enum
 from typing import Any
 
@@ -33,3 +34,21 @@ def write_value(cell: Any, value: Any) -> None:
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
+
+
+LINE_POINTS = 15.0
+
+
+def row_height(widths: list[float], values: list[Any]) -> float | None:
+    """Height for a row whose text wraps in columns of these widths, or None for the default.
+
+    Neither Excel nor LibreOffice fits row heights to wrapped text when a file opens,
+    so rows we write with long text get an explicit height.
+    """
+    lines = 1
+    for width, value in zip(widths, values):
+        if not isinstance(value, str) or not value:
+            continue
+        per_line = max(width * 1.2 - 3, 4)
+        lines = max(lines, sum(math.ceil(max(len(part), 1) / per_line) for part in value.split("\n")))
+    return lines * LINE_POINTS if lines > 1 else None
