@@ -286,9 +286,9 @@ REQUIREMENTS = Table(
     m.DesignRequirement,
     (
         C("requirement", K.LONG_TEXT, 60, required=True),
-        C("from_folder", K.YESNO, 14),
         C("chosen", K.YESNO, 12),
         C("comment", K.LONG_TEXT, 40),
+        C("from_folder", K.YESNO, 14),
     ),
     spare_rows=3,
 )
@@ -314,8 +314,8 @@ CONSTRAINTS = Table(
     (
         C("constraint", K.LONG_TEXT, 44, required=True),
         C("category", K.CHOICE, 18, choices="constraint_category"),
-        C("back_to_step", K.CHOICE, 14, choices="step"),
         C("action", K.LONG_TEXT, 44),
+        C("back_to_step", K.CHOICE, 14, choices="step"),
     ),
     spare_rows=4,
 )
