@@ -274,7 +274,7 @@ TEXTS: dict[str, object] = {
     ),
     "guide.start.method": [
         "Arbejd trin for trin: hvert trin har sit eget ark med en kort vejledning øverst. Klik på trinnet i oversigten herunder.",
-        "Skriv i tabellerne. Hvor en celle har en liste, klik på pilen og vælg. Hold musen over en overskriftscelle for hjælp.",
+        "Skriv i tabellerne. Hvor en celle har en liste, klik på pilen og vælg. Markér en celle i tabellen for at se hjælp til den.",
         "Trinene hænger sammen, og virkeligheden sender jer ofte tilbage: ret gerne i tidligere trin undervejs.",
         "Med tilføjelsesprogrammet (fanen Social innovation) kan I validere mappen, generere samspil og udfylde platforme. Uden det virker mappen som almindeligt regneark.",
         "Mappen sendes trygt på mail: den indeholder ingen makroer. Beskriv grupper, aldrig enkeltpersoner, og skriv ikke CPR-numre, mails eller telefonnumre.",
