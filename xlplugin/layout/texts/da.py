@@ -401,4 +401,67 @@ TEXTS: dict[str, object] = {
     "msg.no_folder": "Mappen {folder} findes ikke. Opret den først, eller vælg en anden placering.",
     "msg.cannot_write": "Kunne ikke skrive {path}: {reason}. Luk filen, hvis den er åben i Excel, og prøv igen.",
     "msg.error_prefix": "Fejl",
+    # --- Excel add-in: ribbon (labels go into the add-in's VBA at build time) -------
+    "ribbon.xlpluginTab.label": "Social innovation",
+    "ribbon.grpProject.label": "Projektmappe",
+    "ribbon.grpHelp.label": "Hjælp",
+    "ribbon.new.label": "Ny projektmappe",
+    "ribbon.new.screentip": "Opret en ny projektmappe",
+    "ribbon.new.supertip": "Opretter en projektmappe med et ark pr. trin, lister og vejledning. Du vælger, hvor den gemmes.",
+    "ribbon.new.filename": "Projekt.xlsx",
+    "ribbon.new.filter": "Excel-projektmappe (*.xlsx),*.xlsx",
+    "ribbon.validate.label": "Valider",
+    "ribbon.validate.screentip": "Kontrollér projektmappen",
+    "ribbon.validate.supertip": "Gennemgår alle trin for manglende eller forkerte oplysninger og viser fundene på arket Valideringsfund med et link til hver celle.",
+    "ribbon.help.label": "Hjælp",
+    "ribbon.help.screentip": "Sådan bruger du fanen Social innovation",
+    "ribbon.help.supertip": "Viser, hvad knapperne gør, og hvilken version af tilføjelsesprogrammet og Python der bruges.",
+    "ribbon.no_workbook": "Åbn en projektmappe, eller opret en ny med Ny projektmappe, og prøv igen.",
+    # --- Excel add-in: what a button press shows -----------------------------------
+    "ribbon.title": "Social innovation",
+    "ribbon.progress.start": "{action} …",
+    "ribbon.progress.read": "{action}: læser {table} …",
+    "ribbon.progress.write": "{action}: skriver {table} …",
+    "ribbon.new.done": "Oprettede {path}.",
+    "ribbon.help.text": (
+        "Fanen Social innovation hjælper jer gennem de fem trin.\n\n"
+        "Ny projektmappe: opretter en mappe med et ark pr. trin.\n"
+        "Valider: viser manglende eller forkerte oplysninger på arket Valideringsfund.\n\n"
+        "Knapperne arbejder i den åbne projektmappe; gem selv, når du er tilfreds.\n\n"
+        "Tilføjelsesprogram {addin_version}, xlplugin {version}, xlwings {xlwings}\nPython: {python}"
+    ),
+    "ribbon.error.title": "{action} kunne ikke gennemføres",
+    "ribbon.error.unexpected": (
+        "Der skete en uventet fejl: {reason}\n\nDetaljerne er gemt i {log}. Prøv igen; "
+        "bliver fejlen ved, så send den fil til jeres it-support."
+    ),
+    "ribbon.error.version": (
+        "Tilføjelsesprogrammet er version {addin}, men Python-pakken xlplugin er version {package}. "
+        "Kør  xlplugin addin install  i en kommandoprompt (Mac: Terminal), og genstart Excel."
+    ),
+    "ribbon.error.not_project": (
+        "Projektmappen »{book}« er ikke lavet med Social innovation (arkene mangler). "
+        "Åbn en projektmappe, eller opret en ny med Ny projektmappe."
+    ),
+    # --- Command line: the add-in -----------------------------------------------------
+    "cli.addin.help": "Byg, installer eller fjern Excel-tilføjelsesprogrammet (fanen Social innovation).",
+    "cli.addin.build.help": "Byg tilføjelsesprogrammet (.xlam) ud fra xlwings' skabelon.",
+    "cli.addin.build.out": "Filen, der skal bygges (standard: xlplugin.xlam).",
+    "cli.addin.install.help": "Installer tilføjelsesprogrammet i Excels startmappe (XLSTART), og lad knapperne bruge denne Python.",
+    "cli.addin.install.ribbon_lang": "Sprog på fanen: auto (som Excel), da eller en.",
+    "cli.addin.uninstall.help": "Fjern tilføjelsesprogrammet og dets indstillinger.",
+    "cli.addin.status.help": "Vis, om tilføjelsesprogrammet er installeret, og hvilken Python det bruger.",
+    "msg.addin.built": "Byggede {path} ({size} byte).",
+    "msg.addin.installed": "Installerede tilføjelsesprogrammet i {path}.",
+    "msg.addin.config": "Knapperne kører Python {python} (indstillinger: {config}).",
+    "msg.addin.runpython": "macOS: RunPython-scriptet ligger i {path}.",
+    "msg.addin.restart": "Genstart Excel for at se fanen Social innovation.",
+    "msg.addin.uninstalled": "Fjernede {path}.",
+    "msg.addin.status_installed": "Tilføjelsesprogrammet version {version} er installeret i {path}.",
+    "msg.addin.status_outdated": "Det er ikke samme version som Python-pakken ({package}): kør  xlplugin addin install  igen.",
+    "msg.addin.status_missing": "Tilføjelsesprogrammet er ikke installeret; xlplugin addin install lægger det i {path}.",
+    "msg.addin.status_no_config": "Ingen indstillingsfil ({config}): knapperne finder ikke Python. Kør  xlplugin addin install.",
+    "msg.addin.no_startup": "Fandt ikke Excels startmappe (XLSTART): {reason}. Excel skal være installeret; start Excel én gang, og prøv igen.",
+    "msg.addin.in_use": "Kunne ikke skrive {path}, fordi filen er i brug. Luk Excel helt, og prøv igen.",
+    "msg.addin.no_template": "xlwings' skabelon til tilføjelsesprogrammer mangler ({path}). Geninstaller xlplugin med pip.",
 }

@@ -387,4 +387,67 @@ TEXTS: dict[str, object] = {
     "msg.no_folder": "The folder {folder} does not exist. Create it first, or choose another place.",
     "msg.cannot_write": "Could not write {path}: {reason}. Close the file if it is open in Excel, and try again.",
     "msg.error_prefix": "Error",
+    # --- Excel add-in: ribbon (labels go into the add-in's VBA at build time) -------
+    "ribbon.xlpluginTab.label": "Social innovation",
+    "ribbon.grpProject.label": "Project workbook",
+    "ribbon.grpHelp.label": "Help",
+    "ribbon.new.label": "New project workbook",
+    "ribbon.new.screentip": "Create a new project workbook",
+    "ribbon.new.supertip": "Creates a project workbook with a sheet per step, lists and guidance. You choose where to save it.",
+    "ribbon.new.filename": "Project.xlsx",
+    "ribbon.new.filter": "Excel workbook (*.xlsx),*.xlsx",
+    "ribbon.validate.label": "Validate",
+    "ribbon.validate.screentip": "Check the project workbook",
+    "ribbon.validate.supertip": "Checks every step for missing or wrong information and lists the findings on the validation sheet, with a link to each cell.",
+    "ribbon.help.label": "Help",
+    "ribbon.help.screentip": "How to use the Social innovation tab",
+    "ribbon.help.supertip": "Shows what the buttons do, and which version of the add-in and of Python is used.",
+    "ribbon.no_workbook": "Open a project workbook, or create one with New project workbook, and try again.",
+    # --- Excel add-in: what a button press shows -----------------------------------
+    "ribbon.title": "Social innovation",
+    "ribbon.progress.start": "{action} …",
+    "ribbon.progress.read": "{action}: reading {table} …",
+    "ribbon.progress.write": "{action}: writing {table} …",
+    "ribbon.new.done": "Created {path}.",
+    "ribbon.help.text": (
+        "The Social innovation tab guides you through the five steps.\n\n"
+        "New project workbook: creates a workbook with a sheet per step.\n"
+        "Validate: lists missing or wrong information on the validation sheet.\n\n"
+        "The buttons work on the open workbook; save it yourself when you are happy.\n\n"
+        "Add-in {addin_version}, xlplugin {version}, xlwings {xlwings}\nPython: {python}"
+    ),
+    "ribbon.error.title": "{action} could not finish",
+    "ribbon.error.unexpected": (
+        "An unexpected error happened: {reason}\n\nThe details are saved in {log}. Try again; "
+        "if the error persists, send that file to your IT support."
+    ),
+    "ribbon.error.version": (
+        "The add-in is version {addin}, but the Python package xlplugin is version {package}. "
+        "Run  xlplugin addin install  in a command prompt (Mac: Terminal), and restart Excel."
+    ),
+    "ribbon.error.not_project": (
+        "The workbook \u201c{book}\u201d was not made with Social innovation (its sheets are missing). "
+        "Open a project workbook, or create one with New project workbook."
+    ),
+    # --- Command line: the add-in -----------------------------------------------------
+    "cli.addin.help": "Build, install or remove the Excel add-in (the Social innovation tab).",
+    "cli.addin.build.help": "Build the add-in (.xlam) from xlwings' template.",
+    "cli.addin.build.out": "The file to build (default: xlplugin.xlam).",
+    "cli.addin.install.help": "Install the add-in in Excel's startup folder (XLSTART) and let its buttons use this Python.",
+    "cli.addin.install.ribbon_lang": "Language of the tab: auto (as Excel), da or en.",
+    "cli.addin.uninstall.help": "Remove the add-in and its settings.",
+    "cli.addin.status.help": "Show whether the add-in is installed and which Python it uses.",
+    "msg.addin.built": "Built {path} ({size} bytes).",
+    "msg.addin.installed": "Installed the add-in in {path}.",
+    "msg.addin.config": "The buttons run Python {python} (settings: {config}).",
+    "msg.addin.runpython": "macOS: the RunPython script is in {path}.",
+    "msg.addin.restart": "Restart Excel to see the Social innovation tab.",
+    "msg.addin.uninstalled": "Removed {path}.",
+    "msg.addin.status_installed": "The add-in version {version} is installed in {path}.",
+    "msg.addin.status_outdated": "That is not the Python package's version ({package}): run  xlplugin addin install  again.",
+    "msg.addin.status_missing": "The add-in is not installed; xlplugin addin install puts it in {path}.",
+    "msg.addin.status_no_config": "No settings file ({config}): the buttons will not find Python. Run  xlplugin addin install.",
+    "msg.addin.no_startup": "Could not find Excel's startup folder (XLSTART): {reason}. Excel must be installed; start Excel once, and try again.",
+    "msg.addin.in_use": "Could not write {path} because the file is in use. Quit Excel completely, and try again.",
+    "msg.addin.no_template": "xlwings' add-in template is missing ({path}). Reinstall xlplugin with pip.",
 }

@@ -1,0 +1,71 @@
+Attribute VB_Name = "XlpluginRibbon"
+' Ribbon callbacks of the xlplugin add-in (ribbon XML: customUI14.xml beside this file).
+' Each button runs Python through xlwings' RunPython; xlplugin.ribbon does the work and
+' shows the result. Labels come from RibbonText, which `xlplugin addin build` generates
+' from the package's Danish and English texts (module XlpluginTexts).
+Option Explicit
+
+' Stamped with the xlplugin version by `xlplugin addin build`; Python compares it with its own.
+Private Const ADDIN_VERSION As String = "dev"
+
+Private ribbonLang As String
+
+' da or en: XLPLUGIN_LANG from the user config (xlplugin.conf) if set, else Danish when
+' Excel itself is Danish (country code 45), else English.
+Public Function RibbonLanguage() As String
+    If ribbonLang = "" Then
+        ribbonLang = LCase$(Trim$(GetConfig("XLPLUGIN_LANG")))
+        If ribbonLang <> "da" And ribbonLang <> "en" Then
+            If Application.International(xlCountryCode) = 45 Then ribbonLang = "da" Else ribbonLang = "en"
+        End If
+    End If
+    RibbonLanguage = ribbonLang
+End Function
+
+Public Sub GetLabel(control As IRibbonControl, ByRef returnedVal)
+    returnedVal = RibbonText(control.ID & ".label", RibbonLanguage())
+End Sub
+
+Public Sub GetScreentip(control As IRibbonControl, ByRef returnedVal)
+    returnedVal = RibbonText(control.ID & ".screentip", RibbonLanguage())
+End Sub
+
+Public Sub GetSupertip(control As IRibbonControl, ByRef returnedVal)
+    returnedVal = RibbonText(control.ID & ".supertip", RibbonLanguage())
+End Sub
+
+' Buttons that work on the open workbook.
+Public Sub OnAction(control As IRibbonControl)
+    If ActiveWorkbook Is Nothing Then
+        MsgBox RibbonText("no_workbook", RibbonLanguage()), vbInformation, RibbonText("xlpluginTab.label", RibbonLanguage())
+        Exit Sub
+    End If
+    RunAction control.ID, ""
+End Sub
+
+' New project workbook: ask where to save it, then Python writes and opens it.
+Public Sub OnNew(control As IRibbonControl)
+    Dim target As Variant
+    target = Application.GetSaveAsFilename(RibbonText("new.filename", RibbonLanguage()), RibbonText("new.filter", RibbonLanguage()))
+    If VarType(target) = vbBoolean Then Exit Sub
+    #If Mac Then
+        target = ToPosixPath(CStr(target))
+    #End If
+    ' RunPython needs an active workbook to call from.
+    If ActiveWorkbook Is Nothing Then Workbooks.Add
+    RunAction control.ID, CStr(target)
+End Sub
+
+Private Sub RunAction(ByVal controlId As String, ByVal path As String)
+    RunPython "import xlplugin.ribbon; xlplugin.ribbon.run('" & controlId & "', lang='" & RibbonLanguage() & _
+        "', addin_version='" & ADDIN_VERSION & "', path_hex='" & Utf16Hex(path) & "')"
+End Sub
+
+' A path travels as UTF-16 hex: no quote, ampersand or percent sign can break the command line
+' that RunPython builds (cmd.exe on Windows, AppleScript on macOS).
+Private Function Utf16Hex(ByVal text As String) As String
+    Dim i As Long
+    For i = 1 To Len(text)
+        Utf16Hex = Utf16Hex & Right$("000" & Hex$(AscW(Mid$(text, i, 1)) And &HFFFF&), 4)
+    Next i
+End Function
