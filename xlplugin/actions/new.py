@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlplugin.data import load_json
+from xlplugin.data.themes import package_theme_links, package_themes
 from xlplugin.domain import models as m
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
@@ -14,10 +15,8 @@ def starter_project(lang: str) -> m.Project:
     t = texts(lang)
     return m.Project(
         characteristics=[m.Characteristic(name=n) for n in t.items("characteristic.folder")],
-        themes=[
-            m.Theme(name=th["name"], description=th["description"], keywords=th["keywords"])
-            for th in load_json("themes.json")[lang]
-        ],
+        themes=package_themes(lang),
+        theme_links=package_theme_links(lang),
         criteria=[
             m.Criterion(
                 name=t.header("platforms", key),

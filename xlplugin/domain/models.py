@@ -180,6 +180,18 @@ class Theme(Model):
     keywords: str | None = None
 
 
+class ThemeLink(Model):
+    """A resource theme that can meet a different need theme, and how strongly (1-5).
+
+    The same theme on both sides always meets at full strength; links say what else does.
+    """
+
+    resource_theme: str
+    need_theme: str
+    strength: float | None = None
+    note: str | None = None
+
+
 # --- Step 3 ------------------------------------------------------------------
 class Interaction(Model):
     id: str | None = None
@@ -271,6 +283,7 @@ class Project(Model):
     characteristics: list[Characteristic] = Field(default_factory=list)
     entries: list[Entry] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
+    theme_links: list[ThemeLink] = Field(default_factory=list)
     interactions: list[Interaction] = Field(default_factory=list)
     platforms: list[Platform] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)

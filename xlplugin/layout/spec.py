@@ -225,6 +225,18 @@ THEMES = Table(
     spare_rows=3,
 )
 
+THEME_LINKS = Table(
+    "theme_links",
+    m.ThemeLink,
+    (
+        C("resource_theme", K.CHOICE, 28, required=True, choices="themes"),
+        C("need_theme", K.CHOICE, 28, required=True, choices="themes"),
+        C("strength", K.SCORE, 12, required=True),
+        C("note", K.LONG_TEXT, 60),
+    ),
+    spare_rows=5,
+)
+
 INTERACTIONS = Table(
     "interactions",
     m.Interaction,
@@ -357,7 +369,7 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("step3", (INTERACTIONS,), step=3, tab_color="2E75B6"),
     Sheet("step4", (PLATFORMS, CRITERIA, REQUIREMENTS), step=4, tab_color="2E75B6"),
     Sheet("step5", (MAINTENANCE, CONSTRAINTS), step=5, tab_color="2E75B6"),
-    Sheet("themes", (THEMES,), tab_color="7F7F7F"),
+    Sheet("themes", (THEMES, THEME_LINKS), tab_color="7F7F7F"),
     Sheet("catalog", (CATALOG,), tab_color="7F7F7F"),
     Sheet("findings", (FINDINGS,), tab_color="C00000"),
     Sheet("lists", hidden=True, guide=False),
@@ -370,6 +382,7 @@ PROJECT_FIELDS: dict[str, str] = {
     "characteristics": "characteristics",
     "entries": "entries",
     "themes": "themes",
+    "theme_links": "theme_links",
     "interactions": "interactions",
     "platforms": "platforms",
     "criteria": "criteria",
