@@ -8,6 +8,7 @@ in pure code, by ``xlplugin.layout.reader`` through the layout spec.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from openpyxl.utils import get_column_letter
@@ -47,6 +48,36 @@ class RawTable:
         return CellRef(self.sheet, self.header_row + 1 + row_index, self.first_col + col_index)
 
 
+@dataclass(frozen=True)
+class Link:
+    """A cell value that is a link to another cell (e.g. a finding pointing at its cell).
+
+    Adapters write ``text`` and make the cell a hyperlink to ``target`` in the same workbook.
+    """
+
+    text: str
+    target: CellRef
+
+
+@dataclass(frozen=True)
+class Saved:
+    """Where ``commit`` put the result.
+
+    ``path`` is the file written (None: nothing to save, e.g. a live workbook). If the
+    original could not be overwritten without losing parts of it, ``path`` is a new file next
+    to it and ``kept_parts`` holds the text keys (``part.*``) of the parts that made it so.
+    ``backup`` is the copy of the previous file kept next to it, if one was made.
+    """
+
+    path: Path | None = None
+    kept_parts: tuple[str, ...] = ()
+    backup: Path | None = None
+
+    @property
+    def diverted(self) -> bool:
+        return bool(self.kept_parts)
+
+
 class WorkbookGateway(Protocol):
     """What an action may do with a workbook. Reads and writes are bulk, per table."""
 
@@ -58,7 +89,12 @@ class WorkbookGateway(Protocol):
         """The table, found by its Excel name (or by its sheet and headers); None if absent."""
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
-        """Replace the table's header and data rows (resizing it); text stays text."""
+        """Replace the table's header and data rows (resizing it); text stays text.
+
+        The table ends right after the given rows (at least one row; pass empty rows for spare
+        ones). New rows get the column's formats and dropdowns. A ``Link`` value becomes a
+        hyperlink to its target cell.
+        """
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         """Write a block of values outside tables (e.g. the step 2 matrix view)."""
@@ -66,5 +102,8 @@ class WorkbookGateway(Protocol):
     def set_marks(self, cells: list[CellRef]) -> None:
         """Mark the cells with findings, clearing the previous run's marks first."""
 
-    def commit(self) -> None:
-        """Make the writes permanent: an atomic save on disk; nothing for a live workbook."""
+    def commit(self) -> Saved:
+        """Make the writes permanent: an atomic save on disk; nothing for a live workbook.
+
+        Reads show the workbook as it was opened; writes are seen after ``commit``.
+        """

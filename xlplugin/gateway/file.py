@@ -1,0 +1,568 @@
+"""A project workbook on disk: checked before anything unpacks it, read with python-calamine,
+written with openpyxl, saved atomically with a backup of the previous file.
+
+Reading never loads openpyxl: calamine gives cached values (formulas included), the tables
+and the merged ranges fast. Only the first write loads the workbook into openpyxl.
+
+Backup naming: before a save replaces ``Name.xlsx`` the previous file is copied (atomically)
+to ``Name.xlsx.bak`` next to it; each save replaces that one backup.
+If the original holds parts openpyxl cannot keep (see ``UNKEEPABLE_PARTS``), it is left
+untouched and the result goes to ``Name (kopi).xlsx`` / ``Name (copy).xlsx`` instead.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from copy import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from xlplugin.errors import UserError
+from xlplugin.gateway.cells import write_value
+from xlplugin.gateway.files import atomic_write
+from xlplugin.gateway.port import CellRef, Link, RawTable, Saved
+from xlplugin.layout import spec
+from xlplugin.layout.reader import normalize
+from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or an encrypted Office file
+ZIP_MAGIC = b"PK\x03\x04"
+# Refuse to unpack more than this, or parts that compress better than a zip bomb would.
+MAX_UNPACKED = 300 * 1024 * 1024
+MAX_RATIO = 250
+RATIO_FLOOR = 8 * 1024 * 1024  # small parts may compress very well (empty rows); ignore ratio below this
+
+# Parts openpyxl drops or damages on save: (text key, test on the zip member names).
+UNKEEPABLE_PARTS: tuple[tuple[str, str], ...] = (
+    ("part.vba", r"^xl/vbaProject\.bin$"),
+    ("part.drawings", r"^xl/drawings/drawing\d+\.xml$"),
+    ("part.controls", r"^xl/(ctrlProps|activeX)/"),
+    ("part.embeddings", r"^xl/embeddings/"),
+    ("part.threaded_comments", r"^xl/threadedComments/"),
+    ("part.slicers", r"^xl/(slicers|slicerCaches|timelines|timelineCaches)/"),
+    ("part.pivots", r"^xl/(pivotCache|pivotTables)/"),
+    ("part.data_model", r"^xl/model/"),
+)
+SHEET_EXTENSIONS = "part.sheet_extensions"  # <extLst> in a worksheet: x14 validations, sparklines …
+
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+}
+MARK_FORMULA = 'N("xlplugin:mark")=0'  # always true; the string tells our marks from the user's rules
+BLANK_RUN_ENDS_TABLE = 2  # rows typed below a table end at this many blank rows
+
+
+def lock_file(path: Path) -> Path:
+    """The owner file Excel keeps next to a workbook it has open."""
+    return path.with_name("~$" + path.name)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def copy_path(path: Path, lang: str) -> Path:
+    return path.with_name(f"{path.stem}{texts(lang)['file.copy_suffix']}.xlsx")
+
+
+# --- checks before anything unpacks the file ----------------------------------------------
+def check_container(path: Path) -> zipfile.ZipFile:
+    """Open ``path`` as a zip after refusing what is not a safe .xlsx; UserError otherwise."""
+    if not path.exists():
+        raise UserError("msg.not_found", path=path)
+    if path.is_dir():
+        raise UserError("msg.not_a_file", path=path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise UserError("msg.cannot_read", path=path, reason=exc.strerror or exc) from exc
+    if not head:
+        raise UserError("msg.empty_file", path=path)
+    if head.startswith(CFB_MAGIC):
+        data = path.read_bytes()
+        # An encrypted .xlsx is a compound file holding these streams (names in UTF-16LE).
+        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+            raise UserError("msg.encrypted", path=path)
+        raise UserError("msg.old_xls", path=path)
+    if not head.startswith(ZIP_MAGIC):
+        raise UserError("msg.not_xlsx", path=path)
+    try:
+        archive = zipfile.ZipFile(path)
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UserError("msg.corrupt", path=path) from exc
+    total = sum(i.file_size for i in infos)
+    bomb = total > MAX_UNPACKED or any(
+        i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos
+    )
+    if bomb:
+        archive.close()
+        raise UserError("msg.zip_bomb", path=path, mb=MAX_UNPACKED // (1024 * 1024))
+    names = {i.filename for i in infos}
+    if "xl/workbook.bin" in names:
+        archive.close()
+        raise UserError("msg.xlsb", path=path)
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        archive.close()
+        raise UserError("msg.not_xlsx", path=path)
+    return archive
+
+
+def unkeepable_parts(archive: zipfile.ZipFile) -> list[str]:
+    """Text keys of the parts an openpyxl save would lose (empty: safe to overwrite)."""
+    names = archive.namelist()
+    found = [key for key, pattern in UNKEEPABLE_PARTS if any(re.search(pattern, n) for n in names)]
+    for name in names:
+        if re.match(r"^xl/worksheets/sheet[^/]*\.xml$", name):
+            with archive.open(name) as fh:
+                tail = _tail(fh, archive.getinfo(name).file_size)
+            if b"<extLst" in tail or b":extLst" in tail:
+                found.append(SHEET_EXTENSIONS)
+                break
+    return found
+
+
+def _tail(fh: Any, size: int, keep: int = 1 << 20) -> bytes:
+    """The end of a worksheet part (where <extLst> lives), streamed so a big sheet is not held."""
+    data = b""
+    while chunk := fh.read(1 << 20):
+        data = (data + chunk)[-keep:]
+    return data
+
+
+def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    try:
+        root = ElementTree.fromstring(archive.read("docProps/custom.xml"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    props = {}
+    for prop in root.findall("cp:property", NS):
+        value = next(iter(prop), None)
+        props[prop.get("name", "")] = (value.text or "") if value is not None else ""
+    return props
+
+
+# --- the gateway -----------------------------------------------------------------------------
+@dataclass
+class _Region:
+    """Where a table sits on its sheet (0-based, inclusive)."""
+
+    name: str
+    sheet: str
+    top: int  # header row
+    left: int
+    bottom: int
+    right: int
+
+
+class FileWorkbook:
+    """``WorkbookGateway`` for a workbook file. Open with ``open_workbook``."""
+
+    def __init__(self, path: Path, lang: str, calamine_book: Any, properties: dict[str, str], parts: list[str]):
+        self.path = path
+        self.lang = lang
+        self.properties = properties
+        self.unkeepable = parts  # text keys of parts an overwrite would lose
+        self._book = calamine_book
+        self._stat = path.stat()
+        self._sheet_rows: dict[str, list[list[Any]]] = {}
+        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        self._regions = self._table_regions()
+        self._xl: Any = None  # openpyxl workbook, loaded on the first write
+        self._dirty = False
+
+    # --- reading -------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return list(self._book.sheet_names)
+
+    def read_table(self, table_key: str) -> RawTable | None:
+        region = self._find_region(table_key)
+        if region is None:
+            return None
+        rows = self._rows(region.sheet)
+        limit = self._region_limit(region)
+        data = [self._slice(rows, r, region) for r in range(region.top + 1, region.bottom + 1)]
+        below: list[list[Any]] = []
+        blank_run = 0
+        for r in range(region.bottom + 1, limit):
+            values = self._slice(rows, r, region)
+            blank_run = blank_run + 1 if all(v is None for v in values) else 0
+            if blank_run >= BLANK_RUN_ENDS_TABLE:
+                break
+            below.append(values)
+        while below and all(v is None for v in below[-1]):
+            below.pop()
+        return RawTable(
+            key=table_key,
+            name=region.name,
+            sheet=region.sheet,
+            header_row=region.top + 1,
+            first_col=region.left + 1,
+            headers=self._slice(rows, region.top, region),
+            rows=data + below,
+            typed_below=len(below),
+            merged=self._merged_over(region, region.bottom + len(below)),
+        )
+
+    def _rows(self, sheet: str) -> list[list[Any]]:
+        if sheet not in self._sheet_rows:
+            calamine_sheet = self._book.get_sheet_by_name(sheet)
+            values = calamine_sheet.to_python(skip_empty_area=False)
+            self._sheet_rows[sheet] = values
+            self._merged[sheet] = [
+                (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (calamine_sheet.merged_cell_ranges or [])
+            ]
+        return self._sheet_rows[sheet]
+
+    @staticmethod
+    def _slice(rows: list[list[Any]], r: int, region: _Region) -> list[Any]:
+        row = rows[r] if r < len(rows) else []
+        out = []
+        for c in range(region.left, region.right + 1):
+            v = row[c] if c < len(row) else None
+            out.append(None if v == "" else v)
+        return out
+
+    def _table_regions(self) -> list[_Region]:
+        regions = []
+        for name in self._book.table_names:
+            table = self._book.get_table_by_name(name)
+            # calamine gives the data area (0-based): the header is the row above it
+            (first, left), (bottom, right) = table.start, table.end
+            regions.append(_Region(table.name, table.sheet, first - 1, left, bottom, right))
+        return regions
+
+    def _find_region(self, table_key: str) -> _Region | None:
+        wanted = {normalize(texts(lang).table(table_key)) for lang in LANGUAGES}
+        for region in self._regions:
+            if normalize(region.name) in wanted:
+                return region
+        return self._region_by_headers(table_key)
+
+    def _region_by_headers(self, table_key: str) -> _Region | None:
+        """A table that is no longer an Excel table: its sheet, then a row with its headers."""
+        sheet_key = spec.sheet_of_table()[table_key].key
+        names = {normalize(texts(lang).sheet(sheet_key)): None for lang in LANGUAGES}
+        sheet = next((s for s in self.sheet_names() if normalize(s) in names), None)
+        if sheet is None:
+            return None
+        table_spec = spec.table(table_key)
+        headers = {normalize(texts(lang).header(table_key, c.key)) for lang in LANGUAGES for c in table_spec.columns}
+        need = max(2, (len(table_spec.columns) + 1) // 2)
+        rows = self._rows(sheet)
+        for r, row in enumerate(rows):
+            hits = [c for c, v in enumerate(row) if isinstance(v, str) and normalize(v) in headers]
+            if len(hits) < need or any(self._inside(sheet, r, c) for c in hits):
+                continue
+            left = hits[0]
+            right = left
+            while right + 1 < len(row) and row[right + 1] not in (None, ""):
+                right += 1
+            bottom = r
+            for rr in range(r + 1, len(rows)):
+                if all(v in (None, "") for v in rows[rr][left : right + 1]) or any(
+                    self._inside(sheet, rr, c) for c in range(left, right + 1)
+                ):
+                    break
+                bottom = rr
+            return _Region(table_key, sheet, r, left, bottom, right)
+        return None
+
+    def _inside(self, sheet: str, r: int, c: int) -> bool:
+        return any(
+            reg.sheet == sheet and reg.top <= r <= reg.bottom and reg.left <= c <= reg.right for reg in self._regions
+        )
+
+    def _region_limit(self, region: _Region) -> int:
+        """The first row (0-based) rows typed below ``region`` may not reach: the next table's title."""
+        limit = len(self._rows(region.sheet))
+        for other in self._regions:
+            overlaps = other.left <= region.right and other.right >= region.left
+            if other.sheet == region.sheet and other.top > region.bottom and overlaps:
+                limit = min(limit, max(region.bottom + 1, other.top - 2))  # title and intro rows
+        return limit
+
+    def _merged_over(self, region: _Region, bottom: int) -> list[str]:
+        self._rows(region.sheet)
+        out = []
+        for r0, c0, r1, c1 in self._merged.get(region.sheet, []):
+            if r0 <= bottom and r1 >= region.top and c0 <= region.right and c1 >= region.left:
+                out.append(f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}")
+        return out
+
+    # --- writing (openpyxl) --------------------------------------------------------------
+    def _workbook(self) -> Any:
+        if self._xl is None:
+            from openpyxl import load_workbook
+
+            try:
+                self._xl = load_workbook(self.path, keep_links=True, rich_text=True)
+            except Exception as exc:  # openpyxl raises many kinds on damaged parts
+                raise UserError("msg.corrupt", path=self.path) from exc
+        self._dirty = True
+        return self._xl
+
+    def _sheet(self, sheet_key: str) -> Any:
+        wb = self._workbook()
+        wanted = {normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES}
+        for ws in wb.worksheets:
+            if normalize(ws.title) in wanted:
+                return ws
+        raise UserError("msg.sheet_missing", sheet=texts(self.lang).sheet(sheet_key))
+
+    def _xl_table(self, table_key: str) -> tuple[Any, Any]:
+        wb = self._workbook()
+        wanted = {normalize(texts(lang).table(table_key)) for lang in LANGUAGES}
+        for ws in wb.worksheets:
+            for table in ws.tables.values():
+                if normalize(table.displayName) in wanted:
+                    return ws, table
+        raise UserError(
+            "msg.table_missing",
+            table=texts(self.lang).table(table_key),
+            sheet=texts(self.lang).sheet(spec.sheet_of_table()[table_key].key),
+        )
+
+    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+        from openpyxl.worksheet.table import TableColumn
+
+        ws, table = self._xl_table(table_key)
+        left, top, right, bottom = range_boundaries(table.ref)
+        n_rows = max(len(rows), 1)
+        new_bottom = top + n_rows
+        new_right = left + len(headers) - 1
+        if new_bottom > bottom:
+            self._make_room(ws, table, bottom + 1, new_bottom, left, max(right, new_right))
+        template_row = top + 1
+        for c in range(left, new_right + 1):
+            template = ws.cell(row=template_row, column=min(c, right))
+            for r in range(bottom + 1, new_bottom + 1):
+                target = ws.cell(row=r, column=c)
+                if template.has_style:
+                    target._style = copy(template._style)
+        if new_bottom > bottom:
+            self._extend_validations(ws, left, min(right, new_right), template_row, bottom + 1, new_bottom)
+        for i, header in enumerate(headers):
+            write_value(ws.cell(row=top, column=left + i), header)
+        for r in range(n_rows):
+            values = rows[r] if r < len(rows) else []
+            for i in range(len(headers)):
+                self._put(ws.cell(row=top + 1 + r, column=left + i), values[i] if i < len(values) else None)
+        for r in range(new_bottom + 1, bottom + 1):  # the table shrank: clear values, keep formats
+            for c in range(left, right + 1):
+                self._put(ws.cell(row=r, column=c), None)
+        table.ref = f"{get_column_letter(left)}{top}:{get_column_letter(new_right)}{new_bottom}"
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref
+        columns = list(table.tableColumns)
+        table.tableColumns = [
+            columns[i] if i < len(columns) else TableColumn(id=i + 1, name=str(h)) for i, h in enumerate(headers)
+        ]
+        for i, h in enumerate(headers):
+            table.tableColumns[i].name = str(h)
+            table.tableColumns[i].id = i + 1
+
+    def _put(self, cell: Any, value: Any) -> None:
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
+        if isinstance(value, Link):
+            sheet = value.target.sheet.replace("'", "''")
+            write_value(cell, value.text)
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{value.target.address}")
+            return
+        if cell.hyperlink is not None:
+            cell.hyperlink = None
+        write_value(cell, value)
+
+    def _make_room(self, ws: Any, table: Any, first: int, last: int, left: int, right: int) -> None:
+        """Insert rows below ``table`` if rows first..last are not free, moving what is below down."""
+        occupied = None
+        for r in range(first, last + 1):
+            if any(ws.cell(row=r, column=c).value not in (None, "") for c in range(1, ws.max_column + 1)):
+                occupied = r
+                break
+        if occupied is None:
+            return
+        shift = last - occupied + 1 + 2  # keep two empty rows between this table and what follows
+        self._insert_rows(ws, occupied, shift)
+
+    @staticmethod
+    def _insert_rows(ws: Any, at: int, n: int) -> None:
+        """openpyxl's insert_rows moves cells only; move tables, validations, merges, formats too."""
+        from openpyxl.formatting.formatting import ConditionalFormattingList
+        from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+
+        def moved(ref: str) -> str:
+            rng = CellRange(ref)
+            if rng.min_row >= at:
+                rng.shift(row_shift=n)
+            elif rng.max_row >= at:
+                rng.expand(down=n)
+            return rng.coord
+
+        heights = {r: d.height for r, d in ws.row_dimensions.items() if r >= at and d.height}
+        ws.insert_rows(at, n)
+        for r in heights:
+            ws.row_dimensions[r].height = None
+        for r, h in heights.items():
+            ws.row_dimensions[r + n].height = h
+        for table in ws.tables.values():
+            if range_boundaries(table.ref)[1] >= at:
+                table.ref = moved(table.ref)
+                if table.autoFilter is not None:
+                    table.autoFilter.ref = table.ref
+        for dv in ws.data_validations.dataValidation:
+            dv.sqref = MultiCellRange(" ".join(moved(r.coord) for r in dv.sqref.ranges))
+        merged = [moved(r.coord) for r in ws.merged_cells.ranges]
+        ws.merged_cells = MultiCellRange()
+        for ref in merged:
+            ws.merged_cells.add(ref)
+        old = ws.conditional_formatting
+        ws.conditional_formatting = ConditionalFormattingList()
+        for cf in old:
+            ref = " ".join(moved(r.coord) for r in cf.sqref.ranges)
+            for rule in cf.rules:
+                ws.conditional_formatting.add(ref, rule)
+        for row in ws.iter_rows(min_row=at + n):
+            for cell in row:
+                if cell.hyperlink is not None:
+                    cell.hyperlink.ref = cell.coordinate
+
+    @staticmethod
+    def _extend_validations(ws: Any, left: int, right: int, template_row: int, first: int, last: int) -> None:
+        for dv in ws.data_validations.dataValidation:
+            for c in range(left, right + 1):
+                coord = f"{get_column_letter(c)}{template_row}"
+                if coord in dv.sqref:
+                    dv.sqref.add(f"{get_column_letter(c)}{first}:{get_column_letter(c)}{last}")
+
+    def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
+        ws = self._sheet(sheet_key)
+        for i, row in enumerate(values):
+            for j, value in enumerate(row):
+                self._put(ws.cell(row=top_left.row + i, column=top_left.col + j), value)
+
+    def set_marks(self, cells: list[CellRef]) -> None:
+        """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA.
+
+        The cells' own formats are never touched, and the next run removes exactly these rules.
+        """
+        from openpyxl.formatting.formatting import ConditionalFormattingList
+        from openpyxl.formatting.rule import Rule
+        from openpyxl.styles import Border, PatternFill, Side
+        from openpyxl.styles.differential import DifferentialStyle
+
+        wb = self._workbook()
+        for ws in wb.worksheets:
+            old = ws.conditional_formatting
+            ws.conditional_formatting = ConditionalFormattingList()
+            for cf in old:
+                for rule in cf.rules:
+                    if not any(MARK_FORMULA in (f or "") for f in (rule.formula or [])):
+                        ws.conditional_formatting.add(cf.sqref, rule)
+        by_sheet: dict[str, list[str]] = {}
+        for ref in cells:
+            by_sheet.setdefault(ref.sheet, []).append(ref.address)
+        red = Side(style="medium", color="C00000")
+        style = DifferentialStyle(
+            fill=PatternFill(bgColor="FFC7CE", fgColor="FFC7CE", fill_type="solid"),
+            border=Border(left=red, right=red, top=red, bottom=red),
+        )
+        for sheet, addresses in by_sheet.items():
+            if sheet not in wb.sheetnames:
+                continue
+            rule = Rule(type="expression", formula=[MARK_FORMULA], dxf=style, stopIfTrue=False)
+            rule.priority = 1
+            ws = wb[sheet]
+            for other in ws.conditional_formatting:
+                for r in other.rules:
+                    r.priority = (r.priority or 0) + 1
+            ws.conditional_formatting.add(" ".join(sorted(set(addresses), key=_address_key)), rule)
+
+    def commit(self) -> Saved:
+        if not self._dirty:
+            return Saved()
+        if lock_file(self.path).exists():
+            raise UserError("msg.file_locked", path=self.path)
+        try:
+            now = self.path.stat()
+        except OSError as exc:
+            raise UserError("msg.not_found", path=self.path) from exc
+        if (now.st_mtime_ns, now.st_size) != (self._stat.st_mtime_ns, self._stat.st_size):
+            raise UserError("msg.file_changed", path=self.path)
+        target = self.path
+        backup = None
+        if self.unkeepable:
+            target = copy_path(self.path, self.lang)
+        try:
+            if not self.unkeepable:
+                backup = backup_path(self.path)
+                atomic_write(backup, lambda tmp: shutil.copyfile(self.path, tmp))
+            atomic_write(target, lambda tmp: self._xl.save(tmp))
+        except OSError as exc:
+            raise UserError("msg.cannot_write", path=target, reason=exc.strerror or exc) from exc
+        self._stat = target.stat() if target == self.path else self._stat
+        return Saved(target, tuple(self.unkeepable), backup)
+
+
+def _address_key(address: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in address if ch.isdigit())
+    return (int(digits or 0), address)
+
+
+def detect_language(properties: dict[str, str], sheet_names: list[str], table_names: list[str]) -> str:
+    lang = properties.get("xlplugin.lang")
+    if lang in LANGUAGES:
+        return lang
+    sheets = {normalize(s) for s in sheet_names}
+    tables = {normalize(t) for t in table_names}
+    scores = {}
+    for candidate in LANGUAGES:
+        t = texts(candidate)
+        scores[candidate] = sum(normalize(t.sheet(s.key)) in sheets for s in spec.SHEETS) + sum(
+            normalize(t.table(k)) in tables for k in spec.tables_by_key()
+        )
+    best = max(scores.values())
+    if best == 0 or scores.get(DEFAULT_LANGUAGE) == best:
+        return DEFAULT_LANGUAGE
+    return max(scores, key=scores.get)
+
+
+def is_project(properties: dict[str, str], table_names: list[str]) -> bool:
+    """A project workbook carries our layout property, or at least a few of our tables."""
+    if properties.get("xlplugin.layout"):
+        return True
+    ours = {normalize(texts(lang).table(k)) for lang in LANGUAGES for k in spec.tables_by_key()}
+    return sum(normalize(name) in ours for name in table_names) >= 3
+
+
+def open_workbook(path: Path | str, lang: str | None = None) -> FileWorkbook:
+    """Open a project workbook for reading (and later writing); UserError if it cannot be."""
+    from python_calamine import CalamineWorkbook
+
+    path = Path(path)
+    with check_container(path) as archive:
+        properties = _custom_properties(archive)
+        parts = unkeepable_parts(archive)
+    try:
+        book = CalamineWorkbook.from_path(str(path), load_tables=True)
+        table_names = list(book.table_names)
+        sheet_names = list(book.sheet_names)
+    except Exception as exc:  # calamine reports damage with its own exception types
+        raise UserError("msg.corrupt", path=path) from exc
+    if not is_project(properties, table_names):
+        raise UserError("msg.not_project", path=path)
+    lang = lang if lang in LANGUAGES else detect_language(properties, sheet_names, table_names)
+    try:
+        return FileWorkbook(path, lang, book, properties, parts)
+    except Exception as exc:
+        raise UserError("msg.corrupt", path=path) from exc
