@@ -40,6 +40,38 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_report(report: list[tuple[str, dict]], lang: str) -> None:
+    t = texts(lang)
+    for key, params in report:
+        print(t.format(key, **params))
+
+
+def cmd_addin(args: argparse.Namespace) -> int:
+    """`addin build|install|uninstall|status`: the Excel add-in (xlplugin.addin)."""
+    if args.action == "build":
+        from xlplugin.addin.build import build_addin
+
+        path = Path(args.out)
+        try:
+            size = build_addin(path)
+        except OSError as exc:
+            raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
+        print(texts(args.lang).format("msg.addin.built", path=path, size=size))
+        return 0
+
+    from xlplugin.addin import install
+
+    where = install.Locations.for_user(startup_dir=Path(args.startup_dir) if args.startup_dir else None)
+    if args.action == "install":
+        report = install.install(where, ribbon_lang=args.ribbon_lang)
+    elif args.action == "uninstall":
+        report = install.uninstall(where)
+    else:
+        report = install.status(where)
+    _print_report(report, args.lang)
+    return 0
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     t = texts(lang)
     parser = argparse.ArgumentParser(prog="xlplugin", description=t["cli.description"])
@@ -53,6 +85,18 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     new.add_argument("--name", help=t["cli.new.name"])
     new.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
     new.set_defaults(func=cmd_new)
+
+    addin = sub.add_parser("addin", help=t["cli.addin.help"], description=t["cli.addin.help"])
+    addin.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    addin_sub = addin.add_subparsers(dest="action", required=True)
+    build = addin_sub.add_parser("build", help=t["cli.addin.build.help"], description=t["cli.addin.build.help"])
+    build.add_argument("out", nargs="?", default="xlplugin.xlam", help=t["cli.addin.build.out"])
+    for action in ("install", "uninstall", "status"):
+        cmd = addin_sub.add_parser(action, help=t[f"cli.addin.{action}.help"], description=t[f"cli.addin.{action}.help"])
+        cmd.add_argument("--startup-dir", help=t["cli.addin.startup_dir"])
+        if action == "install":
+            cmd.add_argument("--ribbon-lang", choices=("auto", *LANGUAGES), default="auto", help=t["cli.addin.install.ribbon_lang"])
+    addin.set_defaults(func=cmd_addin)
     return parser
 
 

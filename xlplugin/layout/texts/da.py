@@ -555,6 +555,7 @@ TEXTS: dict[str, object] = {
     "cli.addin.install.ribbon_lang": "Sprog på fanen: auto (som Excel), da eller en.",
     "cli.addin.uninstall.help": "Fjern tilføjelsesprogrammet og dets indstillinger.",
     "cli.addin.status.help": "Vis, om tilføjelsesprogrammet er installeret, og hvilken Python det bruger.",
+    "cli.addin.startup_dir": "Læg tilføjelsesprogrammet i denne mappe i stedet for Excels XLSTART (fx en betroet placering).",
     "msg.addin.built": "Byggede {path} ({size} byte).",
     "msg.addin.installed": "Installerede tilføjelsesprogrammet i {path}.",
     "msg.addin.config": "Knapperne kører Python {python} (indstillinger: {config}).",

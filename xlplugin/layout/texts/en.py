@@ -541,6 +541,7 @@ TEXTS: dict[str, object] = {
     "cli.addin.install.ribbon_lang": "Language of the tab: auto (as Excel), da or en.",
     "cli.addin.uninstall.help": "Remove the add-in and its settings.",
     "cli.addin.status.help": "Show whether the add-in is installed and which Python it uses.",
+    "cli.addin.startup_dir": "Put the add-in in this folder instead of Excel's XLSTART (e.g. a trusted location).",
     "msg.addin.built": "Built {path} ({size} bytes).",
     "msg.addin.installed": "Installed the add-in in {path}.",
     "msg.addin.config": "The buttons run Python {python} (settings: {config}).",
