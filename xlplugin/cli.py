@@ -72,6 +72,33 @@ def cmd_addin(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    """`validate PATH`: findings as a table; exit 0 (no errors), 1 (errors) or 2 (UserError)."""
+    import shutil
+
+    from xlplugin.actions.validate import format_table, validate_file
+    from xlplugin.domain.findings import Severity
+
+    t = texts(args.lang)
+    validation = validate_file(Path(args.path), write=not args.no_write)
+    if validation.findings:
+        print(format_table(validation.findings, args.lang, shutil.get_terminal_size((100, 24)).columns))
+        print()
+    else:
+        print(t["findings.none"])
+    errors, warnings, notes = (validation.count(s) for s in Severity)
+    print(t.format("validate.summary", errors=errors, warnings=warnings, notes=notes))
+    saved = validation.saved
+    if not validation.written:
+        print(t["validate.not_written"])
+    elif saved.diverted:
+        parts = ", ".join(t[key] for key in saved.kept_parts)
+        print(t.format("msg.saved_copy", path=saved.path, parts=parts))
+    elif saved.path is not None:
+        print(t.format("validate.written", sheet=texts(validation.lang).sheet("findings")))
+    return validation.exit_code
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     t = texts(lang)
     parser = argparse.ArgumentParser(prog="xlplugin", description=t["cli.description"])
@@ -85,6 +112,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     new.add_argument("--name", help=t["cli.new.name"])
     new.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
     new.set_defaults(func=cmd_new)
+
+    validate = sub.add_parser("validate", help=t["cli.validate.help"], description=t["cli.validate.help"])
+    validate.add_argument("path", help=t["cli.validate.path"])
+    validate.add_argument("--no-write", action="store_true", help=t["cli.validate.no_write"])
+    validate.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    validate.set_defaults(func=cmd_validate)
 
     addin = sub.add_parser("addin", help=t["cli.addin.help"], description=t["cli.addin.help"])
     addin.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])

@@ -1,0 +1,258 @@
+"""The validation rules: pure checks on a Project read from a workbook.
+
+The reader already reported what could not be read at all (missing tables and columns,
+required cells left empty, values not in their list, numbers/dates/yes-no that are not).
+These rules check what the values mean. Each finding points at a cell through the
+reader's locations; none repeats a cell's value (see ``xlplugin.domain.findings``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from xlplugin.domain import models as m
+from xlplugin.domain.findings import Finding, Severity
+from xlplugin.layout import spec
+from xlplugin.layout.spec import Kind
+from xlplugin.layout.texts import texts
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+SHARE_TOLERANCE = 0.05  # percentage points of rounding allowed in a total
+EARLIEST_YEAR, LATEST_YEAR = 1950, 2100
+# Separators between group names in a free-text list ("Seniorer, Børnefamilier og Studerende").
+NAME_SEPARATORS = re.compile(r"\s*(?:[,;/+&\n]|\bog\b|\band\b)\s*", re.IGNORECASE)
+
+# --- personal data ----------------------------------------------------------------------------
+CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\d{2}[ ]?)?(?:\d{8}|\d{4} \d{4}|\d{2} \d{2} \d{2} \d{2})(?![\d])"
+)
+
+
+def looks_like_cpr(text: str) -> bool:
+    """A Danish CPR number (ddmmyy-xxxx, with or without the hyphen) with a real birth date."""
+    for match in CPR_RE.finditer(text):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        for century in (1900, 2000):
+            try:
+                dt.date(century + year, month, day)
+                return True
+            except ValueError:
+                continue
+    return False
+
+
+def personal_data_kinds(text: str) -> list[str]:
+    """Which kinds of personal data ``text`` seems to hold: cpr, email, phone."""
+    kinds = []
+    if looks_like_cpr(text):
+        kinds.append("cpr")
+    if EMAIL_RE.search(text):
+        kinds.append("email")
+    without_cpr = CPR_RE.sub(" ", text)
+    if PHONE_RE.search(without_cpr):
+        kinds.append("phone")
+    return kinds
+
+
+# --- helpers ------------------------------------------------------------------------------------
+class Locator(Protocol):
+    def cell(self, table_key: str, index: int, field_key: str) -> Any: ...
+
+    def header(self, table_key: str, field_key: str | None = None) -> Any: ...
+
+
+def _key(name: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())
+
+
+def split_names(text: str | None) -> list[str]:
+    return [part for part in NAME_SEPARATORS.split(text or "") if part.strip()]
+
+
+class _Rules:
+    def __init__(self, project: m.Project, locations: Locator, lang: str):
+        self.p = project
+        self.loc = locations
+        self.t = texts(lang)
+        self.findings: list[Finding] = []
+
+    def add(self, severity: Severity, key: str, ref: Any, **params: Any) -> None:
+        self.findings.append(
+            Finding.make(severity, key, ref.sheet if ref else None, ref.address if ref else None, **params)
+        )
+
+    def at(self, table_key: str, index: int, field_key: str) -> Any:
+        return self.loc.cell(table_key, index, field_key)
+
+    def col(self, table_key: str, field_key: str) -> str:
+        return self.t.header(table_key, field_key)
+
+    def run(self) -> list[Finding]:
+        self.groups()
+        self.purposes()
+        self.references()
+        self.entries()
+        self.numbers()
+        self.dates()
+        self.catalog()
+        self.steps_in_order()
+        self.texts_and_privacy()
+        return self.findings
+
+    # --- step 1 -------------------------------------------------------------------------------
+    def groups(self) -> None:
+        seen: dict[str, int] = {}
+        total = 0.0
+        for i, group in enumerate(self.p.groups):
+            name = _key(group.name)
+            if name in seen:
+                first = self.at("groups", seen[name], "name")
+                self.add(E, "group_duplicate", self.at("groups", i, "name"), first=first.address if first else "")
+            else:
+                seen[name] = i
+            share = group.share_pct
+            if share is not None:
+                if not 0 <= share <= 100:
+                    self.add(E, "share_range", self.at("groups", i, "share_pct"), column=self.col("groups", "share_pct"))
+                elif group.location is m.Location.BUILDING:
+                    total += share
+        if total > 100 + SHARE_TOLERANCE:
+            self.add(
+                E,
+                "shares_total",
+                self.loc.header("groups", "share_pct"),
+                total=f"{total:g}",
+                column=self.col("groups", "share_pct"),
+            )
+        for i, group in enumerate(self.p.groups):
+            has = any(_key(e.group) == _key(group.name) and e.kind in (m.EntryKind.NEED, m.EntryKind.RESOURCE) for e in self.p.entries)
+            if not has:
+                self.add(W, "group_without_entries", self.at("groups", i, "name"), step_sheet=self.t.sheet("step2"))
+
+    def purposes(self) -> None:
+        if not self.p.purposes:
+            self.add(E, "no_purpose", self.loc.header("purposes", "purpose"), table=self.t["title.purposes"])
+
+    # --- references -----------------------------------------------------------------------------
+    def references(self) -> None:
+        groups = {_key(g.name) for g in self.p.groups}
+        themes = {_key(t.name) for t in self.p.themes}
+        platforms = {_key(p.name) for p in self.p.platforms}
+        for i, entry in enumerate(self.p.entries):
+            if _key(entry.group) not in groups:
+                self.add(E, "group_unknown", self.at("entries", i, "group"), column=self.col("entries", "group"))
+            if entry.theme and self.p.themes and _key(entry.theme) not in themes:
+                self.add(E, "theme_unknown", self.at("entries", i, "theme"), column=self.col("entries", "theme"))
+        for i, purpose in enumerate(self.p.purposes):
+            if purpose.target_group and _key(purpose.target_group) not in groups:
+                self.add(E, "group_unknown", self.at("purposes", i, "target_group"), column=self.col("purposes", "target_group"))
+        for table_key, items, field_key in (
+            ("interactions", self.p.interactions, "groups"),
+            ("platforms", self.p.platforms, "target_groups"),
+        ):
+            for i, item in enumerate(items):
+                names = split_names(getattr(item, field_key))
+                if groups and any(_key(n) not in groups for n in names):
+                    self.add(W, "group_unknown_in_list", self.at(table_key, i, field_key), column=self.col(table_key, field_key))
+        for i, item in enumerate(self.p.maintenance):
+            if _key(item.platform) not in platforms:
+                self.add(E, "platform_unknown", self.at("maintenance", i, "platform"), column=self.col("maintenance", "platform"))
+
+    def entries(self) -> None:
+        seen: dict[tuple[str, str, str], int] = {}
+        for i, entry in enumerate(self.p.entries):
+            key = (_key(entry.group), entry.kind.value, _key(entry.description))
+            if not key[2]:
+                continue
+            if key in seen:
+                first = self.at("entries", seen[key], "description")
+                self.add(W, "entry_duplicate", self.at("entries", i, "description"), first=first.address if first else "")
+            else:
+                seen[key] = i
+
+    # --- numbers and dates ------------------------------------------------------------------------
+    def numbers(self) -> None:
+        for i, platform in enumerate(self.p.platforms):
+            for key in spec.SCORE_COLUMNS:
+                score = getattr(platform, key)
+                if score is not None and (not 0 <= score <= 5 or score != int(score)):
+                    self.add(E, "score_range", self.at("platforms", i, key), column=self.col("platforms", key))
+        for i, criterion in enumerate(self.p.criteria):
+            if criterion.weight is not None and criterion.weight < 0:
+                self.add(E, "weight_negative", self.at("criteria", i, "weight"), column=self.col("criteria", "weight"))
+        weights = [c.weight for c in self.p.criteria if c.weight is not None]
+        if weights and all(w == 0 for w in weights):
+            self.add(W, "weights_all_zero", self.loc.header("criteria", "weight"), column=self.col("criteria", "weight"))
+        for i, item in enumerate(self.p.maintenance):
+            if item.budget is not None and item.budget < 0:
+                self.add(E, "number_negative", self.at("maintenance", i, "budget"), column=self.col("maintenance", "budget"))
+
+    def dates(self) -> None:
+        checks = [("facts", 0, "date", self.p.facts.date, self.t["fact.date"])]
+        checks += [
+            ("maintenance", i, "review_date", item.review_date, self.col("maintenance", "review_date"))
+            for i, item in enumerate(self.p.maintenance)
+        ]
+        for table_key, i, field_key, value, column in checks:
+            if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+                self.add(W, "date_implausible", self.at(table_key, i, field_key), column=column)
+
+    def catalog(self) -> None:
+        wanted = ("themes", "interaction", "strengths", "weaknesses")
+        for i, item in enumerate(self.p.catalog):
+            missing = [self.col("catalog", k) for k in wanted if not getattr(item, k)]
+            if missing:
+                self.add(W, "catalog_incomplete", self.at("catalog", i, "name"), columns=", ".join(missing))
+
+    # --- the steps in order ---------------------------------------------------------------------
+    def steps_in_order(self) -> None:
+        any_interaction = any(x.selected for x in self.p.interactions)
+        selected = {_key(p.name) for p in self.p.platforms if p.selected}
+        if not any_interaction:
+            for i, platform in enumerate(self.p.platforms):
+                if platform.selected:
+                    self.add(W, "platform_without_interaction", self.at("platforms", i, "selected"), step_sheet=self.t.sheet("step3"))
+                    break
+        known = {_key(p.name) for p in self.p.platforms}
+        planned = set()
+        for i, item in enumerate(self.p.maintenance):
+            planned.add(_key(item.platform))
+            if _key(item.platform) in known and _key(item.platform) not in selected:
+                self.add(W, "maintenance_unselected", self.at("maintenance", i, "platform"), step_sheet=self.t.sheet("step4"))
+        for i, platform in enumerate(self.p.platforms):
+            if platform.selected and _key(platform.name) not in planned:
+                self.add(N, "platform_without_maintenance", self.at("platforms", i, "name"), step_sheet=self.t.sheet("step5"))
+
+    # --- free text --------------------------------------------------------------------------------
+    def texts_and_privacy(self) -> None:
+        for table_key, index, field_key, column, text in self._texts():
+            ref = self.at(table_key, index, field_key)
+            limit = column.max_length if column is not None else spec.TEXT_MAX
+            if len(text) > limit:
+                self.add(W, "text_too_long", ref, length=len(text), limit=limit)
+            for kind in personal_data_kinds(text):
+                self.add(W, f"privacy_{kind}", ref)
+
+    def _texts(self) -> Iterator[tuple[str, int, str, Any, str]]:
+        for column in spec.FACT_FIELDS:
+            value = getattr(self.p.facts, column.key, None)
+            if isinstance(value, str):
+                yield "facts", 0, column.key, column, value
+        for table_key, field_name in spec.PROJECT_FIELDS.items():
+            table = spec.table(table_key)
+            text_columns = [c for c in table.columns if c.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.CHOICE)]
+            for i, item in enumerate(getattr(self.p, field_name)):
+                for column in text_columns:
+                    value = getattr(item, column.key, None)
+                    if isinstance(value, str) and not isinstance(value, m.Code):
+                        yield table_key, i, column.key, column, value
+
+
+def check_project(project: m.Project, locations: Locator, lang: str = "da") -> list[Finding]:
+    """Every rule's findings for ``project``; ``lang`` is the workbook's (for column names)."""
+    return _Rules(project, locations, lang).run()
