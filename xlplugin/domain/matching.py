@@ -1,0 +1,386 @@
+"""Step 3: interaction opportunities found in step 2's needs, resources and interests. Pure.
+
+Three forms, as the folder names them:
+- benefit from each other's resources: one group's resource meets another group's need
+  (same theme, or a resource theme linked to the need theme); ranked higher when it runs
+  both ways between the two groups;
+- common solution: two or more groups share an unmet need theme (one row naming them all);
+- the common third: groups share an interest (or, where a chosen characteristic of the
+  building points at the theme, something they can offer) with no need behind it.
+
+Entries are indexed by theme and group, and rows are aggregated per type, groups and theme,
+so the work and the output grow with the distinct combinations, never with entries squared.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from xlplugin.domain import models as m
+from xlplugin.domain.vocabulary import Link, Vocabulary, norm
+from xlplugin.layout.texts import Texts
+
+LIST_LIMIT = 5  # entries named in one cell before "(+N more)"
+QUOTE_MAX = 60  # characters of an entry's text quoted in a reasoning
+
+TYPE_ORDER = {
+    m.InteractionType.MUTUAL_RESOURCES: 0,
+    m.InteractionType.COMMON_SOLUTION: 1,
+    m.InteractionType.COMMON_THIRD: 2,
+}
+
+# Score: 0-10. What a row starts from, and what raises it.
+MUTUAL_BASE = 1.0  # + the link's strength (1-5)
+BOTH_WAYS_BONUS = 1.5
+USEFUL_BONUS = 1.0
+HIGH_PRIORITY_BONUS = 0.5
+SOLUTION_BASE, SOLUTION_PER_EXTRA_GROUP, SOLUTION_MAX = 3.0, 0.5, 5.0
+THIRD_BASE, CHARACTERISTIC_BONUS = 3.0, 1.0
+PURPOSE_BONUS, HIGH_PURPOSE_BONUS, PURPOSES_MAX = 1.0, 0.5, 3.0
+SCORE_MAX = 10.0
+
+
+def interaction_id(kind: m.InteractionType, *parts: str) -> str:
+    """A short, stable ID from what identifies the row (type, groups, theme), not its details."""
+    text = "\x1f".join([kind.value, *(norm(p) for p in parts)])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8].upper()
+
+
+@dataclass
+class Group:
+    name: str
+    external: bool
+    order: int
+
+
+@dataclass
+class Cell:
+    """One group's entries of one kind within one theme."""
+
+    group: str  # group key
+    theme: str
+    entries: list[m.Entry] = field(default_factory=list)
+    high: bool = False
+    suggested: m.Entry | None = None  # the first entry whose theme was only suggested
+    _listing: str | None = None
+
+    def listing(self, t: Texts) -> str:
+        if self._listing is None:
+            seen: dict[str, None] = {}
+            for entry in self.entries:
+                seen.setdefault(" ".join(str(entry.description or "").split()) or self.theme, None)
+            names = list(seen)
+            text = "; ".join(names[:LIST_LIMIT])
+            if len(names) > LIST_LIMIT:
+                text += " " + t.format("reason.more", n=len(names) - LIST_LIMIT)
+            self._listing = text
+        return self._listing
+
+
+@dataclass(frozen=True)
+class Purpose:
+    text: str
+    target: str | None  # group key
+    themes: frozenset[str]
+    high: bool
+
+
+@dataclass
+class MatchResult:
+    interactions: list[m.Interaction]
+    # Per entry of the project: the theme suggested for an entry without one (else None).
+    suggestions: list[str | None]
+
+    @property
+    def suggested_count(self) -> int:
+        return sum(1 for s in self.suggestions if s)
+
+
+def match(project: m.Project, vocabulary: Vocabulary, t: Texts) -> MatchResult:
+    return _Matcher(project, vocabulary, t).run()
+
+
+class _Matcher:
+    def __init__(self, project: m.Project, vocabulary: Vocabulary, t: Texts):
+        self.project = project
+        self.vocab = vocabulary
+        self.t = t
+        self.groups: dict[str, Group] = {}
+        for g in project.groups:
+            key = norm(g.name)
+            if key and key not in self.groups:
+                external = g.location is m.Location.LOCAL_AREA
+                self.groups[key] = Group(" ".join(g.name.split()), external, len(self.groups))
+        self.cells: dict[m.EntryKind, dict[str, dict[str, Cell]]] = {k: defaultdict(dict) for k in m.EntryKind}
+        self.suggestions: list[str | None] = []
+        self.purposes = [self._purpose(p) for p in project.purposes if p.purpose and p.purpose.strip()]
+        self.characteristics: dict[str, list[str]] = defaultdict(list)  # theme -> chosen characteristics
+        for c in project.characteristics:
+            if c.chosen:
+                for theme in self.vocab.themes_in(c.name) or self.vocab.themes_in(c.description):
+                    self.characteristics[theme].append(c.name.strip())
+
+    # --- indexing -----------------------------------------------------------------------
+    def _group(self, name: str) -> str:
+        key = norm(name)
+        if key not in self.groups:
+            self.groups[key] = Group(" ".join(name.split()), False, len(self.groups))
+        return key
+
+    def _purpose(self, p: m.SocialPurpose) -> Purpose:
+        target = norm(p.target_group) or None
+        return Purpose(" ".join(p.purpose.split()), target, frozenset(self.vocab.themes_in(p.purpose)), p.priority is m.Priority.HIGH)
+
+    def _index(self) -> None:
+        for entry in self.project.entries:
+            suggestion = None
+            if entry.theme and entry.theme.strip():
+                theme = self.vocab.resolve(entry.theme) or " ".join(entry.theme.split())
+            else:
+                theme = suggestion = self.vocab.suggest(entry.description)
+            self.suggestions.append(suggestion)
+            if theme is None or not (entry.group and entry.group.strip()):
+                continue
+            key = self._group(entry.group)
+            cells = self.cells[entry.kind][theme]
+            cell = cells.get(key)
+            if cell is None:
+                cell = cells[key] = Cell(key, theme)
+            cell.entries.append(entry)
+            cell.high = cell.high or entry.priority is m.Priority.HIGH
+            if suggestion and cell.suggested is None:
+                cell.suggested = entry
+
+    # --- the three forms ------------------------------------------------------------------
+    def run(self) -> MatchResult:
+        self._index()
+        rows = [*self._mutual(), *self._common_solutions(), *self._common_thirds()]
+        rows.sort(key=lambda r: (-(r.score or 0), TYPE_ORDER[r.type], r.groups or "", self._theme_order(r.theme)))
+        return MatchResult(rows, self.suggestions)
+
+    def _mutual(self) -> list[m.Interaction]:
+        needs, resources = self.cells[m.EntryKind.NEED], self.cells[m.EntryKind.RESOURCE]
+        found: dict[tuple[str, str, str], list[tuple[Cell, Cell, Link]]] = {}
+        for need_theme, receivers in needs.items():
+            for link in self.vocab.links_to(need_theme):
+                givers = resources.get(link.resource_theme)
+                if not givers:
+                    continue
+                for giver, resource_cell in givers.items():
+                    for receiver, need_cell in receivers.items():
+                        if giver != receiver:
+                            found.setdefault((giver, receiver, need_theme), []).append((need_cell, resource_cell, link))
+        helps: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for giver, receiver, need_theme in found:
+            helps[(giver, receiver)].append(need_theme)
+        useful = needs.get(self.vocab.useful_theme, {}) if self.vocab.useful_theme else {}
+        return [
+            self._mutual_row(giver, receiver, theme, matches, helps.get((receiver, giver), []), useful.get(giver))
+            for (giver, receiver, theme), matches in found.items()
+        ]
+
+    def _mutual_row(
+        self,
+        giver: str,
+        receiver: str,
+        theme: str,
+        matches: list[tuple[Cell, Cell, Link]],
+        back: list[str],
+        useful: Cell | None,
+    ) -> m.Interaction:
+        t = self.t
+        need_cell = matches[0][0]
+        matches = sorted(matches, key=lambda x: (-x[2].strength, self._theme_order(x[2].resource_theme)))
+        best = matches[0][2]
+        g, r = self.groups[giver].name, self.groups[receiver].name
+        resources = "; ".join(cell.listing(t) for _, cell, _ in matches)
+        if best.resource_theme == theme:
+            sentences = [t.format("reason.mutual.same", giver=g, receiver=r, theme=theme, needs=need_cell.listing(t), resources=resources)]
+        else:
+            strength = round(best.strength)
+            sentences = [
+                t.format(
+                    "reason.mutual.link",
+                    giver=g,
+                    receiver=r,
+                    theme=theme,
+                    resource_theme=best.resource_theme,
+                    resources=resources,
+                    needs=need_cell.listing(t),
+                    strength_word=t[f"reason.strength.{max(1, min(5, strength))}"],
+                    strength=strength,
+                )
+            ]
+            if best.note and best.note.strip():
+                sentences.append(best.note.strip())
+        score = MUTUAL_BASE + best.strength
+        if back:
+            back_sorted = sorted(back, key=self._theme_order)
+            sentences.append(t.format("reason.both_ways", giver=g, receiver=r, themes=self._join(back_sorted)))
+            score += BOTH_WAYS_BONUS
+        if useful is not None:
+            sentences.append(t.format("reason.useful", giver=g, needs=useful.listing(t)))
+            score += USEFUL_BONUS
+        if need_cell.high:
+            sentences.append(t.format("reason.priority", group=r))
+            score += HIGH_PRIORITY_BONUS
+        cells = [need_cell, *(cell for _, cell, _ in matches)]
+        return self._row(
+            m.InteractionType.MUTUAL_RESOURCES,
+            members=[giver, receiver],
+            groups_text=f"{g} → {r}",
+            need=need_cell.listing(t),
+            resource=resources,
+            theme=theme,
+            receivers={receiver},
+            sentences=sentences,
+            score=score,
+            cells=cells,
+            id_parts=(g, r, theme),
+        )
+
+    def _common_solutions(self) -> list[m.Interaction]:
+        rows = []
+        for theme, by_group in self.cells[m.EntryKind.NEED].items():
+            if len(by_group) < 2 or theme == self.vocab.useful_theme:
+                continue
+            cells = self._ordered(by_group.values())
+            names = [self.groups[c.group].name for c in cells]
+            needs = "; ".join(f"{self.groups[c.group].name}: {c.listing(self.t)}" for c in cells)
+            sentences = [self.t.format("reason.common_solution", groups=self._join(names), theme=theme, needs=needs)]
+            score = min(SOLUTION_BASE + SOLUTION_PER_EXTRA_GROUP * (len(cells) - 2), SOLUTION_MAX)
+            high = [self.groups[c.group].name for c in cells if c.high]
+            if high:
+                sentences.append(self.t.format("reason.priority", group=self._join(high)))
+                score += HIGH_PRIORITY_BONUS
+            rows.append(
+                self._row(
+                    m.InteractionType.COMMON_SOLUTION,
+                    members=[c.group for c in cells],
+                    groups_text=", ".join(names),
+                    need=needs,
+                    resource=None,
+                    theme=theme,
+                    receivers={c.group for c in cells},
+                    sentences=sentences,
+                    score=score,
+                    cells=cells,
+                    id_parts=(theme,),
+                )
+            )
+        return rows
+
+    def _common_thirds(self) -> list[m.Interaction]:
+        interests, resources = self.cells[m.EntryKind.INTEREST], self.cells[m.EntryKind.RESOURCE]
+        rows = []
+        for theme in sorted(set(interests) | set(self.characteristics), key=self._theme_order):
+            by_group = dict(interests.get(theme, {}))
+            characteristics = self.characteristics.get(theme, [])
+            if characteristics:
+                for key, cell in resources.get(theme, {}).items():
+                    by_group.setdefault(key, cell)
+            if len(by_group) < 2:
+                continue
+            cells = self._ordered(by_group.values())
+            names = [self.groups[c.group].name for c in cells]
+            shared = "; ".join(f"{self.groups[c.group].name}: {c.listing(self.t)}" for c in cells)
+            sentences = [self.t.format("reason.common_third", groups=self._join(names), theme=theme, entries=shared)]
+            score = THIRD_BASE
+            if characteristics:
+                sentences.append(self.t.format("reason.characteristic", characteristics=self._join(characteristics)))
+                score += CHARACTERISTIC_BONUS
+            rows.append(
+                self._row(
+                    m.InteractionType.COMMON_THIRD,
+                    members=[c.group for c in cells],
+                    groups_text=", ".join(names),
+                    need=None,
+                    resource=shared,
+                    theme=theme,
+                    receivers=set(),
+                    sentences=sentences,
+                    score=score,
+                    cells=cells,
+                    id_parts=(theme,),
+                )
+            )
+        return rows
+
+    # --- what every row gets ---------------------------------------------------------------
+    def _row(
+        self,
+        kind: m.InteractionType,
+        *,
+        members: list[str],
+        groups_text: str,
+        need: str | None,
+        resource: str | None,
+        theme: str,
+        receivers: set[str],
+        sentences: list[str],
+        score: float,
+        cells: list[Cell],
+        id_parts: tuple[str, ...],
+    ) -> m.Interaction:
+        t = self.t
+        external = [self.groups[k].name for k in members if self.groups[k].external]
+        if external:
+            sentences.append(t.format("reason.external", groups=self._join(external)))
+        served = self._served(set(members), receivers, theme)
+        if served:
+            quoted = [t.format("reason.quote", text=p.text) for p in served]
+            sentences.append(t.format("reason.purposes", purposes=self._join(quoted)))
+            score += min(sum(PURPOSE_BONUS + (HIGH_PURPOSE_BONUS if p.high else 0) for p in served), PURPOSES_MAX)
+        suggested = next((c for c in cells if c.suggested is not None), None)
+        if suggested is not None:
+            text = " ".join(str(suggested.suggested.description).split())
+            if len(text) > QUOTE_MAX:
+                text = text[: QUOTE_MAX - 1].rstrip() + "…"
+            sentences.append(
+                t.format(
+                    "reason.suggested",
+                    theme=suggested.theme,
+                    description=text,
+                    group=self.groups[suggested.group].name,
+                    sheet=t.sheet("step2"),
+                )
+            )
+        return m.Interaction(
+            id=interaction_id(kind, *id_parts),
+            type=kind,
+            groups=groups_text,
+            need=need,
+            resource=resource,
+            theme=theme,
+            scope=m.Scope.EXTERNAL if external else m.Scope.INTERNAL,
+            score=round(min(score, SCORE_MAX), 1),
+            reasoning=" ".join(sentences),
+            purposes="; ".join(p.text for p in served) or None,
+            origin=m.Origin.GENERATED,
+        )
+
+    def _served(self, members: set[str], receivers: set[str], theme: str) -> list[Purpose]:
+        """Purposes the row serves: the purpose's words point at its theme (and its target
+        group takes part), or a purpose without a theme of its own whose target group is helped."""
+        served = []
+        for p in self.purposes:
+            if p.target is not None and p.target not in members:
+                continue
+            if (theme in p.themes) if p.themes else (p.target is not None and p.target in receivers):
+                served.append(p)
+        return served
+
+    # --- helpers --------------------------------------------------------------------------
+    def _ordered(self, cells) -> list[Cell]:
+        return sorted(cells, key=lambda c: self.groups[c.group].order)
+
+    def _theme_order(self, theme: str | None) -> tuple[int, str]:
+        return (self.vocab.order.get(theme or "", len(self.vocab.order)), theme or "")
+
+    def _join(self, items: list[str]) -> str:
+        items = list(dict.fromkeys(items))
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.t['reason.and']} {items[-1]}"
+
