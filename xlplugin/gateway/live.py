@@ -1,0 +1,178 @@
+"""The open workbook in Excel, through xlwings: the ``WorkbookGateway`` the ribbon uses.
+
+Thin on purpose. Each sheet that holds a table is read in one bulk read
+(``Range.options(ndim=2).value``), and the tables are found in that grid by the same code
+the file gateway uses (``FileWorkbook``'s table finding: Excel tables by name, rows typed
+below, tables found by their headers). Each table and each block is written in one bulk
+write. Nothing is saved and no file is touched: the user saves when they are happy.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from xlplugin.errors import UserError
+from xlplugin.gateway.file import MARK_FORMULA, FileWorkbook, _address_key, _Region, detect_language, is_project
+from xlplugin.gateway.port import CellRef, Link, RawTable, Saved
+from xlplugin.layout import spec
+from xlplugin.layout.reader import normalize
+from xlplugin.layout.texts import LANGUAGES, texts
+
+MARK_FILL = (255, 199, 206)  # the file gateway's mark colour
+MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one Range()
+Progress = Callable[[str, str], None]  # ("read" | "write", table display name)
+
+
+def _as_cell(value: Any) -> Any:
+    """What to hand Excel so a value stays what it is: text never becomes a formula,
+    number or date (a leading apostrophe is Excel's own "this is text" mark)."""
+    if isinstance(value, str) and value:
+        return "'" + value
+    return value
+
+
+class LiveWorkbook(FileWorkbook):
+    """``WorkbookGateway`` for an ``xlwings.Book`` open in Excel."""
+
+    def __init__(self, book: Any, lang: str | None = None, progress: Progress | None = None):
+        self.book = book
+        self.path = None
+        self.properties: dict[str, str] = {}
+        self.unkeepable: list[str] = []
+        self._progress = progress or (lambda _kind, _table: None)
+        self._sheets = {sheet.name: sheet for sheet in book.sheets}
+        self._sheet_rows: dict[str, list[list[Any]]] = {}
+        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}  # Excel refuses merges inside tables
+        self._regions = self._table_regions()
+        table_names = [region.name for region in self._regions]
+        if not is_project({}, table_names):
+            raise UserError("ribbon.error.not_project", book=book.name)
+        self.lang = lang if lang in LANGUAGES else detect_language({}, self.sheet_names(), table_names)
+
+    # --- reading ---------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return list(self._sheets)
+
+    def read_table(self, table_key: str) -> RawTable | None:
+        self._progress("read", texts(self.lang).table(table_key))
+        return super().read_table(table_key)
+
+    def _rows(self, sheet: str) -> list[list[Any]]:
+        if sheet not in self._sheet_rows:
+            xl_sheet = self._sheets[sheet]
+            last = xl_sheet.used_range.last_cell
+            grid = xl_sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+            self._sheet_rows[sheet] = grid
+        return self._sheet_rows[sheet]
+
+    def _table_regions(self) -> list[_Region]:
+        regions = []
+        for name, sheet in self._sheets.items():
+            for table in sheet.tables:
+                rng = table.range
+                last = rng.last_cell
+                regions.append(_Region(table.name, name, rng.row - 1, rng.column - 1, last.row - 1, last.column - 1))
+        return regions
+
+    # --- writing ---------------------------------------------------------------------------
+    def _xl_sheet(self, sheet_key: str) -> Any:
+        wanted = {normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES}
+        for name, sheet in self._sheets.items():
+            if normalize(name) in wanted:
+                return sheet
+        raise UserError("msg.sheet_missing", sheet=texts(self.lang).sheet(sheet_key))
+
+    def _xl_table(self, table_key: str) -> tuple[Any, Any]:
+        wanted = {normalize(texts(lang).table(table_key)) for lang in LANGUAGES}
+        for sheet in self._sheets.values():
+            for table in sheet.tables:
+                if normalize(table.name) in wanted:
+                    return sheet, table
+        raise UserError(
+            "msg.table_missing",
+            table=texts(self.lang).table(table_key),
+            sheet=texts(self.lang).sheet(spec.sheet_of_table()[table_key].key),
+        )
+
+    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+        self._progress("write", texts(self.lang).table(table_key))
+        sheet, table = self._xl_table(table_key)
+        rng = table.range
+        top, left = rng.row, rng.column
+        bottom, right = rng.last_cell.row, rng.last_cell.column
+        n_rows = max(len(rows), 1)
+        new_bottom, new_right = top + n_rows, left + len(headers) - 1
+        if new_bottom > bottom:
+            self._make_room_below(sheet, bottom + 1, new_bottom)
+        block = [list(headers)] + [
+            [(row[i] if i < len(row) else None) for i in range(len(headers))] for row in rows
+        ]
+        block += [[None] * len(headers) for _ in range(n_rows - len(rows))]
+        table.resize(sheet.range((top, left), (new_bottom, new_right)))
+        self._write_block(sheet, top, left, block)
+        if new_bottom < bottom:  # the table shrank: clear the rows it left, keep their formats
+            sheet.range((new_bottom + 1, left), (bottom, right)).clear_contents()
+
+    def _make_room_below(self, sheet: Any, first: int, last: int) -> None:
+        """Insert rows if rows first..last are not free, moving what is below down (as the file gateway)."""
+        width = max(sheet.used_range.last_cell.column, 1)
+        below = sheet.range((first, 1), (last, width)).options(ndim=2).value
+        occupied = next((first + i for i, row in enumerate(below) if any(v is not None for v in row)), None)
+        if occupied is not None:
+            shift = last - occupied + 1 + 2  # two empty rows between this table and what follows
+            sheet.range(f"{occupied}:{occupied + shift - 1}").insert("down")
+
+    def _write_block(self, sheet: Any, top: int, left: int, block: list[list[Any]]) -> None:
+        links = [
+            (top + i, left + j, value)
+            for i, row in enumerate(block)
+            for j, value in enumerate(row)
+            if isinstance(value, Link)
+        ]
+        values = [[_as_cell(v.text if isinstance(v, Link) else v) for v in row] for row in block]
+        if values and values[0]:
+            sheet.range((top, left)).options(ndim=2).value = values
+        for row, col, link in links:  # Excel has no bulk call for hyperlinks
+            target = link.target.sheet.replace("'", "''")
+            sheet.range((row, col)).add_hyperlink(f"#'{target}'!{link.target.address}", link.text)
+
+    def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
+        sheet = self._xl_sheet(sheet_key)
+        self._progress("write", sheet.name)
+        width = max((len(row) for row in values), default=0)
+        block = [list(row) + [None] * (width - len(row)) for row in values]
+        if width:
+            self._write_block(sheet, top_left.row, top_left.col, block)
+
+    def set_marks(self, cells: list[CellRef]) -> None:
+        """One custom-formula conditional format per sheet, as the file gateway: the user's own
+        formats are never touched, and the next run removes exactly these rules."""
+        for sheet in self._sheets.values():
+            for rule in list(sheet.cells.conditional_formats):
+                if MARK_FORMULA in (rule.formula or ""):
+                    rule.delete()
+        by_sheet: dict[str, list[str]] = {}
+        for ref in cells:
+            by_sheet.setdefault(ref.sheet, []).append(ref.address)
+        for name, addresses in by_sheet.items():
+            sheet = self._sheets.get(name)
+            if sheet is None:
+                continue
+            for chunk in _address_chunks(sorted(set(addresses), key=_address_key)):
+                sheet.range(chunk).conditional_formats.add_custom(f"={MARK_FORMULA}", fill_color=MARK_FILL)
+
+    def commit(self) -> Saved:
+        return Saved()  # the writes are already in the open workbook; the user saves
+
+
+def _address_chunks(addresses: list[str]) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for address in addresses:
+        candidate = f"{current},{address}" if current else address
+        if len(candidate) > MAX_ADDRESS_LIST and current:
+            chunks.append(current)
+            candidate = address
+        current = candidate
+    if current:
+        chunks.append(current)
+    return chunks
