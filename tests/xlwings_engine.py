@@ -81,7 +81,7 @@ class App(base_classes.App):
         self.status_bar_history: list[Any] = []
         self.alerts: list[dict] = []
         self.screen_updating_history: list[bool] = []
-        self.open_books: list[Book] = []
+        self.open_books = Books(self)
 
     @property
     def engine(self):
@@ -120,6 +120,33 @@ class App(base_classes.App):
         return "16.0"
 
 
+class Books(base_classes.Books):
+    def __init__(self, app: App):
+        self._app = app
+        self.items: list[Book] = []
+
+    @property
+    def app(self):
+        return self._app
+
+    def __call__(self, name_or_index):
+        if isinstance(name_or_index, int):
+            return self.items[name_or_index - 1]
+        for book in self.items:
+            if book.name.lower() == name_or_index.lower():
+                return book
+        raise KeyError(name_or_index)
+
+    def __len__(self):
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def open(self, fullname, *args):
+        return Book(self._app, Path(fullname))
+
+
 class Book(base_classes.Book):
     """A workbook file loaded twice: formulas (what is written) and cached values (what shows)."""
 
@@ -129,7 +156,7 @@ class Book(base_classes.Book):
         self.xl = load_workbook(self.path, rich_text=False)
         self.cached = load_workbook(self.path, data_only=True)
         self.stale: set[tuple[str, int, int]] = set()  # cells written since load: no cached value
-        app.open_books.append(self)
+        app.open_books.items.append(self)
 
     @property
     def app(self):

@@ -53,8 +53,12 @@ class LiveWorkbook(FileWorkbook):
         return list(self._sheets)
 
     def read_table(self, table_key: str) -> RawTable | None:
-        self._progress("read", texts(self.lang).table(table_key))
+        self._progress("read", self._title(table_key))
         return super().read_table(table_key)
+
+    def _title(self, table_key: str) -> str:
+        t = texts(self.lang)
+        return t.get(f"title.{table_key}") or t.table(table_key)
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._sheet_rows:
@@ -94,7 +98,7 @@ class LiveWorkbook(FileWorkbook):
         )
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
-        self._progress("write", texts(self.lang).table(table_key))
+        self._progress("write", self._title(table_key))
         sheet, table = self._xl_table(table_key)
         rng = table.range
         top, left = rng.row, rng.column

@@ -1,0 +1,138 @@
+"""What a ribbon button runs: ``xlplugin.ribbon.run('<control id>', ...)`` via xlwings' RunPython.
+
+One registry (``ACTIONS``) maps each ribbon control id (``macros/customUI14.xml``) to its
+action. ``run`` finds the calling workbook, runs the action on it through the live gateway,
+shows progress in the status bar and ends with a short message; any failure becomes a
+friendly dialog (the details go to a log file), never a traceback. Importing this module is
+cheap: every action imports what it needs when it runs.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from xlplugin.errors import UserError
+from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
+
+
+@dataclass
+class Press:
+    """One button press: the calling workbook and what the add-in sent along."""
+
+    book: Any  # xlwings.Book
+    lang: str  # the ribbon's language (da/en): messages are in it
+    label: str  # the button's label, for progress and titles
+    path: str = ""  # for "new": where to save, chosen in Excel's dialog
+    addin_version: str = "dev"
+
+    def progress(self, kind: str, table: str) -> None:
+        self.book.app.status_bar = texts(self.lang).format(f"ribbon.progress.{kind}", action=self.label, table=table)
+
+
+def new_workbook(press: Press) -> str:
+    from xlplugin.actions.new import create_workbook
+
+    path = Path(press.path)
+    if path.suffix.lower() != ".xlsx":
+        raise UserError("msg.bad_suffix", path=path)
+    try:
+        create_workbook(path, lang=press.lang)
+    except OSError as exc:
+        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
+    press.book.app.books.open(str(path))
+    return texts(press.lang).format("ribbon.new.done", path=path)
+
+
+def validate_workbook(press: Press) -> str:
+    from xlplugin.actions import validate
+    from xlplugin.domain.findings import Severity
+    from xlplugin.gateway.live import LiveWorkbook
+
+    validation = validate.run(LiveWorkbook(press.book, progress=press.progress))
+    t = texts(press.lang)
+    errors, warnings, notes = (validation.count(s) for s in Severity)
+    summary = t.format("validate.summary", errors=errors, warnings=warnings, notes=notes)
+    return summary + "\n" + t.format("validate.written", sheet=texts(validation.lang).sheet("findings"))
+
+
+def show_help(press: Press) -> str:
+    import xlwings
+
+    from xlplugin import __version__
+
+    return texts(press.lang).format(
+        "ribbon.help.text",
+        addin_version=press.addin_version,
+        version=__version__,
+        xlwings=xlwings.__version__,
+        python=sys.executable,
+    )
+
+
+# Every ribbon control id → its action (tests check this against the ribbon XML both ways).
+ACTIONS: dict[str, Callable[[Press], str]] = {
+    "new": new_workbook,
+    "validate": validate_workbook,
+    "help": show_help,
+}
+
+
+def log_path() -> Path:
+    return Path.home() / ".xlplugin" / "ribbon.log"
+
+
+def _log_failure(control_id: str) -> Path:
+    import datetime as dt
+    import traceback
+
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {control_id}\n")
+            log.write(traceback.format_exc())
+    except OSError:
+        pass
+    return path
+
+
+def run(control_id: str, lang: str = DEFAULT_LANGUAGE, addin_version: str = "dev", path_hex: str = "") -> None:
+    """Run the action of a ribbon button on the workbook that called."""
+    from xlplugin import __version__
+
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    t = texts(lang)
+    label = t.get(f"ribbon.{control_id}.label") or control_id
+    app = None
+    try:
+        import xlwings as xw
+
+        book = xw.Book.caller()
+        app = book.app
+        if addin_version not in ("dev", __version__) or control_id not in ACTIONS:
+            raise UserError("ribbon.error.version", addin=addin_version, package=__version__)
+        path = bytes.fromhex(path_hex).decode("utf-16-be") if path_hex else ""
+        app.status_bar = t.format("ribbon.progress.start", action=label)
+        app.screen_updating = False
+        message = ACTIONS[control_id](Press(book, lang, label, path, addin_version))
+        app.screen_updating = True
+        app.alert(message, title=t["ribbon.title"], mode="info")
+    except UserError as exc:
+        _tell(app, exc.message(lang), t.format("ribbon.error.title", action=label))
+    except Exception as exc:  # anything else: a dialog for the user, the traceback for support
+        log = _log_failure(control_id)
+        reason = f"{type(exc).__name__}: {exc}"[:300]
+        _tell(app, t.format("ribbon.error.unexpected", reason=reason, log=log), t.format("ribbon.error.title", action=label))
+    finally:
+        if app is not None:
+            app.screen_updating = True
+            app.status_bar = False  # give the status bar back to Excel
+
+
+def _tell(app: Any, message: str, title: str) -> None:
+    if app is None:  # no Excel to talk to: RunPython shows what a failing script prints
+        print(message, file=sys.stderr)
+        raise SystemExit(1)
+    app.alert(message, title=title, mode="critical")
