@@ -258,13 +258,22 @@ class FileWorkbook:
         table_spec = spec.table(table_key)
         headers = {normalize(texts(lang).header(table_key, c.key)) for lang in LANGUAGES for c in table_spec.columns}
         need = max(2, (len(table_spec.columns) + 1) // 2)
+        ours = {normalize(texts(lang).table(k)) for lang in LANGUAGES for k in spec.tables_by_key()}
         rows = self._rows(sheet)
         for r, row in enumerate(rows):
             hits = [c for c, v in enumerate(row) if isinstance(v, str) and normalize(v) in headers]
-            if len(hits) < need or any(self._inside(sheet, r, c) for c in hits):
+            if len(hits) < need:
                 continue
-            left = hits[0]
-            right = left
+            renamed = next(
+                (g for g in self._regions if g.sheet == sheet and g.top == r and g.left <= hits[0] <= g.right), None
+            )
+            if renamed is not None and normalize(renamed.name) not in ours:
+                return renamed  # an Excel table the user renamed
+            if any(self._inside(sheet, r, c) for c in hits):
+                continue
+            left = right = hits[0]
+            while left > 0 and row[left - 1] not in (None, ""):
+                left -= 1
             while right + 1 < len(row) and row[right + 1] not in (None, ""):
                 right += 1
             bottom = r
@@ -468,7 +477,7 @@ class FileWorkbook:
             for cf in old:
                 for rule in cf.rules:
                     if not any(MARK_FORMULA in (f or "") for f in (rule.formula or [])):
-                        ws.conditional_formatting.add(cf.sqref, rule)
+                        ws.conditional_formatting.add(str(cf.sqref), rule)
         by_sheet: dict[str, list[str]] = {}
         for ref in cells:
             by_sheet.setdefault(ref.sheet, []).append(ref.address)
@@ -503,15 +512,19 @@ class FileWorkbook:
         backup = None
         if self.unkeepable:
             target = copy_path(self.path, self.lang)
-        try:
-            if not self.unkeepable:
-                backup = backup_path(self.path)
-                atomic_write(backup, lambda tmp: shutil.copyfile(self.path, tmp))
-            atomic_write(target, lambda tmp: self._xl.save(tmp))
-        except OSError as exc:
-            raise UserError("msg.cannot_write", path=target, reason=exc.strerror or exc) from exc
+        if not self.unkeepable:
+            backup = backup_path(self.path)
+            _write(backup, lambda tmp: shutil.copyfile(self.path, tmp))
+        _write(target, lambda tmp: self._xl.save(tmp))
         self._stat = target.stat() if target == self.path else self._stat
         return Saved(target, tuple(self.unkeepable), backup)
+
+
+def _write(path: Path, write: Any) -> None:
+    try:
+        atomic_write(path, write)
+    except OSError as exc:
+        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
 
 
 def _address_key(address: str) -> tuple[int, str]:

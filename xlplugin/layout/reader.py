@@ -316,6 +316,7 @@ class _Reader:
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
                 continue
             values: dict[str, Any] = {}
+            bad_columns: set[str] = set()
             for column in table.columns:
                 index = columns.get(column.key)
                 if index is None or index >= len(row):
@@ -324,16 +325,17 @@ class _Reader:
                     value = parse_cell(column, row[index])
                 except BadValue as bad:
                     self.add(E, bad.key, raw.cell(r, index), column=self.t.header(table.key, column.key))
+                    bad_columns.add(column.key)
                     continue
                 if value is not None:
                     values[column.key] = value
-            if not values:
-                continue  # only unreadable values: reported above
-            parsed_rows.append((r, values))
-        self._shares(table, parsed_rows)
+            if values or bad_columns:
+                parsed_rows.append((r, values, bad_columns))
+        self._shares(table, [(r, values) for r, values, _ in parsed_rows])
+        absent_required = [c for c in table.required if c.key not in columns]  # reported as column_missing
         items = []
-        for r, values in parsed_rows:
-            missing = [c for c in table.required if c.key not in values and c.key in columns]
+        for r, values, bad_columns in parsed_rows:
+            missing = [c for c in table.required if c.key not in values and c.key in columns and c.key not in bad_columns]
             for column in missing:
                 self.add(
                     E, "required_missing", raw.cell(r, columns[column.key]), column=self.t.header(table.key, column.key)
@@ -341,7 +343,8 @@ class _Reader:
             try:
                 item = table.model.model_validate(values)
             except ValidationError:
-                if not missing:
+                # already reported as a missing or unreadable cell; otherwise say the row is unreadable
+                if not missing and not bad_columns and not absent_required:
                     self.add(E, "row_unreadable", raw.cell(r, 0), table=self.t[f"title.{table.key}"])
                 continue
             items.append(item)

@@ -1,0 +1,235 @@
+"""The validate action end to end: example, planted mistakes (da/en), marks, links, CLI."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
+from python_calamine import CalamineWorkbook
+
+from conftest import ooxml_validate, soffice_convert
+from workbooks import cell, digest, edit, example, fact_where, header_where, where
+from xlplugin.actions.validate import validate_file
+from xlplugin.cli import main
+from xlplugin.gateway.file import MARK_FORMULA
+from xlplugin.layout.texts import texts
+
+CPR = "0101901234"
+EMAIL = "jens.hansen@example.dk"
+PHONE = "12 34 56 78"
+SECRETS = (CPR, "010190-1234", EMAIL, PHONE, "12345678")
+
+
+def plant_mistakes(path, lang):
+    """Plant one of each mistake; returns the exact findings expected, as (severity, key, sheet, cell)."""
+    t = texts(lang)
+    wb = load_workbook(path)
+    rows_below = {}
+
+    def put(table, field, index, value):
+        cell(wb, lang, table, field, index).value = value
+
+    first_group = cell(wb, lang, "groups", "name", 0).value
+    second_group = cell(wb, lang, "groups", "name", 1).value
+    # Tolerated without a finding: shares typed as text/fraction, labels in odd case, dates as text.
+    put("groups", "share_pct", 0, "55 %")
+    put("groups", "share_pct", 1, 0.45)
+    put("maintenance", "review_date", 0, "2027-09-01")
+    # 1 duplicate group (other case, stray spaces) whose share makes the total 110 %
+    put("groups", "name", 2, f"  {first_group.upper()} ")
+    put("groups", "location", 2, "  " + t.choice("location", "building").lower())
+    put("groups", "share_pct", 2, "10")
+    # 2 an entry for a group that does not exist; 3 a kind not in the list
+    put("entries", "group", 0, "Studerende" if lang == "da" else "Students")
+    put("entries", "kind", 1, "behov!!")
+    # 4 a duplicate entry (same group, kind, description in another case)
+    for field in ("group", "kind", "description"):
+        source = cell(wb, lang, "entries", field, 2).value
+        put("entries", field, 12, source.upper() if field == "description" else source)
+    # 5-7 personal data in free text; 8 text too long
+    put("groups", "other", 1, f"Fx Jens, {CPR}")
+    put("groups", "other", 0, f"skriv til {EMAIL}")
+    put("maintenance", "success_criterion", 0, f"Ring {PHONE}")
+    put("groups", "education", 0, "x" * 2100)
+    # 9 score out of range; 10 negative weight; 11 impossible date; 12 not yes/no
+    put("platforms", "score_need", 0, 7)
+    put("criteria", "weight", 0, -1)
+    put("maintenance", "review_date", 1, "31-02-2027")
+    put("platforms", "selected", 2, "måske" if lang == "da" else "maybe")
+    # 13 a row typed just below the entries table
+    ws, table = __import__("workbooks").find_table(wb, lang, "entries")
+    last = int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    below = last + 1
+    ws.cell(row=below, column=1, value=second_group)
+    ws.cell(row=below, column=2, value=t.choice("entry_kind", "resource"))
+    ws.cell(row=below, column=4, value="Ny ressource" if lang == "da" else "New resource")
+    rows_below["entries"] = (ws.title, f"A{below}")
+    wb.save(path)
+
+    E, W, N = "error", "warning", "note"
+    return {
+        (E, "group_duplicate", *where(path, lang, "groups", "name", 2)),
+        (E, "shares_total", *header_where(path, lang, "groups", "share_pct")),
+        (E, "group_unknown", *where(path, lang, "entries", "group", 0)),
+        (E, "choice_unknown", *where(path, lang, "entries", "kind", 1)),
+        (W, "entry_duplicate", *where(path, lang, "entries", "description", 12)),
+        (W, "privacy_cpr", *where(path, lang, "groups", "other", 1)),
+        (W, "privacy_email", *where(path, lang, "groups", "other", 0)),
+        (W, "privacy_phone", *where(path, lang, "maintenance", "success_criterion", 0)),
+        (W, "text_too_long", *where(path, lang, "groups", "education", 0)),
+        (E, "score_range", *where(path, lang, "platforms", "score_need", 0)),
+        (E, "weight_negative", *where(path, lang, "criteria", "weight", 0)),
+        (E, "not_date", *where(path, lang, "maintenance", "review_date", 1)),
+        (E, "not_yesno", *where(path, lang, "platforms", "selected", 2)),
+        (N, "typed_below", *rows_below["entries"]),
+        # already in the example: platforms selected before any interaction is
+        (W, "platform_without_interaction", *where(path, lang, "platforms", "selected", 0)),
+    }
+
+
+def found(validation):
+    return {(f.severity.value, f.key, f.sheet, f.cell) for f in validation.findings}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_example_validates_without_errors(tmp_path, lang, capsys):
+    path = example(tmp_path, lang)
+    assert main(["--lang", lang, "validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert texts(lang).format("validate.summary", errors=0, warnings=1, notes=0) in out
+    validation = validate_file(path, write=False)
+    assert not validation.has_errors
+    assert found(validation) == {("warning", "platform_without_interaction", *where(path, lang, "platforms", "selected", 0))}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_planted_mistakes_give_exactly_the_expected_findings(tmp_path, lang):
+    path = example(tmp_path, lang)
+    expected = plant_mistakes(path, lang)
+    validation = validate_file(path)
+    assert found(validation) == expected
+    assert validation.exit_code == 1
+    # the tolerated forms were read as meant
+    project = validation.project
+    assert [g.share_pct for g in project.groups] == [55, 45, 10]
+    assert project.maintenance[0].review_date == dt.date(2027, 9, 1)
+    assert project.entries[-1].description in ("Ny ressource", "New resource")
+    # the findings sheet holds the same findings, in the workbook's language, linked to their cells
+    wb = load_workbook(path)
+    t = texts(lang)
+    ws = wb[t.sheet("findings")]
+    table = ws.tables[t.table("findings")]
+    top = int(table.ref.split(":")[0].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    rows = list(ws.iter_rows(min_row=top + 1, max_row=top + len(expected)))
+    assert table.ref.endswith(str(top + len(expected)))
+    seen = set()
+    for severity, sheet, address, problem, advice in rows:
+        assert severity.value in {t[f"severity.{s}"] for s in ("error", "warning", "note")}
+        assert problem.value and advice.value
+        assert address.hyperlink.location == f"'{sheet.value}'!{address.value}"
+        seen.add((sheet.value, address.value))
+    assert seen == {(s, c) for _, _, s, c in expected}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_no_finding_repeats_personal_data(tmp_path, lang, capsys):
+    path = example(tmp_path, lang)
+    plant_mistakes(path, lang)
+    for cli_lang in ("da", "en"):
+        assert main(["--lang", cli_lang, "validate", str(path)]) == 1
+        out = capsys.readouterr()
+        assert all(secret not in out.out + out.err for secret in SECRETS)
+    findings_sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(texts(lang).sheet("findings")).to_python()
+    text = repr(findings_sheet)
+    assert all(secret not in text for secret in SECRETS)
+
+
+def _marks(path):
+    wb = load_workbook(path)
+    marks, others = {}, {}
+    for ws in wb.worksheets:
+        for cf in ws.conditional_formatting:
+            for rule in cf.rules:
+                target = marks if MARK_FORMULA in (rule.formula or [""])[0] else others
+                target.setdefault(ws.title, set()).update(str(cf.sqref).split())
+    return marks, others
+
+
+def test_marks_show_and_disappear_without_touching_user_formatting(tmp_path):
+    lang = "da"
+    path = example(tmp_path, lang)
+    user_fill = PatternFill("solid", fgColor="00B050")
+
+    def user_formatting(wb):
+        target = cell(wb, lang, "platforms", "score_need", 0)
+        target.value = 9
+        target.fill = user_fill
+        ws = target.parent
+        ws.conditional_formatting.add("A1:A3", CellIsRule(operator="equal", formula=["1"], fill=user_fill))
+
+    edit(path, user_formatting)
+    sheet, address = where(path, lang, "platforms", "score_need", 0)
+    validate_file(path)
+    marks, others = _marks(path)
+    assert address in marks[sheet]
+    assert others == {sheet: {"A1:A3"}}
+    wb = load_workbook(path)
+    assert wb[sheet][address].fill.fgColor.rgb.endswith("00B050")
+
+    edit(path, lambda wb: setattr(cell(wb, lang, "platforms", "score_need", 0), "value", 4))
+    validation = validate_file(path)
+    assert not validation.has_errors
+    marks, others = _marks(path)
+    assert address not in marks.get(sheet, set())
+    assert others == {sheet: {"A1:A3"}}
+    assert load_workbook(path)[sheet][address].fill.fgColor.rgb.endswith("00B050")
+
+
+def test_no_write_leaves_the_file_alone(tmp_path, capsys):
+    path = example(tmp_path, "da")
+    before = digest(path)
+    assert main(["validate", str(path), "--no-write"]) == 0
+    assert digest(path) == before
+    assert texts("da")["validate.not_written"] in capsys.readouterr().out
+    assert not path.with_name(path.name + ".bak").exists()
+
+
+def test_findings_table_missing_is_reported_and_the_rest_still_works(tmp_path):
+    lang = "en"
+    path = example(tmp_path, lang)
+    edit(path, lambda wb: wb.remove(wb[texts(lang).sheet("findings")]))
+    validation = validate_file(path)
+    assert "findings_table_missing" in {f.key for f in validation.findings}
+    assert not validation.has_errors
+
+
+def test_missing_fact_and_purposes_are_errors(tmp_path):
+    lang = "da"
+    path = example(tmp_path, lang)
+
+    def clear(wb):
+        fact_sheet, fact_cell = fact_where(path, lang, "name")
+        wb[fact_sheet][fact_cell].value = None
+        for i in range(2):
+            for field in ("purpose", "target_group", "priority"):
+                cell(wb, lang, "purposes", field, i).value = None
+
+    edit(path, clear)
+    validation = validate_file(path, write=False)
+    keys = found(validation)
+    assert ("error", "required_missing", *fact_where(path, lang, "name")) in keys
+    assert ("error", "no_purpose", *header_where(path, lang, "purposes", "purpose")) in keys
+
+
+def test_validated_workbook_is_valid_ooxml_and_opens_in_libreoffice(tmp_path):
+    lang = "da"
+    path = example(tmp_path, lang)
+    plant_mistakes(path, lang)
+    validate_file(path)
+    assert ooxml_validate(path) == []
+    converted = soffice_convert(path, "xlsx", tmp_path / "lo")
+    book = CalamineWorkbook.from_path(str(converted), load_tables=True)
+    rows = book.get_sheet_by_name(texts(lang).sheet("findings")).to_python()
+    assert any(texts(lang)["severity.error"] in row for row in rows)
