@@ -100,8 +100,11 @@ def _lo_profile() -> Path:
     return profile
 
 
-def soffice_convert(path: Path, fmt: str, outdir: Path) -> Path:
-    """Convert with headless LibreOffice (`fmt`: "pdf", "xlsx", "png", ...); returns the new file."""
+def soffice_convert(path: Path, fmt: str, outdir: Path, infilter: str | None = None) -> Path:
+    """Convert with headless LibreOffice (`fmt`: "pdf", "xlsx", "png", ...); returns the new file.
+
+    ``infilter`` names the import filter where LibreOffice picks none itself (an .xlam).
+    """
     tool = require_tool("soffice")
     path, outdir = Path(path).resolve(), Path(outdir).resolve()
     outdir.mkdir(parents=True, exist_ok=True)
@@ -115,6 +118,7 @@ def soffice_convert(path: Path, fmt: str, outdir: Path) -> Path:
         "--headless",
         "--norestore",
         "--nolockcheck",
+        *([f"--infilter={infilter}"] if infilter else []),
         "--convert-to",
         fmt,
         "--outdir",
