@@ -99,6 +99,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return validation.exit_code
 
 
+def cmd_match(args: argparse.Namespace) -> int:
+    """`match PATH`: generate interactions (step 3); prints the summary."""
+    from xlplugin.actions.match import match_file
+
+    summary = match_file(Path(args.path))
+    for line in summary.lines(args.lang):
+        print(line)
+    return 0
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     t = texts(lang)
     parser = argparse.ArgumentParser(prog="xlplugin", description=t["cli.description"])
@@ -118,6 +128,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     validate.add_argument("--no-write", action="store_true", help=t["cli.validate.no_write"])
     validate.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
     validate.set_defaults(func=cmd_validate)
+
+    match = sub.add_parser("match", help=t["cli.match.help"], description=t["cli.match.help"])
+    match.add_argument("path", help=t["cli.match.path"])
+    match.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    match.set_defaults(func=cmd_match)
 
     addin = sub.add_parser("addin", help=t["cli.addin.help"], description=t["cli.addin.help"])
     addin.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])

@@ -16,10 +16,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from xlplugin.domain import models as m
 from xlplugin.domain.vocabulary import Link, Vocabulary, norm
-from xlplugin.layout.texts import Texts
+
+if TYPE_CHECKING:  # sentences come from the layout's texts, handed in by the action
+    from xlplugin.layout.texts import Texts
 
 LIST_LIMIT = 5  # entries named in one cell before "(+N more)"
 QUOTE_MAX = 60  # characters of an entry's text quoted in a reasoning

@@ -375,6 +375,34 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("lists", hidden=True, guide=False),
 )
 
+@dataclass(frozen=True)
+class Area:
+    """A generated block of cells outside the tables, to the right of one table.
+
+    It starts on the table's title row, one empty column right of the table's last column,
+    and spans ``rows`` x ``cols`` cells. Every run rewrites the whole block (clearing what
+    it no longer needs) and writes nothing outside it.
+    """
+
+    key: str
+    sheet: str
+    beside: str  # table key
+    rows: int
+    cols: int
+
+
+MATRIX_MAX_GROUPS = 20  # groups across; more are summed up in the last column
+MATRIX_MAX_ITEMS = 12  # needs (resources, interests) listed per group, one per row
+# Step 2's matrix as in the folder: title, intro, group names across, then for needs,
+# resources and interests a label beside the first item, one item per row, a blank row between.
+MATRIX = Area(
+    "matrix",
+    "step2",
+    beside="entries",
+    rows=3 + len(m.EntryKind) * MATRIX_MAX_ITEMS + len(m.EntryKind) - 1,
+    cols=1 + MATRIX_MAX_GROUPS,
+)
+
 # Which Project field each table fills (facts are handled on their own).
 PROJECT_FIELDS: dict[str, str] = {
     "groups": "groups",

@@ -1,0 +1,428 @@
+"""The match action on real workbook files: regeneration rules, step 2's suggestions and matrix,
+nothing lost, a failed run leaves the file as it was, the command line, validator, LibreOffice."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.worksheet.table import TableColumn
+
+from conftest import ooxml_validate, soffice_convert
+from xlplugin.actions import match as match_action
+from xlplugin.actions.new import create_workbook
+from xlplugin.cli import main
+from xlplugin.domain import models as m
+from xlplugin.errors import UserError
+from xlplugin.gateway.cells import write_value
+from xlplugin.gateway.file import lock_file, open_workbook
+from xlplugin.layout import spec
+from xlplugin.layout.reader import read_project
+from xlplugin.layout.texts import texts
+
+LANGS = ("da", "en")
+
+
+@pytest.fixture(params=LANGS)
+def lang(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def example(tmp_path: Path, lang: str) -> Path:
+    path = tmp_path / ("Eksempel.xlsx" if lang == "da" else "Example.xlsx")
+    create_workbook(path, lang, example=True)
+    return path
+
+
+# --- helpers that do what a user does in Excel -------------------------------------------------
+def table_of(wb, lang: str, key: str):
+    name = texts(lang).table(key)
+    for ws in wb.worksheets:
+        if name in ws.tables:
+            return ws, ws.tables[name]
+    raise KeyError(name)
+
+
+def rows_as_dicts(path: Path, lang: str, key: str) -> list[dict]:
+    """A table's rows as {header: value}, read back with python-calamine through the gateway."""
+    raw = open_workbook(path).read_table(key)
+    return [dict(zip(raw.headers, row)) for row in raw.rows if any(v is not None for v in row)]
+
+
+def header(lang: str, key: str, column: str) -> str:
+    return texts(lang).header(key, column)
+
+
+def edit(path: Path, change) -> None:
+    wb = load_workbook(path)
+    change(wb)
+    wb.save(path)
+
+
+def find_row(ws, table, column_header: str, predicate) -> int:
+    left, top, right, bottom = range_boundaries(table.ref)
+    headers = [ws.cell(top, c).value for c in range(left, right + 1)]
+    col = left + headers.index(column_header)
+    for r in range(top + 1, bottom + 1):
+        if predicate(ws.cell(r, col).value):
+            return r
+    raise AssertionError(f"no row with {column_header}")
+
+
+def set_cell(ws, table, row: int, column_header: str, value) -> None:
+    """Type a value; text stays text (as Excel keeps '=... typed with an apostrophe)."""
+    left, top, right, _ = range_boundaries(table.ref)
+    headers = [ws.cell(top, c).value for c in range(left, right + 1)]
+    write_value(ws.cell(row, left + headers.index(column_header)), value)
+
+
+def add_column(ws, table, name: str) -> int:
+    """Add a column at the table's right edge, as typing a header next to it does in Excel."""
+    left, top, right, bottom = range_boundaries(table.ref)
+    col = right + 1
+    ws.cell(top, col).value = name
+    table.ref = f"{get_column_letter(left)}{top}:{get_column_letter(col)}{bottom}"
+    table.autoFilter.ref = table.ref
+    table.tableColumns.append(TableColumn(id=len(table.tableColumns) + 1, name=name))
+    return col
+
+
+def by_id(rows: list[dict], lang: str) -> dict[str, dict]:
+    return {row[header(lang, "interactions", "id")]: row for row in rows if row[header(lang, "interactions", "id")]}
+
+
+# --- the first run ---------------------------------------------------------------------------
+def test_first_run_fills_the_interaction_sheet(example, lang):
+    t = texts(lang)
+    summary = match_action.match_file(example)
+    rows = rows_as_dicts(example, lang, "interactions")
+    assert summary.new == len(rows) == 6 and summary.updated == summary.outdated == summary.removed == 0
+    status, origin = header(lang, "interactions", "status"), header(lang, "interactions", "origin")
+    assert {r[status] for r in rows} == {t.choice("status", "new")}
+    assert {r[origin] for r in rows} == {t.choice("origin", "generated")}
+    # The reader reads the written sheet back into the same interactions, without findings there.
+    read = read_project(open_workbook(example))
+    assert len(read.project.interactions) == 6
+    assert all(i.type is m.InteractionType.MUTUAL_RESOURCES and i.scope is m.Scope.INTERNAL for i in read.project.interactions)
+    assert not [f for f in read.findings if f.sheet == t.sheet("step3")]
+    # A backup of the previous file sits next to it; the summary says so, in either language.
+    assert summary.saved.backup is not None and summary.saved.backup.exists()
+    assert summary.lines("da")[0].startswith("6 nye samspil, 0 opdateret, 0 forældet")
+    assert summary.lines("en")[0].startswith("6 new interactions, 0 updated, 0 outdated")
+
+
+def test_second_run_without_changes_changes_nothing_but_the_status(example, lang):
+    match_action.match_file(example)
+    first = rows_as_dicts(example, lang, "interactions")
+    summary = match_action.match_file(example)
+    assert (summary.new, summary.updated, summary.unchanged, summary.outdated, summary.removed) == (0, 0, 6, 0, 0)
+    again = rows_as_dicts(example, lang, "interactions")
+    status = header(lang, "interactions", "status")
+    assert [{k: v for k, v in r.items() if k != status} for r in again] == [
+        {k: v for k, v in r.items() if k != status} for r in first
+    ]
+
+
+# --- regeneration rules ----------------------------------------------------------------------
+def test_rerun_keeps_the_users_work_and_follows_the_data(example, lang):
+    t = texts(lang)
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+    e = lambda col: header(lang, "entries", col)  # noqa: E731
+    families, seniors = ("Børnefamilier", "Seniorer") if lang == "da" else ("Families with children", "Seniors")
+    it_theme = "IT og digitale færdigheder" if lang == "da" else "IT and digital skills"
+    physical = "Fysisk krævende opgaver" if lang == "da" else "Physically demanding tasks"
+    homework = "Lektiehjælp" if lang == "da" else "Homework help"
+    social = "Social kontakt" if lang == "da" else "Social contact"
+    childcare = "Børnepasning" if lang == "da" else "Childcare"
+    own_column = "Ansvarlig" if lang == "da" else "Owner"
+    yes = t.choice("yesno", "yes")
+    match_action.match_file(example)
+    ids = {r[h("theme")]: r[h("id")] for r in rows_as_dicts(example, lang, "interactions")}
+
+    def user_work(wb):
+        ws, table = table_of(wb, lang, "interactions")
+        extra = add_column(ws, table, own_column)
+        it_row = find_row(ws, table, h("theme"), lambda v: v == it_theme)
+        set_cell(ws, table, it_row, h("selected"), yes)
+        set_cell(ws, table, it_row, h("comment"), "=Tal med IT-caféen")  # text that looks like a formula
+        ws.cell(it_row, extra).value = "Anna"
+        social_row = find_row(ws, table, h("theme"), lambda v: v == social)
+        set_cell(ws, table, social_row, h("comment"), "Spørg seniorklubben")
+        # A row added by hand, below the generated ones (in the spare rows).
+        manual_row = find_row(ws, table, h("id"), lambda v: v is None)
+        set_cell(ws, table, manual_row, h("type"), t.choice("interaction_type", "common_third"))
+        set_cell(ws, table, manual_row, h("groups"), f"{families}, {seniors}")
+        set_cell(ws, table, manual_row, h("reasoning"), "Sommerfest")
+        set_cell(ws, table, manual_row, h("origin"), t.choice("origin", "manual"))
+        ws.cell(manual_row, extra).value = "Bo"
+        # Step 2 changes: the families' IT and mobility resources are gone, a need is reworded,
+        # and students join with a need for healthy food that the seniors share.
+        ws, table = table_of(wb, lang, "entries")
+        for theme in (it_theme, "Mobilitet og transport" if lang == "da" else "Mobility and transport"):
+            row = find_row(ws, table, e("theme"), lambda v, th=theme: v == th)
+            if ws.cell(row, 1).value == families:
+                for c in range(1, 8):
+                    ws.cell(row, c).value = None
+        row = find_row(ws, table, e("theme"), lambda v: v == childcare)
+        set_cell(ws, table, row, e("description"), "Hente børn i institution")
+        ws_groups, groups = table_of(wb, lang, "groups")
+        empty = find_row(ws_groups, groups, header(lang, "groups", "name"), lambda v: v is None)
+        set_cell(ws_groups, groups, empty, header(lang, "groups", "name"), "Studerende" if lang == "da" else "Students")
+        set_cell(ws_groups, groups, empty, header(lang, "groups", "location"), t.choice("location", "building"))
+        food = "Mad og madlavning" if lang == "da" else "Food and cooking"
+        for group, text in (("Studerende" if lang == "da" else "Students", "Sund mad"), (seniors, "Sund kost")):
+            empty = find_row(ws, table, e("group"), lambda v: v is None)
+            set_cell(ws, table, empty, e("group"), group)
+            set_cell(ws, table, empty, e("kind"), t.choice("entry_kind", "need"))
+            set_cell(ws, table, empty, e("theme"), food)
+            set_cell(ws, table, empty, e("description"), text)
+
+    edit(example, user_work)
+    summary = match_action.match_file(example)
+    rows = rows_as_dicts(example, lang, "interactions")
+    got = by_id(rows, lang)
+
+    # The IT row no longer follows from the data, but the user selected and commented it: kept, outdated.
+    it_row = got[ids[it_theme]]
+    assert it_row[h("status")] == t.choice("status", "outdated")
+    assert it_row[h("selected")] == yes and it_row[h("comment")] == "=Tal med IT-caféen" and it_row[own_column] == "Anna"
+    # The physically demanding tasks row no longer follows and nobody touched it: removed.
+    assert ids[physical] not in got
+    # The social contact row still follows, word for word: unchanged, the comment kept.
+    assert got[ids[social]][h("comment")] == "Spørg seniorklubben"
+    assert got[ids[social]][h("status")] == t.choice("status", "unchanged")
+    # The homework row still follows, but what comes back from the families has changed.
+    assert got[ids[homework]][h("status")] == t.choice("status", "updated")
+    # The reworded need updates the childcare row under the same ID.
+    assert got[ids[childcare]][h("status")] == t.choice("status", "updated")
+    assert "Hente børn i institution" in got[ids[childcare]][h("need")]
+    # New: the common solution for students and seniors around healthy food, and the seniors'
+    # life experience offered to the students' need (a weaker link).
+    new = {(r[h("type")], r[h("groups")]) for r in rows if r[h("status")] == t.choice("status", "new")}
+    students = "Studerende" if lang == "da" else "Students"
+    assert new == {
+        (t.choice("interaction_type", "common_solution"), f"{seniors}, {students}"),
+        (t.choice("interaction_type", "mutual_resources"), f"{seniors} → {students}"),
+    }
+    # The hand-added row is untouched, including the user's own column.
+    manual = [r for r in rows if r[h("origin")] == t.choice("origin", "manual")]
+    assert len(manual) == 1 and manual[0][h("reasoning")] == "Sommerfest" and manual[0][own_column] == "Bo"
+    assert manual[0][h("id")] is None and manual[0][h("status")] is None
+    # Updated: childcare, homework and housekeeping (seniors give; the families give less back).
+    assert (summary.new, summary.outdated, summary.removed, summary.updated, summary.unchanged) == (2, 1, 1, 3, 1)
+    assert summary.total == len(rows)
+    # The user's column is still a column of the table, after the generated ones.
+    raw = open_workbook(example).read_table("interactions")
+    assert raw.headers[-1] == own_column and raw.headers[: len(spec.INTERACTIONS.columns)] == [
+        h(c.key) for c in spec.INTERACTIONS.columns
+    ]
+    # The comment that looks like a formula is still text in the file.
+    wb = load_workbook(example)
+    ws, table = table_of(wb, lang, "interactions")
+    r = find_row(ws, table, h("id"), lambda v: v == ids[it_theme])
+    left, top, _, _ = range_boundaries(table.ref)
+    comment_col = left + [c.key for c in spec.INTERACTIONS.columns].index("comment")
+    assert ws.cell(r, comment_col).data_type == "s"
+
+    # A later run that makes the IT row follow again brings it back as updated, selection intact.
+    def it_back(wb):
+        ws, table = table_of(wb, lang, "entries")
+        empty = find_row(ws, table, e("group"), lambda v: v is None)
+        set_cell(ws, table, empty, e("group"), families)
+        set_cell(ws, table, empty, e("kind"), t.choice("entry_kind", "resource"))
+        set_cell(ws, table, empty, e("theme"), it_theme)
+        set_cell(ws, table, empty, e("description"), "IT")
+
+    edit(example, it_back)
+    match_action.match_file(example)
+    back = by_id(rows_as_dicts(example, lang, "interactions"), lang)[ids[it_theme]]
+    assert back[h("status")] == t.choice("status", "updated") and back[h("selected")] == yes
+
+
+def test_a_deleted_generated_column_comes_back_and_the_users_columns_stay(example, lang):
+    """Columns are found by header: moved or missing generated columns do not shift the user's."""
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+    match_action.match_file(example)
+
+    def rename_score(wb):
+        ws, table = table_of(wb, lang, "interactions")
+        left, top, right, _ = range_boundaries(table.ref)
+        for c in range(left, right + 1):
+            if ws.cell(top, c).value == h("score"):
+                ws.cell(top, c).value = "Min score"
+                table.tableColumns[c - left].name = "Min score"
+
+    edit(example, rename_score)
+    match_action.match_file(example)
+    raw = open_workbook(example).read_table("interactions")
+    assert "Min score" in raw.headers and raw.headers[-1] == h("score")
+    rows = rows_as_dicts(example, lang, "interactions")
+    assert all(isinstance(r[h("score")], float) for r in rows)
+
+
+# --- step 2: suggestions and the matrix ---------------------------------------------------------
+def test_suggested_theme_is_written_for_entries_without_a_theme(example, lang):
+    e = lambda col: header(lang, "entries", col)  # noqa: E731
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+    t = texts(lang)
+    childcare = "Børnepasning" if lang == "da" else "Childcare"
+
+    def clear_theme(wb):
+        ws, table = table_of(wb, lang, "entries")
+        row = find_row(ws, table, e("theme"), lambda v: v == childcare)
+        set_cell(ws, table, row, e("theme"), None)
+
+    edit(example, clear_theme)
+    summary = match_action.match_file(example)
+    entries = rows_as_dicts(example, lang, "entries")
+    suggested = [(r[e("theme")], r[e("suggested_theme")]) for r in entries]
+    assert suggested.count((None, childcare)) == 1
+    assert all(s is None for theme, s in suggested if theme is not None)
+    assert summary.suggested == 1 and any(t.header("entries", "suggested_theme") in line for line in summary.lines(lang))
+    row = next(r for r in rows_as_dicts(example, lang, "interactions") if r[h("theme")] == childcare)
+    assert t["reason.suggested"].split("{")[0] in row[h("reasoning")]
+
+
+def test_matrix_is_written_in_its_area_and_nothing_outside_it_changes(example, lang):
+    t = texts(lang)
+    raw = open_workbook(example).read_table("entries")
+    anchor = match_action.matrix_anchor(raw)
+    rows, cols = spec.MATRIX.rows, spec.MATRIX.cols
+    outside = [(anchor.row + rows, anchor.col), (anchor.row, anchor.col + cols), (anchor.row - 1, anchor.col)]
+    stale = (anchor.row + 3, anchor.col + 5)  # inside the area: a left-over of an earlier, bigger matrix
+
+    def user_cells(wb):
+        ws = wb[t.sheet("step2")]
+        for r, c in outside:
+            ws.cell(r, c).value = f"mine {r},{c}"
+        ws.cell(*stale).value = "old group column"
+
+    edit(example, user_cells)
+    summary = match_action.match_file(example)
+    assert summary.matrix_at == anchor
+    wb = load_workbook(example)
+    ws = wb[t.sheet("step2")]
+    for r, c in outside:
+        assert ws.cell(r, c).value == f"mine {r},{c}"
+    assert ws.cell(*stale).value is None
+    assert ws.cell(anchor.row, anchor.col).value == t["matrix.title"]
+    families, seniors = ("Børnefamilier", "Seniorer") if lang == "da" else ("Families with children", "Seniors")
+    assert [ws.cell(anchor.row + 2, anchor.col + j).value for j in range(3)] == [t["matrix.corner"], families, seniors]
+    assert ws.cell(anchor.row + 3, anchor.col).value == t["matrix.row.need"]
+    social = "Social interaktion" if lang == "da" else "Social interaction"
+    column = [ws.cell(anchor.row + 3 + i, anchor.col + 2).value for i in range(4)]
+    assert social in column
+    # The matrix sits right of the entries table with one empty column between.
+    assert anchor.col == raw.first_col + len(raw.headers) + 1
+
+
+# --- the workbook's own vocabulary ---------------------------------------------------------------
+def test_the_workbooks_theme_links_are_used(example, lang):
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+    k = lambda col: header(lang, "theme_links", col)  # noqa: E731
+    childcare, time = ("Børnepasning", "Ledig og fleksibel tid") if lang == "da" else ("Childcare", "Free and flexible time")
+
+    def switch_off(wb):
+        ws, table = table_of(wb, lang, "theme_links")
+        left, top, right, bottom = range_boundaries(table.ref)
+        for r in range(top + 1, bottom + 1):
+            if ws.cell(r, left).value == time and ws.cell(r, left + 1).value == childcare:
+                ws.cell(r, left + 2).value = 0
+
+    edit(example, switch_off)
+    summary = match_action.match_file(example)
+    assert not summary.package_tables
+    row = next(r for r in rows_as_dicts(example, lang, "interactions") if r[h("theme")] == childcare)
+    assert time not in row[h("resource")]
+
+
+def test_a_workbook_without_the_links_table_uses_the_built_in_links(example, lang):
+    t = texts(lang)
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+
+    def remove_links(wb):
+        ws, table = table_of(wb, lang, "theme_links")
+        left, top, right, bottom = range_boundaries(table.ref)
+        del ws.tables[table.name]
+        for r in range(top - 2, bottom + 1):
+            for c in range(left, right + 1):
+                ws.cell(r, c).value = None
+
+    edit(example, remove_links)
+    summary = match_action.match_file(example)
+    assert summary.package_tables == ["theme_links"]
+    assert any(t["msg.match.what.theme_links"] in line for line in summary.lines(lang))
+    childcare = "Børnepasning" if lang == "da" else "Childcare"
+    assert any(r[h("theme")] == childcare for r in rows_as_dicts(example, lang, "interactions"))
+
+
+# --- nothing lost when it fails ----------------------------------------------------------------
+def test_failed_runs_leave_the_file_byte_for_byte_unchanged(example, lang, monkeypatch):
+    before = example.read_bytes()
+    lock = lock_file(example)
+    lock.write_bytes(b"")
+    with pytest.raises(UserError) as err:
+        match_action.match_file(example)
+    assert err.value.key == "msg.file_locked"
+    lock.unlink()
+    assert example.read_bytes() == before
+
+    def defect(*_args, **_kwargs):
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(match_action, "match", defect)
+    with pytest.raises(UserError) as err:
+        match_action.match_file(example)
+    assert err.value.key == "msg.match.failed" and "ZeroDivisionError" in err.value.message(lang)
+    assert example.read_bytes() == before
+
+
+def test_a_missing_interaction_table_is_a_clear_message(example, lang):
+    def remove(wb):
+        ws, table = table_of(wb, lang, "interactions")
+        del ws.tables[table.name]
+        left, top, right, bottom = range_boundaries(table.ref)
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                ws.cell(r, c).value = None
+
+    edit(example, remove)
+    before = example.read_bytes()
+    with pytest.raises(UserError) as err:
+        match_action.match_file(example)
+    assert err.value.key == "msg.table_missing"
+    assert texts(lang).sheet("step3") in err.value.message(lang)
+    assert example.read_bytes() == before
+
+
+# --- command line ----------------------------------------------------------------------------
+def test_cli_prints_the_summary_in_the_chosen_language(example, lang, capsys):
+    assert main(["match", str(example)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("6 nye samspil, 0 opdateret, 0 forældet")
+    assert main(["match", str(example), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("0 new interactions, 0 updated, 0 outdated, 0 removed, 6 unchanged")
+
+
+def test_cli_failure_is_a_message_and_exit_2(tmp_path, capsys):
+    missing = tmp_path / "findes-ikke.xlsx"
+    assert main(["match", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "findes-ikke.xlsx" in err and "Traceback" not in err
+    not_a_workbook = tmp_path / "data.xlsx"
+    not_a_workbook.write_text("a;b\n1;2\n", encoding="utf-8")
+    before = not_a_workbook.read_bytes()
+    assert main(["--lang", "en", "match", str(not_a_workbook)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert not_a_workbook.read_bytes() == before
+
+
+# --- real tools -------------------------------------------------------------------------------
+def test_matched_workbook_passes_the_validator_and_libreoffice(example, lang, tmp_path):
+    match_action.match_file(example)
+    assert ooxml_validate(example) == []
+    pdf = soffice_convert(example, "pdf", tmp_path / "pdf")
+    assert pdf.stat().st_size > 10_000

@@ -1,0 +1,261 @@
+"""Action `match` (Generér samspil): fill the interaction sheet from step 2, keep the user's work.
+
+Written against the gateway only, so the ribbon (live workbook) and the command line (file)
+run the same code. Regeneration rules, per row of the interaction table:
+- a generated row whose ID still follows from the data: its generated columns are updated
+  (status updated, or unchanged); the user's columns (selected, comment, their own extra
+  columns) are kept as they are;
+- a new opportunity: a new row (status new);
+- a generated row that no longer follows from the data: kept and marked outdated if the user
+  selected, commented or wrote anything in it, otherwise removed;
+- hand-added rows (origin manual, or no origin) are not touched.
+Also: the suggested theme of entries without one (step 2), and step 2's matrix view.
+Nothing is saved unless everything succeeded (the gateway's commit is atomic).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xlplugin.domain import models as m
+from xlplugin.domain.matching import MatchResult, match
+from xlplugin.domain.matrix import matrix_values
+from xlplugin.domain.vocabulary import Vocabulary
+from xlplugin.errors import UserError
+from xlplugin.gateway.cells import display_value
+from xlplugin.gateway.port import CellRef, RawTable, Saved, WorkbookGateway
+from xlplugin.layout import spec
+from xlplugin.layout.reader import ReadResult, normalize, parse_choice, read_project
+from xlplugin.layout.texts import texts
+
+STATUS = "status"
+
+
+@dataclass
+class MatchSummary:
+    lang: str  # the workbook's language
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    outdated: int = 0
+    removed: int = 0
+    total: int = 0
+    suggested: int = 0
+    matrix_at: CellRef | None = None
+    matrix_size: tuple[int, int] = (0, 0)
+    no_entries: bool = False
+    package_tables: list[str] = field(default_factory=list)  # tables taken from package data
+    saved: Saved = field(default_factory=Saved)
+
+    def lines(self, lang: str) -> list[str]:
+        """What the command line prints and the ribbon shows, in ``lang``."""
+        t, wt = texts(lang), texts(self.lang)
+        out = []
+        if self.no_entries:
+            out.append(t.format("msg.match.no_entries", table=wt.table("entries"), sheet=wt.sheet("step2")))
+        out.append(
+            t.format(
+                "msg.match.summary",
+                new=self.new,
+                updated=self.updated,
+                outdated=self.outdated,
+                removed=self.removed,
+                unchanged=self.unchanged,
+                total=self.total,
+                sheet=wt.sheet("step3"),
+            )
+        )
+        if self.suggested:
+            column = wt.header("entries", "suggested_theme")
+            out.append(t.format("msg.match.suggested", n=self.suggested, sheet=wt.sheet("step2"), column=column))
+        if self.matrix_at is not None:
+            rows, cols = self.matrix_size
+            end = CellRef(self.matrix_at.sheet, self.matrix_at.row + rows - 1, self.matrix_at.col + cols - 1)
+            cells = f"{self.matrix_at.address}:{end.address}"
+            out.append(t.format("msg.match.matrix", sheet=wt.sheet("step2"), cells=cells))
+        for table_key in self.package_tables:
+            out.append(t.format("msg.match.package_themes", what=t[f"msg.match.what.{table_key}"], sheet=wt.sheet("themes")))
+        if self.saved.diverted:
+            parts = ", ".join(t[key] for key in self.saved.kept_parts)
+            out.append(t.format("msg.saved_copy", path=self.saved.path, parts=parts))
+        elif self.saved.path is not None and self.saved.backup is not None:
+            out.append(t.format("msg.saved", path=self.saved.path, backup=self.saved.backup))
+        return out
+
+
+def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:
+    """The workbook's own themes and links; the built-in ones only for a table the workbook lacks."""
+    from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
+
+    themes, links, fallback = read.project.themes, read.project.theme_links, []
+    if "themes" not in read.locations.tables:
+        themes = package_themes(read.lang)
+        fallback.append("themes")
+    if "theme_links" not in read.locations.tables:
+        links = package_theme_links(read.lang)
+        fallback.append("theme_links")
+    return Vocabulary(themes, links, read.lang, package_theme_name("usefulness", read.lang)), fallback
+
+
+def run(gateway: WorkbookGateway) -> MatchSummary:
+    """The whole action: read, match, write the three places back, commit."""
+    read = read_project(gateway)
+    lang = read.lang
+    t = texts(lang)
+    interactions = gateway.read_table("interactions")
+    if interactions is None:
+        raise UserError("msg.table_missing", table=t.table("interactions"), sheet=t.sheet("step3"))
+    try:
+        vocabulary, fallback = vocabulary_of(read)
+        result = match(read.project, vocabulary, t)
+        summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries)
+        headers, rows = merge_interactions(interactions, result, lang, summary)
+    except UserError:
+        raise
+    except Exception as exc:  # a defect must still reach the user as a message, file untouched
+        raise UserError("msg.match.failed", reason=type(exc).__name__) from exc
+    gateway.write_table("interactions", headers, rows)
+    _write_suggestions(gateway, read, result, summary)
+    _write_matrix(gateway, read, summary)
+    summary.saved = gateway.commit()
+    return summary
+
+
+def match_file(path: Path) -> MatchSummary:
+    from xlplugin.gateway.file import open_workbook
+
+    return run(open_workbook(path))
+
+
+# --- the interaction table ------------------------------------------------------------------
+def _header_index(raw: RawTable) -> dict[str, int]:
+    """Spec column → index in the raw rows, found by header in either language."""
+    from xlplugin.layout.texts import LANGUAGES
+
+    by_header: dict[str, int] = {}
+    for i, header in enumerate(raw.headers):
+        by_header.setdefault(normalize(header), i)
+    found = {}
+    for column in spec.INTERACTIONS.columns:
+        for lang in LANGUAGES:
+            index = by_header.get(normalize(texts(lang).header("interactions", column.key)))
+            if index is not None:
+                found[column.key] = index
+                break
+    return found
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a in (None, "") and b in (None, ""):
+        return True
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(float(a) - float(b)) < 1e-9
+    return normalize(a) == normalize(b)
+
+
+def merge_interactions(
+    raw: RawTable, result: MatchResult, lang: str, summary: MatchSummary
+) -> tuple[list[str], list[list[Any]]]:
+    """The interaction table's new headers and rows (see the module's rules)."""
+    t = texts(lang)
+    columns = spec.INTERACTIONS.columns
+    index = _header_index(raw)
+    headers = list(raw.headers)
+    for column in columns:  # a spec column the user deleted comes back at the end
+        if column.key not in index:
+            index[column.key] = len(headers)
+            headers.append(t.header("interactions", column.key))
+    headers = [h if h not in (None, "") else t.format("match.extra_column", n=i + 1) for i, h in enumerate(headers)]
+    width = len(headers)
+    generated = [c for c in columns if c.generated]
+    user_columns = [i for i in range(width) if i not in {index[c.key] for c in generated}]
+
+    def cell(row: list[Any], key: str) -> Any:
+        i = index[key]
+        return row[i] if i < len(row) else None
+
+    def origin(row: list[Any]) -> str | None:
+        try:
+            return parse_choice("origin", cell(row, "origin")) if cell(row, "origin") is not None else None
+        except Exception:
+            return None
+
+    old: dict[str, list[Any]] = {}
+    leftovers: list[list[Any]] = []  # generated rows no longer derived (or duplicates)
+    manual: list[list[Any]] = []
+    for row in raw.rows:
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            continue
+        row = list(row) + [None] * (width - len(row))
+        row_id = str(cell(row, "id") or "").strip().upper()
+        if origin(row) == m.Origin.GENERATED.value and row_id and row_id not in old:
+            old[row_id] = row
+        elif origin(row) == m.Origin.GENERATED.value:
+            leftovers.append(row)
+        else:
+            manual.append(row)
+
+    out: list[list[Any]] = []
+    for interaction in result.interactions:
+        new_values = {c.key: display_value(c, getattr(interaction, c.key), t) for c in generated}
+        previous = old.pop(interaction.id, None)
+        if previous is None:
+            row = [None] * width
+            status = m.RowStatus.NEW
+            summary.new += 1
+        else:
+            row = previous
+            changed = any(not _same(cell(row, c.key), new_values[c.key]) for c in generated if c.key != STATUS)
+            was_outdated = _same(cell(row, STATUS), t.choice("status", m.RowStatus.OUTDATED.value))
+            status = m.RowStatus.UPDATED if changed or was_outdated else m.RowStatus.UNCHANGED
+            if status is m.RowStatus.UPDATED:
+                summary.updated += 1
+            else:
+                summary.unchanged += 1
+        new_values[STATUS] = t.choice("status", status.value)
+        for key, value in new_values.items():
+            row[index[key]] = value
+        out.append(row)
+    for row in [*old.values(), *leftovers]:
+        if any(row[i] not in (None, "") for i in user_columns):
+            row[index[STATUS]] = t.choice("status", m.RowStatus.OUTDATED.value)
+            summary.outdated += 1
+            out.append(row)
+        else:
+            summary.removed += 1
+    out.extend(manual)
+    summary.total = len(out)
+    out.extend([None] * width for _ in range(spec.INTERACTIONS.spare_rows))
+    return headers, out
+
+
+# --- step 2: suggested themes and the matrix ------------------------------------------------
+def _write_suggestions(gateway: WorkbookGateway, read: ReadResult, result: MatchResult, summary: MatchSummary) -> None:
+    location = read.locations.tables.get("entries")
+    if location is None or "suggested_theme" not in location.columns or not location.item_rows:
+        return
+    first = location.header_row + 1
+    values: list[list[Any]] = [[None] for _ in range(max(location.item_rows) - first + 1)]
+    for row, suggestion in zip(location.item_rows, result.suggestions):
+        values[row - first][0] = suggestion
+    summary.suggested = result.suggested_count
+    sheet_key = spec.sheet_of_table()["entries"].key
+    gateway.write_range(sheet_key, CellRef(location.sheet, first, location.columns["suggested_theme"]), values)
+
+
+def matrix_anchor(raw: RawTable) -> CellRef:
+    """Top left of step 2's matrix: the entries table's title row, one empty column to its right."""
+    width = max(len(spec.table(spec.MATRIX.beside).columns), len(raw.headers))
+    return CellRef(raw.sheet, max(raw.header_row - 2, 1), raw.first_col + width + 1)
+
+
+def _write_matrix(gateway: WorkbookGateway, read: ReadResult, summary: MatchSummary) -> None:
+    raw = gateway.read_table(spec.MATRIX.beside)
+    if raw is None:
+        return
+    anchor = matrix_anchor(raw)
+    values = matrix_values(read.project, spec.MATRIX, texts(read.lang))
+    gateway.write_range(spec.MATRIX.sheet, anchor, values)
+    summary.matrix_at = anchor
+    summary.matrix_size = (len(values), len(values[0]))
