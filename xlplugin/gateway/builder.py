@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
@@ -371,7 +372,8 @@ class _Builder:
             dynamic = spec.choice_list(list_key).dynamic
             dv = DataValidation(
                 type="list",
-                formula1=f"={list_name(list_key)}",
+                # Stored without "=": the file format keeps formulas bare, as Excel writes them.
+                formula1=list_name(list_key),
                 allow_blank=True,
                 errorStyle="warning" if dynamic else "stop",
                 errorTitle=t["dv.error_title"][:PROMPT_TITLE_MAX],
@@ -441,7 +443,8 @@ class _Builder:
             sheet_spec = next(s for s in spec.SHEETS if s.step == status.step)
             sheet_name = t.sheet(sheet_spec.key)
             link = ws.cell(row=r, column=1, value=sheet_name)
-            link.hyperlink = f"#{quote_sheetname(sheet_name)}!A1"
+            # A link inside the workbook (location), not an external "#..." target.
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(sheet_name)}!A1", display=sheet_name)
             link.font = LINK_FONT
             ws.cell(row=r, column=2, value=t[f"status.{status.key}"])
             source = f"{t.table(status.table)}[{t.header(status.table, status.column)}]"
