@@ -398,7 +398,12 @@ class ConditionalFormat(base_classes.ConditionalFormat):
         return "=" + self.rule.formula[0] if self.rule.type == "expression" and self.rule.formula else None
 
     def delete(self):
-        self.cf.rules.remove(self.rule)
+        # the list openpyxl keeps (iterating it hands out copies of it as cf.rules)
+        formatting = self.sheet.ws.conditional_formatting
+        rules = formatting[str(self.cf.sqref)]
+        rules[:] = [r for r in rules if r is not self.rule]
+        if not rules:
+            del formatting[str(self.cf.sqref)]
 
 
 class Tables(base_classes.Tables):

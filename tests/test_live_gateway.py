@@ -1,0 +1,186 @@
+"""The xlwings adapter against the file gateway: the same actions give the same workbook.
+
+Excel is stood in by the openpyxl-backed xlwings engine (tests/xlwings_engine.py), so every
+call of the adapter goes through xlwings' own API and value conversion.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from test_validate import found, plant_mistakes
+from workbooks import cell, edit, example
+from xlwings_engine import open_book
+from xlplugin.actions import validate
+from xlplugin.gateway.file import MARK_FORMULA, open_workbook
+from xlplugin.gateway.live import LiveWorkbook
+from xlplugin.gateway.port import CellRef, Link
+from xlplugin.layout import spec
+from xlplugin.layout.texts import texts
+
+
+def twins(tmp_path, source):
+    """Two copies of a workbook: one for the file gateway, one open in the test engine."""
+    on_disk, in_excel = tmp_path / "file.xlsx", tmp_path / "live.xlsx"
+    shutil.copyfile(source, on_disk)
+    shutil.copyfile(source, in_excel)
+    return on_disk, open_book(in_excel)
+
+
+def save_live(book, path):
+    """What the user's Ctrl+S would write (the adapter itself never saves)."""
+    book.impl.xl.save(path)
+    return path
+
+
+def sheet_values(path):
+    book = CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names}
+
+
+def table_refs(path):
+    wb = load_workbook(path)
+    return {t.displayName: (ws.title, t.ref) for ws in wb.worksheets for t in ws.tables.values()}
+
+
+def marks(path):
+    """Every mark rule with the cells it covers (a list: a rule left behind shows up twice)."""
+    wb = load_workbook(path)
+    return sorted(
+        (ws.title, cell)
+        for ws in wb.worksheets
+        for cf in ws.conditional_formatting
+        for rule in cf.rules
+        if any(MARK_FORMULA in (f or "") for f in rule.formula or [])
+        for cell in str(cf.sqref).split()
+    )
+
+
+def links(path):
+    wb = load_workbook(path)
+    return {
+        (ws.title, c.coordinate, c.value, c.hyperlink.location)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.hyperlink is not None
+    }
+
+
+def assert_same_workbook(file_path, live_path):
+    assert sheet_values(live_path) == sheet_values(file_path)
+    assert table_refs(live_path) == table_refs(file_path)
+    assert marks(live_path) == marks(file_path)
+    assert links(live_path) == links(file_path)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("planted", [False, True], ids=["example", "planted-mistakes"])
+def test_validate_through_file_and_live_gateways_gives_the_same_result(tmp_path, lang, planted):
+    source = example(tmp_path, lang)
+    if planted:
+        plant_mistakes(source, lang)
+    on_disk, book = twins(tmp_path, source)
+
+    by_file = validate.run(open_workbook(on_disk))
+    live = LiveWorkbook(book)
+    by_live = validate.run(live)
+
+    assert live.lang == by_file.lang == lang
+    assert found(by_live) == found(by_file)
+    assert by_live.project == by_file.project
+    assert by_live.saved.path is None  # nothing saved: the user saves
+    assert_same_workbook(on_disk, save_live(book, tmp_path / "saved.xlsx"))
+    if planted:
+        assert marks(on_disk), "planted mistakes leave marks"
+
+
+def test_validate_twice_live_replaces_its_marks(tmp_path):
+    source = example(tmp_path, "da")
+    plant_mistakes(source, "da")
+    on_disk, book = twins(tmp_path, source)
+    validate.run(LiveWorkbook(book))
+    validate.run(LiveWorkbook(book))
+    validate.run(open_workbook(on_disk))
+    validate.run(open_workbook(on_disk))
+    assert_same_workbook(on_disk, save_live(book, tmp_path / "saved.xlsx"))
+
+
+def test_live_reads_values_as_excel_gives_them(tmp_path):
+    """Numbers come as float, empty cells as None, dates as datetime, formulas as their value."""
+    source = example(tmp_path, "da")
+    date = dt.datetime(2027, 9, 1)
+    edit(source, lambda wb: setattr(cell(wb, "da", "maintenance", "review_date", 0), "value", date))
+    edit(source, lambda wb: setattr(cell(wb, "da", "groups", "share_pct", 0), "value", 55))
+    live = LiveWorkbook(open_book(source))
+
+    groups = live.read_table("groups")
+    share = groups.headers.index(texts("da").header("groups", "share_pct"))
+    assert groups.rows[0][share] == 55.0 and isinstance(groups.rows[0][share], float)
+    assert any(v is None for row in groups.rows for v in row)
+    assert not any(v == "" for row in groups.rows for v in row)
+    plan = live.read_table("maintenance")
+    review = plan.headers.index(texts("da").header("maintenance", "review_date"))
+    assert plan.rows[0][review] == date
+
+    file_groups = open_workbook(source).read_table("groups")
+    assert (groups.sheet, groups.header_row, groups.first_col) == (
+        file_groups.sheet,
+        file_groups.header_row,
+        file_groups.first_col,
+    )
+
+
+def _table_with_one_below(path, lang):
+    """A table that has another table below it on the same sheet (growing it must move that one)."""
+    gateway = open_workbook(path)
+    regions = gateway._regions
+    for table_key in spec.tables_by_key():
+        region = gateway._find_region(table_key)
+        if region and any(o.sheet == region.sheet and o.top > region.bottom for o in regions):
+            return table_key
+    raise AssertionError("the layout has no stacked tables")
+
+
+def test_live_writes_keep_text_as_text_and_grow_tables_like_the_file_gateway(tmp_path):
+    source = example(tmp_path, "en")
+    table_key = _table_with_one_below(source, "en")
+    on_disk, book = twins(tmp_path, source)
+    headers = [texts("en").header(table_key, c.key) for c in spec.table(table_key).columns]
+    tricky = ["=1+1", "+45 12 34", "-", "@home", "1/2", "0,25", "007", "TRUE", "  spaced  "]
+    rows = [[tricky[(r + c) % len(tricky)] for c in range(len(headers))] for r in range(40)]
+    rows[0][0] = Link("see here", CellRef(texts("en").sheet("start"), 3, 2))
+
+    for gateway in (open_workbook(on_disk), LiveWorkbook(book)):
+        gateway.write_table(table_key, headers, rows)
+        gateway.write_range("step2", CellRef("ignored", 60, 30), [["=SUM(A1)", 3.5], [None, "x"]])
+        gateway.commit()
+    saved = save_live(book, tmp_path / "saved.xlsx")
+    assert_same_workbook(on_disk, saved)
+
+    wb = load_workbook(saved)
+    texts_written = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value in tricky]
+    assert set(texts_written) == set(tricky)
+    assert not any(
+        isinstance(c.value, str) and c.value.startswith("=1+1") and c.data_type == "f"
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+    )
+
+
+def test_live_adapter_refuses_a_workbook_that_is_not_a_project(tmp_path):
+    from openpyxl import Workbook
+
+    from xlplugin.errors import UserError
+
+    path = tmp_path / "Budget.xlsx"
+    Workbook().save(path)
+    with pytest.raises(UserError) as error:
+        LiveWorkbook(open_book(path))
+    assert error.value.key == "ribbon.error.not_project"
+    assert "Budget.xlsx" in error.value.message("en")
