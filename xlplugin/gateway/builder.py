@@ -145,7 +145,9 @@ class _Builder:
             first_header = first_header or placed.header_row
             row = placed.last_row + 3
         self._widths(ws, sheet_spec)
-        if first_header and sheet_spec.key != "start":
+        # A frozen / repeated header belongs to one table; on a sheet with several tables it
+        # would stand above the wrong one.
+        if first_header and sheet_spec.key != "start" and len(sheet_spec.tables) == 1:
             ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
             ws.print_title_rows = f"{first_header}:{first_header}"
         self._print_setup(ws, one_page=sheet_spec.key == "start")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
+import textwrap
 from enum import Enum
 from typing import Any
 
@@ -49,6 +49,7 @@ def row_height(widths: list[float], values: list[Any]) -> float | None:
     for width, value in zip(widths, values):
         if not isinstance(value, str) or not value:
             continue
-        per_line = max(width * 1.2 - 3, 4)
-        lines = max(lines, sum(math.ceil(max(len(part), 1) / per_line) for part in value.split("\n")))
+        per_line = int(max(width * 1.2 - 3, 4))
+        # Wrap at word boundaries as Excel does: a narrow column loses part of each line.
+        lines = max(lines, sum(len(textwrap.wrap(part, per_line)) or 1 for part in value.split("\n")))
     return lines * LINE_POINTS if lines > 1 else None

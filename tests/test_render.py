@@ -1,0 +1,34 @@
+"""The rendered look: every visible sheet of the example prints to PNG pages that show content."""
+from __future__ import annotations
+
+from PIL import Image, ImageOps
+
+from render import render_workbook
+from xlplugin.actions.new import create_workbook
+from xlplugin.layout import spec
+
+# Share of a page's body (above the footer band) that must be ink, not paper.
+MIN_INK = 0.005
+FOOTER_BAND = 0.10
+
+
+def _ink(png) -> float:
+    """Share of non-white pixels in the page body."""
+    with Image.open(png) as image:
+        gray = ImageOps.grayscale(image)
+        width, height = gray.size
+        body = gray.crop((0, 0, width, int(height * (1 - FOOTER_BAND))))
+        dark = sum(count for level, count in enumerate(body.histogram()) if level < 200)
+        return dark / (body.width * body.height)
+
+
+def test_every_sheet_of_the_example_renders_to_non_blank_pages(tmp_path):
+    workbook = tmp_path / "example.xlsx"
+    create_workbook(workbook, lang="da", example=True)
+    pages = render_workbook(workbook, tmp_path / "png", "da")
+    assert set(pages) == {s.key for s in spec.SHEETS if not s.hidden}
+    for key, files in pages.items():
+        assert files, f"sheet {key} printed no page"
+        for png in files:
+            assert png.exists() and png.stat().st_size > 0
+            assert _ink(png) > MIN_INK, f"{png.name} is blank"
