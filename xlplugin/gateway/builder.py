@@ -44,6 +44,7 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
+EXCEL_MAX_ROW = 1048576
 GUIDE_WIDTH = 110  # characters the guide text spans before it wraps
 LINE_HEIGHT = 14.0
 
@@ -145,6 +146,7 @@ class _Builder:
             first_header = first_header or placed.header_row
             row = placed.last_row + 3
         self._widths(ws, sheet_spec)
+        self._areas(ws, sheet_spec)
         # A frozen / repeated header belongs to one table; on a sheet with several tables it
         # would stand above the wrong one.
         if first_header and sheet_spec.key != "start" and len(sheet_spec.tables) == 1:
@@ -214,6 +216,29 @@ class _Builder:
     def _widths(self, ws: Worksheet, sheet_spec: Sheet) -> None:
         for i, width in enumerate(self._column_widths(sheet_spec), start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
+
+    def _areas(self, ws: Worksheet, sheet_spec: Sheet) -> None:
+        """Generated areas beside a table (step 2's matrix): filled now, rewritten by the match
+        action. Printing the sheet prints the table; the area is wide and has its own purpose."""
+        from xlplugin.domain.matrix import matrix_values
+
+        for area in (a for a in spec.AREAS if a.sheet == sheet_spec.key):
+            placed = self.placed[area.beside]
+            top, left = placed.header_row - 2, placed.last_col + 2
+            for j in range(area.cols):
+                ws.column_dimensions[get_column_letter(left + j)].width = 18 if j == 0 else 30
+            for i, values in enumerate(matrix_values(self.project, area, self.t)):
+                for j, value in enumerate(values):
+                    cell = ws.cell(row=top + i, column=left + j)
+                    write_value(cell, value)
+                    cell.alignment = TOP
+                    if i == 2 or (i > 2 and j == 0):
+                        cell.font = Font(name=FACE, size=11, bold=True, color=INK)
+                    if i == 2:
+                        cell.border = Border(bottom=THIN)
+            ws.cell(row=top, column=left).font = HEADING_FONT
+            ws.cell(row=top + 1, column=left).font = INTRO_FONT
+            ws.print_area = f"A1:{get_column_letter(placed.last_col)}{EXCEL_MAX_ROW}"
 
     def _print_setup(self, ws: Worksheet, one_page: bool = False) -> None:
         ws.page_setup.orientation = "landscape"

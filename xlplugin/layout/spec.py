@@ -402,6 +402,7 @@ MATRIX = Area(
     rows=3 + len(m.EntryKind) * MATRIX_MAX_ITEMS + len(m.EntryKind) - 1,
     cols=1 + MATRIX_MAX_GROUPS,
 )
+AREAS: tuple[Area, ...] = (MATRIX,)
 
 # Which Project field each table fills (facts are handled on their own).
 PROJECT_FIELDS: dict[str, str] = {
