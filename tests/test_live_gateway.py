@@ -15,7 +15,7 @@ from python_calamine import CalamineWorkbook
 from test_validate import found, plant_mistakes
 from workbooks import cell, edit, example
 from xlwings_engine import open_book
-from xlplugin.actions import validate
+from xlplugin.actions import match, validate
 from xlplugin.gateway.file import MARK_FORMULA, open_workbook
 from xlplugin.gateway.live import LiveWorkbook
 from xlplugin.gateway.port import CellRef, Link
@@ -97,6 +97,38 @@ def test_validate_through_file_and_live_gateways_gives_the_same_result(tmp_path,
     assert_same_workbook(on_disk, save_live(book, tmp_path / "saved.xlsx"))
     if planted:
         assert marks(on_disk), "planted mistakes leave marks"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_match_through_file_and_live_gateways_gives_the_same_result(tmp_path, lang):
+    """Twice: the second run meets the first run's rows (selected and commented by the user)."""
+    on_disk, book = twins(tmp_path, example(tmp_path, lang))
+    summaries = {}
+    for name, gateway_of in (("file", lambda: open_workbook(on_disk)), ("live", lambda: LiveWorkbook(book))):
+        first = match.run(gateway_of())
+        assert first.new > 0
+        summaries[name] = [counts(first)]
+        if name == "file":
+            edit(on_disk, user_selects_and_comments(lang))
+        else:
+            user_selects_and_comments(lang)(book.impl.xl)
+        summaries[name].append(counts(match.run(gateway_of())))
+    assert summaries["live"] == summaries["file"]
+    assert summaries["file"][1]["unchanged"] > 0
+    assert_same_workbook(on_disk, save_live(book, tmp_path / "saved.xlsx"))
+
+
+def counts(summary):
+    """What a match run did (all but where the file gateway saved)."""
+    return {k: v for k, v in vars(summary).items() if k != "saved"}
+
+
+def user_selects_and_comments(lang):
+    def change(wb):
+        cell(wb, lang, "interactions", "selected", 0).value = texts(lang).choice("yesno", "yes")
+        cell(wb, lang, "interactions", "comment", 1).value = "Spørg afdelingsbestyrelsen"
+
+    return change
 
 
 def test_validate_twice_live_replaces_its_marks(tmp_path):

@@ -5,6 +5,7 @@ own ``Book.set_mock_caller()``; the dialogs and the status bar are the engine's 
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -17,6 +18,7 @@ from test_validate import plant_mistakes
 from workbooks import example
 from xlwings_engine import open_book
 from xlplugin import __version__, ribbon
+from xlplugin.actions.match import match_file
 from xlplugin.actions.validate import validate_file
 from xlplugin.domain.findings import Severity
 from xlplugin.layout.texts import texts
@@ -63,6 +65,19 @@ def test_validate_button_shows_progress_and_a_short_result(tmp_path, lang):
     assert progress[0] == t.format("ribbon.progress.start", action=label)
     assert t.format("ribbon.progress.read", action=label, table=t["title.groups"]) in progress
     assert t.format("ribbon.progress.write", action=label, table=t["title.findings"]) in progress
+    assert_excel_given_back(app)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_match_button_says_what_changed(tmp_path, lang):
+    source = example(tmp_path, lang)
+    copy = tmp_path / "copy.xlsx"
+    shutil.copyfile(source, copy)
+    expected = match_file(copy)
+    app = press(source, "match", lang=lang)
+    alert = only_alert(app)
+    assert alert["mode"] == "info"
+    assert alert["prompt"].splitlines()[0] == expected.lines(lang)[0]  # "6 nye samspil, 0 opdateret, …"
     assert_excel_given_back(app)
 
 

@@ -57,6 +57,14 @@ def validate_workbook(press: Press) -> str:
     return summary + "\n" + t.format("validate.written", sheet=texts(validation.lang).sheet("findings"))
 
 
+def match_workbook(press: Press) -> str:
+    from xlplugin.actions import match
+    from xlplugin.gateway.live import LiveWorkbook
+
+    summary = match.run(LiveWorkbook(press.book, progress=press.progress))
+    return "\n".join(summary.lines(press.lang))
+
+
 def show_help(press: Press) -> str:
     import xlwings
 
@@ -75,6 +83,7 @@ def show_help(press: Press) -> str:
 ACTIONS: dict[str, Callable[[Press], str]] = {
     "new": new_workbook,
     "validate": validate_workbook,
+    "match": match_workbook,
     "help": show_help,
 }
 

@@ -570,6 +570,7 @@ TEXTS: dict[str, object] = {
     "ribbon.xlpluginTab.label": "Social innovation",
     "ribbon.grpProject.label": "Projektmappe",
     "ribbon.grpHelp.label": "Hjælp",
+    "ribbon.grpStep3.label": "Trin 3: Samspil",
     "ribbon.new.label": "Ny projektmappe",
     "ribbon.new.screentip": "Opret en ny projektmappe",
     "ribbon.new.supertip": "Opretter en projektmappe med et ark pr. trin, lister og vejledning. Du vælger, hvor den gemmes.",
@@ -578,6 +579,9 @@ TEXTS: dict[str, object] = {
     "ribbon.validate.label": "Valider",
     "ribbon.validate.screentip": "Kontrollér projektmappen",
     "ribbon.validate.supertip": "Gennemgår alle trin for manglende eller forkerte oplysninger og viser fundene på arket Valideringsfund med et link til hver celle.",
+    "ribbon.match.label": "Generér samspil",
+    "ribbon.match.screentip": "Find samspilsmuligheder mellem grupperne",
+    "ribbon.match.supertip": "Kobler behov og ressourcer fra trin 2 og udfylder arket 3 Samspil. Dine valg, kommentarer og egne rækker bevares.",
     "ribbon.help.label": "Hjælp",
     "ribbon.help.screentip": "Sådan bruger du fanen Social innovation",
     "ribbon.help.supertip": "Viser, hvad knapperne gør, og hvilken version af tilføjelsesprogrammet og Python der bruges.",
@@ -591,7 +595,8 @@ TEXTS: dict[str, object] = {
     "ribbon.help.text": (
         "Fanen Social innovation hjælper jer gennem de fem trin.\n\n"
         "Ny projektmappe: opretter en mappe med et ark pr. trin.\n"
-        "Valider: viser manglende eller forkerte oplysninger på arket Valideringsfund.\n\n"
+        "Valider: viser manglende eller forkerte oplysninger på arket Valideringsfund.\n"
+        "Generér samspil: udfylder arket 3 Samspil ud fra behov og ressourcer.\n\n"
         "Knapperne arbejder i den åbne projektmappe; gem selv, når du er tilfreds.\n\n"
         "Tilføjelsesprogram {addin_version}, xlplugin {version}, xlwings {xlwings}\nPython: {python}"
     ),

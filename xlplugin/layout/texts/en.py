@@ -556,6 +556,7 @@ TEXTS: dict[str, object] = {
     "ribbon.xlpluginTab.label": "Social innovation",
     "ribbon.grpProject.label": "Project workbook",
     "ribbon.grpHelp.label": "Help",
+    "ribbon.grpStep3.label": "Step 3: Interactions",
     "ribbon.new.label": "New project workbook",
     "ribbon.new.screentip": "Create a new project workbook",
     "ribbon.new.supertip": "Creates a project workbook with a sheet per step, lists and guidance. You choose where to save it.",
@@ -564,6 +565,9 @@ TEXTS: dict[str, object] = {
     "ribbon.validate.label": "Validate",
     "ribbon.validate.screentip": "Check the project workbook",
     "ribbon.validate.supertip": "Checks every step for missing or wrong information and lists the findings on the validation sheet, with a link to each cell.",
+    "ribbon.match.label": "Generate interactions",
+    "ribbon.match.screentip": "Find interaction opportunities between the groups",
+    "ribbon.match.supertip": "Matches the needs and resources of step 2 and fills the interactions sheet. Your selections, comments and own rows are kept.",
     "ribbon.help.label": "Help",
     "ribbon.help.screentip": "How to use the Social innovation tab",
     "ribbon.help.supertip": "Shows what the buttons do, and which version of the add-in and of Python is used.",
@@ -577,7 +581,8 @@ TEXTS: dict[str, object] = {
     "ribbon.help.text": (
         "The Social innovation tab guides you through the five steps.\n\n"
         "New project workbook: creates a workbook with a sheet per step.\n"
-        "Validate: lists missing or wrong information on the validation sheet.\n\n"
+        "Validate: lists missing or wrong information on the validation sheet.\n"
+        "Generate interactions: fills the interactions sheet from the needs and resources.\n\n"
         "The buttons work on the open workbook; save it yourself when you are happy.\n\n"
         "Add-in {addin_version}, xlplugin {version}, xlwings {xlwings}\nPython: {python}"
     ),
