@@ -109,6 +109,44 @@ def cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_templates(args: argparse.Namespace) -> int:
+    """`templates [FOLDER]`: the blank templates and the example, as committed in workbook_templates/."""
+    from xlplugin.actions.new import write_templates
+
+    folder = Path(args.folder)
+    try:
+        written = write_templates(folder)
+    except OSError as exc:
+        raise UserError("msg.cannot_write", path=folder, reason=exc.strerror or exc) from exc
+    t = texts(args.lang)
+    for path, sheets in written:
+        print(t.format("msg.created", path=path, sheets=sheets))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """`demo [OUTDIR]`: the example workbook, then every action on it, as a user would run them."""
+    folder = Path(args.outdir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError("msg.cannot_write", path=folder, reason=exc.strerror or exc) from exc
+    t = texts(args.lang)
+    path = str(folder / ("Eksempel.xlsx" if args.lang == "da" else "Example.xlsx"))
+    # One line per action: (command, its function, its arguments).
+    steps = (
+        ("new", cmd_new, dict(path=path, example=True, force=True, name=None)),
+        ("match", cmd_match, dict(path=path)),
+        ("validate", cmd_validate, dict(path=path, no_write=False)),
+    )
+    worst = 0
+    for number, (command, run, options) in enumerate(steps, start=1):
+        print(t.format("demo.step", number=number, command=command))
+        worst = max(worst, run(argparse.Namespace(lang=args.lang, **options)))
+    print(t.format("demo.done", path=path))
+    return worst
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     t = texts(lang)
     parser = argparse.ArgumentParser(prog="xlplugin", description=t["cli.description"])
@@ -133,6 +171,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     match.add_argument("path", help=t["cli.match.path"])
     match.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
     match.set_defaults(func=cmd_match)
+
+    templates = sub.add_parser("templates", help=t["cli.templates.help"], description=t["cli.templates.help"])
+    templates.add_argument("folder", nargs="?", default="workbook_templates", help=t["cli.templates.folder"])
+    templates.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    templates.set_defaults(func=cmd_templates)
+
+    demo = sub.add_parser("demo", help=t["cli.demo.help"], description=t["cli.demo.help"])
+    demo.add_argument("outdir", nargs="?", default="demo", help=t["cli.demo.outdir"])
+    demo.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    demo.set_defaults(func=cmd_demo)
 
     addin = sub.add_parser("addin", help=t["cli.addin.help"], description=t["cli.addin.help"])
     addin.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])

@@ -61,3 +61,22 @@ def create_workbook(path: Path, lang: str = "da", example: bool = False, name: s
     workbook = build_workbook(project, lang)
     save_new_workbook(workbook, path)
     return len(workbook.sheetnames)
+
+
+# The committed templates (workbook_templates/): blank and example, in both languages.
+TEMPLATE_FILES: dict[tuple[str, bool], str] = {
+    ("da", False): "Skabelon.xlsx",
+    ("en", False): "Template.xlsx",
+    ("da", True): "Eksempel.xlsx",
+    ("en", True): "Example.xlsx",
+}
+
+
+def write_templates(folder: Path) -> list[tuple[Path, int]]:
+    """Write every template into ``folder``; returns each file with its number of sheets."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        (folder / filename, create_workbook(folder / filename, lang=lang, example=example))
+        for (lang, example), filename in TEMPLATE_FILES.items()
+    ]

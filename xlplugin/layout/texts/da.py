@@ -635,4 +635,10 @@ TEXTS: dict[str, object] = {
     "msg.addin.no_startup": "Fandt ikke Excels startmappe (XLSTART): {reason}. Excel skal være installeret; start Excel én gang, og prøv igen.",
     "msg.addin.in_use": "Kunne ikke skrive {path}, fordi filen er i brug. Luk Excel helt, og prøv igen.",
     "msg.addin.no_template": "xlwings' skabelon til tilføjelsesprogrammer mangler ({path}). Geninstaller xlplugin med pip.",
+    "cli.templates.help": "Skriv de tomme skabeloner (dansk og engelsk) og eksemplet i en mappe.",
+    "cli.templates.folder": "Mappen, der skal skrives i (standard: workbook_templates).",
+    "cli.demo.help": "Vis hele værktøjet på folderens eksempel: opret eksempelmappen, og kør alle handlinger på den.",
+    "cli.demo.outdir": "Mappen, eksemplet skrives i (standard: demo).",
+    "demo.step": "--- {number}. xlplugin {command} ---",
+    "demo.done": "Færdig. Åbn {path} i Excel eller LibreOffice, og se resultatet.",
 }

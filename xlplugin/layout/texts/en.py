@@ -621,4 +621,10 @@ TEXTS: dict[str, object] = {
     "msg.addin.no_startup": "Could not find Excel's startup folder (XLSTART): {reason}. Excel must be installed; start Excel once, and try again.",
     "msg.addin.in_use": "Could not write {path} because the file is in use. Quit Excel completely, and try again.",
     "msg.addin.no_template": "xlwings' add-in template is missing ({path}). Reinstall xlplugin with pip.",
+    "cli.templates.help": "Write the blank templates (Danish and English) and the example into a folder.",
+    "cli.templates.folder": "The folder to write into (default: workbook_templates).",
+    "cli.demo.help": "Show the whole tool on the folder's example: create the example workbook and run every action on it.",
+    "cli.demo.outdir": "The folder the example is written into (default: demo).",
+    "demo.step": "--- {number}. xlplugin {command} ---",
+    "demo.done": "Done. Open {path} in Excel or LibreOffice and look at the result.",
 }
