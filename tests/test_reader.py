@@ -162,8 +162,7 @@ def test_tables_as_excel_writes_them(name, sheet, header_row, first_col, headers
     """The gateway finds Excel's own tables where Excel put them (header row, columns)."""
     from xlplugin.layout import texts as texts_module
 
-    book = CalamineWorkbook.from_path(str(EXCEL_MADE / name), load_tables=True)
-    gateway = FileWorkbook(EXCEL_MADE / name, "en", book, {}, [])
+    gateway = open_workbook(EXCEL_MADE / name, "en", project_only=False)
     real = texts_module.texts("en")
     monkeypatch.setattr(real, "table", lambda key: "Table1" if key == "groups" else real[f"table.{key}"])
     raw = gateway.read_table("groups")
@@ -171,8 +170,7 @@ def test_tables_as_excel_writes_them(name, sheet, header_row, first_col, headers
 
 
 def test_merged_ranges_as_excel_writes_them():
-    book = CalamineWorkbook.from_path(str(EXCEL_MADE / "merge_range01.xlsx"), load_tables=True)
-    gateway = FileWorkbook(EXCEL_MADE / "merge_range01.xlsx", "en", book, {}, [])
+    gateway = open_workbook(EXCEL_MADE / "merge_range01.xlsx", "en", project_only=False)
     gateway._rows(gateway.sheet_names()[0])
     assert gateway._merged[gateway.sheet_names()[0]]
 

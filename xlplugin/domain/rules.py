@@ -129,9 +129,9 @@ class _Rules:
                 total=f"{total:g}",
                 column=self.col("groups", "share_pct"),
             )
+        with_entries = {_key(e.group) for e in self.p.entries if e.kind in (m.EntryKind.NEED, m.EntryKind.RESOURCE)}
         for i, group in enumerate(self.p.groups):
-            has = any(_key(e.group) == _key(group.name) and e.kind in (m.EntryKind.NEED, m.EntryKind.RESOURCE) for e in self.p.entries)
-            if not has:
+            if _key(group.name) not in with_entries:
                 self.add(W, "group_without_entries", self.at("groups", i, "name"), step_sheet=self.t.sheet("step2"))
 
     def purposes(self) -> None:

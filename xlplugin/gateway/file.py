@@ -11,6 +11,7 @@ untouched and the result goes to ``Name (kopi).xlsx`` / ``Name (copy).xlsx`` ins
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import zipfile
@@ -48,6 +49,8 @@ UNKEEPABLE_PARTS: tuple[tuple[str, str], ...] = (
     ("part.pivots", r"^xl/(pivotCache|pivotTables)/"),
     ("part.data_model", r"^xl/model/"),
 )
+_UNKEEPABLE = tuple((key, re.compile(pattern)) for key, pattern in UNKEEPABLE_PARTS)
+_WORKSHEET = re.compile(r"^xl/worksheets/sheet[^/]*\.xml$")
 SHEET_EXTENSIONS = "part.sheet_extensions"  # <extLst> in a worksheet: x14 validations, sparklines …
 
 NS = {
@@ -120,23 +123,77 @@ def check_container(path: Path) -> zipfile.ZipFile:
 def unkeepable_parts(archive: zipfile.ZipFile) -> list[str]:
     """Text keys of the parts an openpyxl save would lose (empty: safe to overwrite)."""
     names = archive.namelist()
-    found = [key for key, pattern in UNKEEPABLE_PARTS if any(re.search(pattern, n) for n in names)]
+    found = [key for key, pattern in _UNKEEPABLE if any(pattern.search(n) for n in names)]
     for name in names:
-        if re.match(r"^xl/worksheets/sheet[^/]*\.xml$", name):
+        if _WORKSHEET.match(name):
             with archive.open(name) as fh:
-                tail = _tail(fh, archive.getinfo(name).file_size)
+                tail = _tail(fh)
             if b"<extLst" in tail or b":extLst" in tail:
                 found.append(SHEET_EXTENSIONS)
                 break
     return found
 
 
-def _tail(fh: Any, size: int, keep: int = 1 << 20) -> bytes:
+def _tail(fh: Any, keep: int = 1 << 20) -> bytes:
     """The end of a worksheet part (where <extLst> lives), streamed so a big sheet is not held."""
     data = b""
     while chunk := fh.read(1 << 20):
         data = (data + chunk)[-keep:]
     return data
+
+
+@dataclass
+class _Package:
+    """What the zip's small XML parts say, read before calamine opens the file."""
+
+    properties: dict[str, str]
+    tables: list["_Region"]
+
+
+def _read_package(archive: zipfile.ZipFile) -> _Package:
+    return _Package(_custom_properties(archive), _zip_tables(archive))
+
+
+def _part_path(base: str, target: str) -> str:
+    """A relationship target as a zip member name (targets are absolute or relative to base)."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
+
+
+def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    try:
+        root = ElementTree.fromstring(archive.read(name))
+    except KeyError:
+        return {}
+    return {rel.get("Id", ""): _part_path(part, rel.get("Target", "")) for rel in root.findall("rel:Relationship", NS)}
+
+
+def _zip_tables(archive: zipfile.ZipFile) -> list["_Region"]:
+    """Every Excel table: its name, sheet and range (0-based; header row and data, no totals)."""
+    workbook = "xl/workbook.xml"
+    root = ElementTree.fromstring(archive.read(workbook))
+    sheet_parts = _rels(archive, workbook)
+    regions = []
+    for sheet in root.findall("m:sheets/m:sheet", NS):
+        part = sheet_parts.get(sheet.get(f"{{{NS['r']}}}id", ""))
+        if not part:
+            continue
+        for table_part in _rels(archive, part).values():
+            if not table_part.startswith("xl/tables/"):
+                continue
+            try:
+                table = ElementTree.fromstring(archive.read(table_part))
+            except KeyError:
+                continue
+            left, top, right, bottom = range_boundaries(table.get("ref", "A1:A1"))
+            if table.get("headerRowCount") == "0":
+                continue  # a table without headers cannot be one of ours
+            bottom -= int(table.get("totalsRowCount") or 0)
+            name = table.get("displayName") or table.get("name") or ""
+            regions.append(_Region(name, sheet.get("name", ""), top - 1, left - 1, bottom - 1, right - 1))
+    return regions
 
 
 def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -167,16 +224,15 @@ class _Region:
 class FileWorkbook:
     """``WorkbookGateway`` for a workbook file. Open with ``open_workbook``."""
 
-    def __init__(self, path: Path, lang: str, calamine_book: Any, properties: dict[str, str], parts: list[str]):
+    def __init__(self, path: Path, lang: str, calamine_book: Any, package: "_Package"):
         self.path = path
         self.lang = lang
-        self.properties = properties
-        self.unkeepable = parts  # text keys of parts an overwrite would lose
+        self.properties = package.properties
         self._book = calamine_book
         self._stat = path.stat()
         self._sheet_rows: dict[str, list[list[Any]]] = {}
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
-        self._regions = self._table_regions()
+        self._regions = package.tables
         self._xl: Any = None  # openpyxl workbook, loaded on the first write
         self._dirty = False
 
@@ -215,31 +271,24 @@ class FileWorkbook:
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._sheet_rows:
-            calamine_sheet = self._book.get_sheet_by_name(sheet)
-            values = calamine_sheet.to_python(skip_empty_area=False)
-            self._sheet_rows[sheet] = values
-            self._merged[sheet] = [
-                (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (calamine_sheet.merged_cell_ranges or [])
-            ]
+            try:
+                calamine_sheet = self._book.get_sheet_by_name(sheet)
+                self._sheet_rows[sheet] = calamine_sheet.to_python(skip_empty_area=False)
+                merged = calamine_sheet.merged_cell_ranges or []
+            except Exception as exc:  # a damaged sheet part: calamine's own exception types
+                raise UserError("msg.corrupt", path=self.path) from exc
+            self._merged[sheet] = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merged]
         return self._sheet_rows[sheet]
 
     @staticmethod
     def _slice(rows: list[list[Any]], r: int, region: _Region) -> list[Any]:
-        row = rows[r] if r < len(rows) else []
-        out = []
-        for c in range(region.left, region.right + 1):
-            v = row[c] if c < len(row) else None
-            out.append(None if v == "" else v)
+        """The region's cells of row ``r``; calamine's "" for an empty cell becomes None."""
+        width = region.right - region.left + 1
+        part = rows[r][region.left : region.right + 1] if r < len(rows) else []
+        out = [None if v == "" else v for v in part]
+        if len(out) < width:
+            out.extend([None] * (width - len(out)))
         return out
-
-    def _table_regions(self) -> list[_Region]:
-        regions = []
-        for name in self._book.table_names:
-            table = self._book.get_table_by_name(name)
-            # calamine gives the data area (0-based): the header is the row above it
-            (first, left), (bottom, right) = table.start, table.end
-            regions.append(_Region(table.name, table.sheet, first - 1, left, bottom, right))
-        return regions
 
     def _find_region(self, table_key: str) -> _Region | None:
         wanted = {normalize(texts(lang).table(table_key)) for lang in LANGUAGES}
@@ -311,10 +360,15 @@ class FileWorkbook:
     # --- writing (openpyxl) --------------------------------------------------------------
     def _workbook(self) -> Any:
         if self._xl is None:
+            import warnings
+
             from openpyxl import load_workbook
 
             try:
-                self._xl = load_workbook(self.path, keep_links=True, rich_text=True)
+                with warnings.catch_warnings():
+                    # openpyxl warns of parts it drops; commit() checks for them and saves a copy
+                    warnings.simplefilter("ignore")
+                    self._xl = load_workbook(self.path, keep_links=True, rich_text=True)
             except Exception as exc:  # openpyxl raises many kinds on damaged parts
                 raise UserError("msg.corrupt", path=self.path) from exc
         self._dirty = True
@@ -497,6 +551,14 @@ class FileWorkbook:
                     r.priority = (r.priority or 0) + 1
             ws.conditional_formatting.add(" ".join(sorted(set(addresses), key=_address_key)), rule)
 
+    def unkeepable_parts(self) -> list[str]:
+        """Text keys of the parts of the file on disk that an overwrite would lose."""
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                return unkeepable_parts(archive)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise UserError("msg.corrupt", path=self.path) from exc
+
     def commit(self) -> Saved:
         if not self._dirty:
             return Saved()
@@ -508,16 +570,16 @@ class FileWorkbook:
             raise UserError("msg.not_found", path=self.path) from exc
         if (now.st_mtime_ns, now.st_size) != (self._stat.st_mtime_ns, self._stat.st_size):
             raise UserError("msg.file_changed", path=self.path)
-        target = self.path
+        unkeepable = self.unkeepable_parts()
+        target = copy_path(self.path, self.lang) if unkeepable else self.path
         backup = None
-        if self.unkeepable:
-            target = copy_path(self.path, self.lang)
-        if not self.unkeepable:
+        if not unkeepable:
             backup = backup_path(self.path)
             _write(backup, lambda tmp: shutil.copyfile(self.path, tmp))
         _write(target, lambda tmp: self._xl.save(tmp))
-        self._stat = target.stat() if target == self.path else self._stat
-        return Saved(target, tuple(self.unkeepable), backup)
+        if target == self.path:
+            self._stat = target.stat()
+        return Saved(target, tuple(unkeepable), backup)
 
 
 def _write(path: Path, write: Any) -> None:
@@ -558,24 +620,26 @@ def is_project(properties: dict[str, str], table_names: list[str]) -> bool:
     return sum(normalize(name) in ours for name in table_names) >= 3
 
 
-def open_workbook(path: Path | str, lang: str | None = None) -> FileWorkbook:
-    """Open a project workbook for reading (and later writing); UserError if it cannot be."""
+def open_workbook(path: Path | str, lang: str | None = None, *, project_only: bool = True) -> FileWorkbook:
+    """Open a project workbook for reading (and later writing); UserError if it cannot be.
+
+    ``project_only=False`` opens any safe .xlsx (tests of how Excel writes files use it).
+    """
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
     with check_container(path) as archive:
-        properties = _custom_properties(archive)
-        parts = unkeepable_parts(archive)
+        try:
+            package = _read_package(archive)
+        except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+            raise UserError("msg.corrupt", path=path) from exc
+    table_names = [region.name for region in package.tables]
+    if project_only and not is_project(package.properties, table_names):
+        raise UserError("msg.not_project", path=path)
     try:
-        book = CalamineWorkbook.from_path(str(path), load_tables=True)
-        table_names = list(book.table_names)
+        book = CalamineWorkbook.from_path(str(path))
         sheet_names = list(book.sheet_names)
     except Exception as exc:  # calamine reports damage with its own exception types
         raise UserError("msg.corrupt", path=path) from exc
-    if not is_project(properties, table_names):
-        raise UserError("msg.not_project", path=path)
-    lang = lang if lang in LANGUAGES else detect_language(properties, sheet_names, table_names)
-    try:
-        return FileWorkbook(path, lang, book, properties, parts)
-    except Exception as exc:
-        raise UserError("msg.corrupt", path=path) from exc
+    lang = lang if lang in LANGUAGES else detect_language(package.properties, sheet_names, table_names)
+    return FileWorkbook(path, lang, book, package)

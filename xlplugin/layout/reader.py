@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -38,7 +39,18 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 def normalize(text: Any) -> str:
     """How headers and labels are compared: case, Unicode composition and spaces ignored."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split()) if text is not None else ""
+    return _normalize(text if isinstance(text, str) else str(text)) if text is not None else ""
+
+
+@lru_cache(maxsize=16384)
+def _normalize(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@cache
+def header_names(table_key: str, column_key: str) -> frozenset[str]:
+    """A column's header as it may be written, in every language, normalized."""
+    return frozenset(normalize(texts(lang).header(table_key, column_key)) for lang in LANGUAGES)
 
 
 @dataclass
@@ -220,6 +232,37 @@ def parse_choice(list_key: str, value: Any) -> str:
     return code
 
 
+class ColumnParser:
+    """``parse_cell`` for one column, remembering text it has parsed (lists repeat their labels)."""
+
+    def __init__(self, column: Column):
+        self.column = column
+        self.plain_text = column.kind in (Kind.TEXT, Kind.LONG_TEXT) or (
+            column.kind is Kind.CHOICE and column.choices not in spec.LIST_ENUMS
+        )
+        self.memo: dict[str, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if type(value) is str:
+            if self.plain_text:
+                return value.strip() or None
+            if value in self.memo:
+                parsed = self.memo[value]
+                if isinstance(parsed, BadValue):
+                    raise parsed
+                return parsed
+            try:
+                parsed = parse_cell(self.column, value)
+            except BadValue as bad:
+                self.memo[value] = bad
+                raise
+            self.memo[value] = parsed
+            return parsed
+        return parse_cell(self.column, value)
+
+
 def parse_cell(column: Column, value: Any) -> Any:
     """A cell value → the model value for ``column`` (BadValue if it cannot be)."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -291,8 +334,7 @@ class _Reader:
             by_header.setdefault(normalize(header), i)
         found: dict[str, int] = {}
         for column in table.columns:
-            names = {normalize(texts(lang).header(table.key, column.key)) for lang in LANGUAGES}
-            index = next((by_header[n] for n in names if n in by_header), None)
+            index = next((by_header[n] for n in header_names(table.key, column.key) if n in by_header), None)
             if index is not None:
                 found[column.key] = index
             elif table.key != "facts":
@@ -311,37 +353,50 @@ class _Reader:
     def _items(self, raw: RawTable, table: Table) -> list[Any]:
         columns = self._columns(raw, table)
         loc = self.locations.tables[table.key]
-        parsed_rows: list[tuple[int, dict[str, Any]]] = []
+        parsers = [
+            (column.key, columns[column.key], ColumnParser(column)) for column in table.columns if column.key in columns
+        ]
+        no_bad: frozenset[str] = frozenset()
+        parsed_rows: list[tuple[int, dict[str, Any], set[str] | frozenset[str]]] = []
+        # The hot loop of a 20,000-row table: plain text is handled inline, empty cells skipped.
         for r, row in enumerate(raw.rows):
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-                continue
+            width = len(row)
+            if row.count(None) == width:
+                continue  # a blank row (whitespace-only rows end up with no values below)
             values: dict[str, Any] = {}
-            bad_columns: set[str] = set()
-            for column in table.columns:
-                index = columns.get(column.key)
-                if index is None or index >= len(row):
+            bad_columns: set[str] | frozenset[str] = no_bad
+            for key, index, parse in parsers:
+                if index >= width:
                     continue
-                try:
-                    value = parse_cell(column, row[index])
-                except BadValue as bad:
-                    self.add(E, bad.key, raw.cell(r, index), column=self.t.header(table.key, column.key))
-                    bad_columns.add(column.key)
+                cell = row[index]
+                if cell is None:
                     continue
+                if parse.plain_text and type(cell) is str:
+                    value = cell.strip() or None
+                else:
+                    try:
+                        value = parse(cell)
+                    except BadValue as bad:
+                        self.add(E, bad.key, raw.cell(r, index), column=self.t.header(table.key, key))
+                        bad_columns = set(bad_columns) | {key}
+                        continue
                 if value is not None:
-                    values[column.key] = value
+                    values[key] = value
             if values or bad_columns:
                 parsed_rows.append((r, values, bad_columns))
         self._shares(table, [(r, values) for r, values, _ in parsed_rows])
-        absent_required = [c for c in table.required if c.key not in columns]  # reported as column_missing
+        required = table.required
+        absent_required = [c for c in required if c.key not in columns]  # reported as column_missing
         items = []
+        validate = table.model.model_validate
         for r, values, bad_columns in parsed_rows:
-            missing = [c for c in table.required if c.key not in values and c.key in columns and c.key not in bad_columns]
+            missing = [c for c in required if c.key not in values and c.key in columns and c.key not in bad_columns]
             for column in missing:
                 self.add(
                     E, "required_missing", raw.cell(r, columns[column.key]), column=self.t.header(table.key, column.key)
                 )
             try:
-                item = table.model.model_validate(values)
+                item = validate(values)
             except ValidationError:
                 # already reported as a missing or unreadable cell; otherwise say the row is unreadable
                 if not missing and not bad_columns and not absent_required:
