@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from xlplugin.gateway.file import FileWorkbook
 
 ENGINE_NAME = "openpyxl-test"
+# Round trips to "Excel" by kind (what costs a COM/AppleScript call each in real Excel).
+CALLS: Counter[str] = Counter()
 MAX_ROW, MAX_COL = 1_048_576, 16_384
 
 
@@ -304,12 +307,14 @@ class Range(base_classes.Range):
 
     @property
     def raw_value(self):
+        CALLS["read"] += 1
         r1, c1, r2, c2 = self.areas[0]
         rows = [[self._shown(r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
         return rows[0][0] if (r1, c1) == (r2, c2) else rows
 
     @raw_value.setter
     def raw_value(self, data):
+        CALLS["write"] += 1
         r1, c1, r2, c2 = self.areas[0]
         if not isinstance(data, (list, tuple)):
             data = [[data] * (c2 - c1 + 1) for _ in range(r2 - r1 + 1)]
@@ -348,6 +353,7 @@ class Range(base_classes.Range):
         FileWorkbook._insert_rows(self.sheet.ws, r1, r2 - r1 + 1)  # Excel moves tables, validations …
 
     def add_hyperlink(self, address, text_to_display=None, screen_tip=None):
+        CALLS["hyperlink"] += 1
         cell = self.sheet.ws.cell(row=self.row, column=self.column)
         assert address.startswith("#"), "only links inside the workbook"
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=address[1:])
@@ -377,6 +383,7 @@ class ConditionalFormats(base_classes.ConditionalFormats):
         return len(self._rules())
 
     def add_custom(self, spec):
+        CALLS["format"] += 1
         fill = "{:02X}{:02X}{:02X}".format(*spec["fill_color"])  # xlwings hands an RGB tuple
         style = DifferentialStyle(fill=PatternFill(bgColor=fill, fgColor=fill, fill_type="solid"))
         rule = Rule(type="expression", formula=[spec["formula"][1:]], dxf=style, stopIfTrue=spec["stop_if_true"])
