@@ -5,6 +5,7 @@ skip on a developer's machine. Install everything with `bash .ci/run`.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -97,6 +98,7 @@ def _lo_profile() -> Path:
     if not settings.exists():
         settings.parent.mkdir(parents=True, exist_ok=True)
         settings.write_text(_LO_SETTINGS, encoding="utf-8")
+        atexit.register(shutil.rmtree, profile, ignore_errors=True)
     return profile
 
 
