@@ -311,3 +311,10 @@ def test_every_dropdown_offers_the_right_values(generated, round_trip):
                 assert values == _expected_list(generated, col.list_key), where
                 checked += 1
     assert checked >= sum(1 for s in spec.SHEETS for tb in s.tables for c in tb.columns if c.list_key and not c.generated)
+
+
+def test_dropdown_sources_are_titled_in_the_workbooks_language(generated):
+    """The hidden sources sheet shows a title per list, never a code, if a user unhides it."""
+    t = generated.t
+    rows = CalamineWorkbook.from_path(str(generated.path)).get_sheet_by_name(t.sheet("lists")).to_python()
+    assert list(rows[0][: len(spec.LISTS)]) == [t[f"list.{lst.key}"] for lst in spec.LISTS]
