@@ -239,7 +239,10 @@ def lint_file(path: Path) -> list[str]:
     """All problems of a saved .xlsx: its package parts, then its workbook content."""
     path = Path(path)
     problems = lint_package(path)
-    wb = load_workbook(path)
+    try:
+        wb = load_workbook(path)
+    except Exception as exc:  # openpyxl refuses what Excel would have to repair (e.g. clashing table names)
+        return problems + [f"the workbook cannot be read: {exc}"]
     try:
         problems += lint_workbook(wb)
     finally:
