@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, Protocol
 
 from xlplugin.domain import models as m
@@ -46,8 +47,14 @@ def looks_like_cpr(text: str) -> bool:
     return False
 
 
+# Every kind needs an @ or eight digits in pairs; most free text has neither, and is skipped.
+CANDIDATE_RE = re.compile(r"@|\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}")
+
+
 def personal_data_kinds(text: str) -> list[str]:
     """Which kinds of personal data ``text`` seems to hold: cpr, email, phone."""
+    if not CANDIDATE_RE.search(text):
+        return []
     kinds = []
     if looks_like_cpr(text):
         kinds.append("cpr")
@@ -66,7 +73,9 @@ class Locator(Protocol):
     def header(self, table_key: str, field_key: str | None = None) -> Any: ...
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str | None) -> str:
+    """How names are compared: case, Unicode composition and spaces ignored."""
     return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())
 
 
@@ -231,12 +240,11 @@ class _Rules:
     # --- free text --------------------------------------------------------------------------------
     def texts_and_privacy(self) -> None:
         for table_key, index, field_key, column, text in self._texts():
-            ref = self.at(table_key, index, field_key)
-            limit = column.max_length if column is not None else spec.TEXT_MAX
+            limit = column.max_length
             if len(text) > limit:
-                self.add(W, "text_too_long", ref, length=len(text), limit=limit)
+                self.add(W, "text_too_long", self.at(table_key, index, field_key), length=len(text), limit=limit)
             for kind in personal_data_kinds(text):
-                self.add(W, f"privacy_{kind}", ref)
+                self.add(W, f"privacy_{kind}", self.at(table_key, index, field_key))
 
     def _texts(self) -> Iterator[tuple[str, int, str, Any, str]]:
         for column in spec.FACT_FIELDS:
