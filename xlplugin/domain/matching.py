@@ -46,7 +46,11 @@ SCORE_MAX = 10.0
 
 def interaction_id(kind: m.InteractionType, *parts: str) -> str:
     """A short, stable ID from what identifies the row (type, groups, theme), not its details."""
-    text = "\x1f".join([kind.value, *(norm(p) for p in parts)])
+    return _digest(kind, [norm(p) for p in parts])
+
+
+def _digest(kind: m.InteractionType, normalized: list[str]) -> str:
+    text = "\x1f".join([kind.value, *normalized])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8].upper()
 
 
@@ -117,6 +121,7 @@ class _Matcher:
                 self.groups[key] = Group(" ".join(g.name.split()), external, len(self.groups))
         self.cells: dict[m.EntryKind, dict[str, dict[str, Cell]]] = {k: defaultdict(dict) for k in m.EntryKind}
         self.suggestions: list[str | None] = []
+        self._theme_keys: dict[str, str] = {}
         self.purposes = [self._purpose(p) for p in project.purposes if p.purpose and p.purpose.strip()]
         self.characteristics: dict[str, list[str]] = defaultdict(list)  # theme -> chosen characteristics
         for c in project.characteristics:
@@ -125,8 +130,10 @@ class _Matcher:
                     self.characteristics[theme].append(c.name.strip())
 
     # --- indexing -----------------------------------------------------------------------
-    def _group(self, name: str) -> str:
+    def _group(self, name: str | None) -> str | None:
         key = norm(name)
+        if not key:
+            return None
         if key not in self.groups:
             self.groups[key] = Group(" ".join(name.split()), False, len(self.groups))
         return key
@@ -136,16 +143,24 @@ class _Matcher:
         return Purpose(" ".join(p.purpose.split()), target, frozenset(self.vocab.themes_in(p.purpose)), p.priority is m.Priority.HIGH)
 
     def _index(self) -> None:
+        # Many entries spell the same theme and group: resolve each spelling once.
+        themes: dict[str, str | None] = {}
+        groups: dict[str, str | None] = {}
         for entry in self.project.entries:
             suggestion = None
             if entry.theme and entry.theme.strip():
-                theme = self.vocab.resolve(entry.theme) or " ".join(entry.theme.split())
+                theme = themes.get(entry.theme)
+                if theme is None:
+                    theme = themes[entry.theme] = self.vocab.resolve(entry.theme) or " ".join(entry.theme.split())
             else:
                 theme = suggestion = self.vocab.suggest(entry.description)
             self.suggestions.append(suggestion)
-            if theme is None or not (entry.group and entry.group.strip()):
+            if entry.group in groups:
+                key = groups[entry.group]
+            else:
+                key = groups[entry.group] = self._group(entry.group)
+            if theme is None or key is None:
                 continue
-            key = self._group(entry.group)
             cells = self.cells[entry.kind][theme]
             cell = cells.get(key)
             if cell is None:
@@ -177,11 +192,26 @@ class _Matcher:
         helps: dict[tuple[str, str], list[str]] = defaultdict(list)
         for giver, receiver, need_theme in found:
             helps[(giver, receiver)].append(need_theme)
+        # What each group can give another, named once per pair (many rows share it).
+        gives = {pair: self._join(sorted(themes, key=self._theme_order)) for pair, themes in helps.items()}
         useful = needs.get(self.vocab.useful_theme, {}) if self.vocab.useful_theme else {}
-        return [
-            self._mutual_row(giver, receiver, theme, matches, helps.get((receiver, giver), []), useful.get(giver))
-            for (giver, receiver, theme), matches in found.items()
-        ]
+        # Sentences about a pair (or one group) are shared by many rows: make each once.
+        t = self.t
+        both_ways: dict[tuple[str, str], str | None] = {}
+        useful_sentence: dict[str, str | None] = {}
+        rows = []
+        for (giver, receiver, theme), matches in found.items():
+            pair = (giver, receiver)
+            if pair not in both_ways:
+                back = gives.get((receiver, giver))
+                g, r = self.groups[giver].name, self.groups[receiver].name
+                both_ways[pair] = t.format("reason.both_ways", giver=g, receiver=r, themes=back) if back else None
+            if giver not in useful_sentence:
+                cell = useful.get(giver)
+                name = self.groups[giver].name
+                useful_sentence[giver] = t.format("reason.useful", giver=name, needs=cell.listing(t)) if cell else None
+            rows.append(self._mutual_row(giver, receiver, theme, matches, both_ways[pair], useful_sentence[giver]))
+        return rows
 
     def _mutual_row(
         self,
@@ -189,13 +219,12 @@ class _Matcher:
         receiver: str,
         theme: str,
         matches: list[tuple[Cell, Cell, Link]],
-        back: list[str],
-        useful: Cell | None,
+        both_ways: str | None,
+        useful: str | None,
     ) -> m.Interaction:
         t = self.t
         need_cell = matches[0][0]
-        matches = sorted(matches, key=lambda x: (-x[2].strength, self._theme_order(x[2].resource_theme)))
-        best = matches[0][2]
+        best = matches[0][2]  # matches come in the order of links_to: strongest first
         g, r = self.groups[giver].name, self.groups[receiver].name
         resources = "; ".join(cell.listing(t) for _, cell, _ in matches)
         if best.resource_theme == theme:
@@ -218,12 +247,11 @@ class _Matcher:
             if best.note and best.note.strip():
                 sentences.append(best.note.strip())
         score = MUTUAL_BASE + best.strength
-        if back:
-            back_sorted = sorted(back, key=self._theme_order)
-            sentences.append(t.format("reason.both_ways", giver=g, receiver=r, themes=self._join(back_sorted)))
+        if both_ways:
+            sentences.append(both_ways)
             score += BOTH_WAYS_BONUS
-        if useful is not None:
-            sentences.append(t.format("reason.useful", giver=g, needs=useful.listing(t)))
+        if useful:
+            sentences.append(useful)
             score += USEFUL_BONUS
         if need_cell.high:
             sentences.append(t.format("reason.priority", group=r))
@@ -240,7 +268,7 @@ class _Matcher:
             sentences=sentences,
             score=score,
             cells=cells,
-            id_parts=(g, r, theme),
+            id_parts=(giver, receiver, self._norm_theme(theme)),
         )
 
     def _common_solutions(self) -> list[m.Interaction]:
@@ -269,7 +297,7 @@ class _Matcher:
                     sentences=sentences,
                     score=score,
                     cells=cells,
-                    id_parts=(theme,),
+                    id_parts=(self._norm_theme(theme),),
                 )
             )
         return rows
@@ -305,7 +333,7 @@ class _Matcher:
                     sentences=sentences,
                     score=score,
                     cells=cells,
-                    id_parts=(theme,),
+                    id_parts=(self._norm_theme(theme),),
                 )
             )
         return rows
@@ -324,7 +352,7 @@ class _Matcher:
         sentences: list[str],
         score: float,
         cells: list[Cell],
-        id_parts: tuple[str, ...],
+        id_parts: tuple[str, ...],  # normalized, see interaction_id
     ) -> m.Interaction:
         t = self.t
         external = [self.groups[k].name for k in members if self.groups[k].external]
@@ -350,7 +378,7 @@ class _Matcher:
                 )
             )
         return m.Interaction(
-            id=interaction_id(kind, *id_parts),
+            id=_digest(kind, list(id_parts)),
             type=kind,
             groups=groups_text,
             need=need,
@@ -375,6 +403,12 @@ class _Matcher:
         return served
 
     # --- helpers --------------------------------------------------------------------------
+    def _norm_theme(self, theme: str) -> str:
+        key = self._theme_keys.get(theme)
+        if key is None:
+            key = self._theme_keys[theme] = norm(theme)
+        return key
+
     def _ordered(self, cells) -> list[Cell]:
         return sorted(cells, key=lambda c: self.groups[c.group].order)
 

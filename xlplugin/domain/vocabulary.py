@@ -68,12 +68,18 @@ class Vocabulary:
                 elif stems:
                     self._phrases.append((frozenset(stems), name))
         self._token_hits: dict[str, dict[str, int]] = {}
-        self._links_to: dict[str, list[Link]] = defaultdict(list)
+        strongest: dict[tuple[str, str], Link] = {}  # a pair listed twice counts once, at its best
         for link in links:
             resource, need = self.resolve(link.resource_theme), self.resolve(link.need_theme)
             strength = min(float(link.strength or 0), FULL_STRENGTH)
             if resource and need and resource != need and strength > 0:
-                self._links_to[need].append(Link(resource, strength, link.note))
+                if (need, resource) not in strongest or strongest[(need, resource)].strength < strength:
+                    strongest[(need, resource)] = Link(resource, strength, link.note)
+        self._links_to: dict[str, list[Link]] = defaultdict(list)
+        for (need, _), found in strongest.items():
+            self._links_to[need].append(found)
+        for found in self._links_to.values():
+            found.sort(key=lambda k: (-k.strength, self.order[k.resource_theme]))
 
     # --- names and links ---------------------------------------------------------------
     def resolve(self, name: str | None) -> str | None:
@@ -81,7 +87,8 @@ class Vocabulary:
         return self._canonical.get(norm(name)) if name else None
 
     def links_to(self, need_theme: str) -> list[Link]:
-        """Resource themes that meet this need theme: itself at full strength, then the links."""
+        """Resource themes that meet this need theme: itself at full strength, then the links,
+        strongest first (ties in the order of the themes table)."""
         return [Link(need_theme, FULL_STRENGTH, None), *self._links_to.get(need_theme, ())]
 
     # --- suggestions from free text -----------------------------------------------------
