@@ -96,6 +96,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(t.format("msg.saved_copy", path=saved.path, parts=parts))
     elif saved.path is not None:
         print(t.format("validate.written", sheet=texts(validation.lang).sheet("findings")))
+        print(t.format("msg.saved", path=saved.path, backup=saved.backup))
     return validation.exit_code
 
 

@@ -61,6 +61,7 @@ NS = {
 }
 MARK_FORMULA = 'N("xlplugin:mark")=0'  # always true; the string tells our marks from the user's rules
 BLANK_RUN_ENDS_TABLE = 2  # rows typed below a table end at this many blank rows
+LINE_HEIGHT = 15.0  # points per line of wrapped text
 
 
 def lock_file(path: Path) -> Path:
@@ -416,10 +417,18 @@ class FileWorkbook:
             self._extend_validations(ws, left, min(right, new_right), template_row, bottom + 1, new_bottom)
         for i, header in enumerate(headers):
             write_value(ws.cell(row=top, column=left + i), header)
+        widths = [_column_width(ws, left + i) for i in range(len(headers))]
         for r in range(n_rows):
             values = rows[r] if r < len(rows) else []
+            lines = 1
             for i in range(len(headers)):
-                self._put(ws.cell(row=top + 1 + r, column=left + i), values[i] if i < len(values) else None)
+                cell = ws.cell(row=top + 1 + r, column=left + i)
+                value = values[i] if i < len(values) else None
+                self._put(cell, value)
+                if isinstance(value, str) and cell.alignment.wrap_text:
+                    lines = max(lines, _wrapped_lines(value, widths[i]))
+            # Excel does not fit a row to wrapped text when it opens a file: give it the height
+            ws.row_dimensions[top + 1 + r].height = lines * LINE_HEIGHT if lines > 1 else None
         for r in range(new_bottom + 1, bottom + 1):  # the table shrank: clear values, keep formats
             for c in range(left, right + 1):
                 self._put(ws.cell(row=r, column=c), None)
@@ -580,6 +589,17 @@ class FileWorkbook:
         if target == self.path:
             self._stat = target.stat()
         return Saved(target, tuple(unkeepable), backup)
+
+
+def _column_width(ws: Any, col: int) -> float:
+    width = ws.column_dimensions[get_column_letter(col)].width
+    return width if width else 8.43
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a wrapped cell ``width`` characters wide."""
+    per_line = max(int(width * 1.1), 8)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _write(path: Path, write: Any) -> None:
