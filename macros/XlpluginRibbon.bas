@@ -46,10 +46,15 @@ End Sub
 ' New project workbook: ask where to save it, then Python writes and opens it.
 Public Sub OnNew(control As IRibbonControl)
     Dim target As Variant
-    target = Application.GetSaveAsFilename(RibbonText("new.filename", RibbonLanguage()), RibbonText("new.filter", RibbonLanguage()))
+    #If Mac Then
+        ' no Windows-style file filter on the Mac; Python checks the .xlsx ending
+        target = Application.GetSaveAsFilename(RibbonText("new.filename", RibbonLanguage()))
+    #Else
+        target = Application.GetSaveAsFilename(RibbonText("new.filename", RibbonLanguage()), RibbonText("new.filter", RibbonLanguage()))
+    #End If
     If VarType(target) = vbBoolean Then Exit Sub
     #If Mac Then
-        target = ToPosixPath(CStr(target))
+        If Left$(target, 1) <> "/" Then target = ToPosixPath(CStr(target))  ' an old-style HFS path
     #End If
     ' RunPython needs an active workbook to call from.
     If ActiveWorkbook Is Nothing Then Workbooks.Add

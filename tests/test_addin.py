@@ -11,10 +11,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import xlwings as xw
 import xmlschema
 from oletools.olevba import VBA_Parser
 
 from conftest import REPO, SHARED, ooxml_validate_all, soffice_convert
+from workbooks import example
+from xlwings_engine import open_book
 from xlplugin import __version__
 from xlplugin.addin import build, install
 from xlplugin.cli import main
@@ -131,6 +134,61 @@ def test_every_text_the_vba_asks_for_is_there_in_both_languages(vba):
         for key in sources.text_keys():
             expected = build.vba_string(texts(lang)[f"ribbon.{key}"])
             assert f'Case "{key}": RibbonText = {expected}' in body, (lang, key)
+
+
+# The two xlwings procedures the ribbon module calls, stood in: the user config's language
+# and RunPython, which here only records the command it was given.
+XLWINGS_STAND_IN = """Public LastCommand As String
+Public Function GetConfig(configKey As String, Optional default As String = "", Optional source As String = "") As Variant
+    If configKey = "XLPLUGIN_LANG" Then GetConfig = "{lang}"
+End Function
+Public Function RunPython(PythonCommand As String)
+    LastCommand = PythonCommand
+End Function
+"""
+
+
+def vba_interpreter(xlam: Path, lang: str):
+    """pyOpenVBA's VBA interpreter with the built add-in's own two modules loaded."""
+    from pyopenvba import ExcelFile
+    from pyopenvba.apps.excel import ExcelApplication
+
+    with ExcelFile(xlam) as book:
+        ribbon_source = book.get_module(build.RIBBON_MODULE)
+        texts_source = book.get_module(build.TEXTS_MODULE)
+    app = ExcelApplication()
+    app.add_workbook()
+    app.add_module(texts_source, name=build.TEXTS_MODULE)
+    # Private → Public only so that the interpreter may call them from outside the module
+    public = ribbon_source.replace("Private Sub RunAction", "Public Sub RunAction")
+    app.add_module(public.replace("Private Function Utf16Hex", "Public Function Utf16Hex"), name=build.RIBBON_MODULE)
+    app.add_module(XLWINGS_STAND_IN.format(lang=lang), name="xlwings")
+    return app
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_addins_vba_compiles_and_runs_the_python_entry_point(xlam, tmp_path, lang):
+    """VBA → Python end to end: the command the button hands RunPython runs the action."""
+    app = vba_interpreter(xlam, lang)
+    assert app.evaluate("RibbonLanguage()") == lang
+    for key in build.RibbonSources.load().text_keys():
+        assert app.evaluate(f'RibbonText("{key}", RibbonLanguage())') == texts(lang)[f"ribbon.{key}"]
+    target = tmp_path / "Plan & drift 'æ€' 100%.xlsx"
+    assert app.evaluate(f'Utf16Hex("{target}")') == str(target).encode("utf-16-be").hex().upper()
+
+    app.run("RunAction", "new", str(target))
+    command = app.evaluate("LastCommand")
+    assert command.startswith("import xlplugin.ribbon; xlplugin.ribbon.run('new', ")
+    book = open_book(example(tmp_path, lang))
+    book.set_mock_caller()
+    try:
+        exec(command, {})  # what RunPython runs in the new Python process
+    finally:
+        del xw.Book._mock_caller
+    assert book.impl.app.alerts == [
+        {"prompt": texts(lang).format("ribbon.new.done", path=target), "title": "Social innovation", "buttons": "ok", "mode": "info"}
+    ]
+    assert target.exists()
 
 
 def test_vba_strings_survive_any_code_page():
