@@ -131,15 +131,31 @@ def user_selects_and_comments(lang):
     return change
 
 
-def test_validate_twice_live_replaces_its_marks(tmp_path):
+def users_own_rules(wb):
+    """Conditional formats of the user's, before and between ours: they must stay."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+
+    for ws in wb.worksheets[:3]:
+        ws.conditional_formatting.add("A1:Z200", CellIsRule(operator="equal", formula=['"x"'], fill=PatternFill(bgColor="00FF00")))
+
+
+def test_validate_twice_live_replaces_its_marks_and_keeps_the_users(tmp_path):
     source = example(tmp_path, "da")
     plant_mistakes(source, "da")
+    edit(source, users_own_rules)
     on_disk, book = twins(tmp_path, source)
     validate.run(LiveWorkbook(book))
     validate.run(LiveWorkbook(book))
     validate.run(open_workbook(on_disk))
+    edit(on_disk, users_own_rules)  # the user adds more between the runs, in both workbooks
+    users_own_rules(book.impl.xl)
+    validate.run(LiveWorkbook(book))
     validate.run(open_workbook(on_disk))
-    assert_same_workbook(on_disk, save_live(book, tmp_path / "saved.xlsx"))
+    saved = save_live(book, tmp_path / "saved.xlsx")
+    assert_same_workbook(on_disk, saved)
+    users = [r for ws in load_workbook(saved).worksheets for cf in ws.conditional_formatting for r in cf.rules if r.type == "cellIs"]
+    assert len(users) == 6
 
 
 def test_live_reads_values_as_excel_gives_them(tmp_path):

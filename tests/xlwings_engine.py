@@ -365,22 +365,23 @@ class Range(base_classes.Range):
         return ConditionalFormats(self)
 
 
+def _sheet_rules(sheet: Sheet) -> list[tuple]:
+    """The sheet's rules in order, as (ConditionalFormatting, Rule)."""
+    return [(cf, rule) for cf in sheet.ws.conditional_formatting for rule in cf.rules]
+
+
 class ConditionalFormats(base_classes.ConditionalFormats):
+    """Rules are held by their index, as Excel's FormatConditions(i) and xlwings on macOS do:
+    deleting one renumbers the ones after it."""
+
     def __init__(self, rng: Range):
         self.rng = rng
 
-    def _rules(self):
-        out = []
-        for cf in self.rng.sheet.ws.conditional_formatting:
-            for rule in cf.rules:
-                out.append(ConditionalFormat(self.rng.sheet, cf, rule))
-        return out
-
     def __iter__(self):
-        return iter(self._rules())
+        return iter([ConditionalFormat(self.rng.sheet, i) for i in range(1, len(self) + 1)])
 
     def __len__(self):
-        return len(self._rules())
+        return len(_sheet_rules(self.rng.sheet))
 
     def add_custom(self, spec):
         CALLS["format"] += 1
@@ -389,28 +390,34 @@ class ConditionalFormats(base_classes.ConditionalFormats):
         rule = Rule(type="expression", formula=[spec["formula"][1:]], dxf=style, stopIfTrue=spec["stop_if_true"])
         sqref = " ".join(a.replace("$", "") for a in self.rng.address.split(","))
         self.rng.sheet.ws.conditional_formatting.add(sqref, rule)
-        return ConditionalFormat(self.rng.sheet, None, rule)
+        return ConditionalFormat(self.rng.sheet, len(self))
 
 
 class ConditionalFormat(base_classes.ConditionalFormat):
-    def __init__(self, sheet: Sheet, cf, rule):
-        self.sheet, self.cf, self.rule = sheet, cf, rule
+    def __init__(self, sheet: Sheet, index: int):
+        self.sheet, self.index = sheet, index
+
+    @property
+    def _rule(self):
+        return _sheet_rules(self.sheet)[self.index - 1]
 
     @property
     def type(self):
-        return "custom" if self.rule.type == "expression" else "unknown"
+        return "custom" if self._rule[1].type == "expression" else "unknown"
 
     @property
     def formula(self):
-        return "=" + self.rule.formula[0] if self.rule.type == "expression" and self.rule.formula else None
+        rule = self._rule[1]
+        return "=" + rule.formula[0] if rule.type == "expression" and rule.formula else None
 
     def delete(self):
+        cf, rule = self._rule
         # the list openpyxl keeps (iterating it hands out copies of it as cf.rules)
         formatting = self.sheet.ws.conditional_formatting
-        rules = formatting[str(self.cf.sqref)]
-        rules[:] = [r for r in rules if r is not self.rule]
+        rules = formatting[str(cf.sqref)]
+        rules[:] = [r for r in rules if r is not rule]
         if not rules:
-            del formatting[str(self.cf.sqref)]
+            del formatting[str(cf.sqref)]
 
 
 class Tables(base_classes.Tables):

@@ -151,7 +151,8 @@ class LiveWorkbook(FileWorkbook):
         """One custom-formula conditional format per sheet, as the file gateway: the user's own
         formats are never touched, and the next run removes exactly these rules."""
         for sheet in self._sheets.values():
-            for rule in list(sheet.cells.conditional_formats):
+            # last first: rules are held by index (FormatConditions(i)); a deletion renumbers the rest
+            for rule in reversed(list(sheet.cells.conditional_formats)):
                 if MARK_FORMULA in (rule.formula or ""):
                     rule.delete()
         by_sheet: dict[str, list[str]] = {}
