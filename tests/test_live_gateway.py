@@ -232,3 +232,17 @@ def test_live_adapter_refuses_a_workbook_that_is_not_a_project(tmp_path):
         LiveWorkbook(open_book(path))
     assert error.value.key == "ribbon.error.not_project"
     assert "Budget.xlsx" in error.value.message("en")
+
+
+def test_many_marks_on_one_sheet_are_replaced_as_a_whole(tmp_path):
+    """More marked cells than one address list holds: several rules, all removed by the next run."""
+    on_disk, book = twins(tmp_path, example(tmp_path, "en"))
+    sheet = texts("en").sheet("step2")
+    for run in (range(1, 121), range(5, 60, 2)):
+        cells = [CellRef(sheet, r, 1 + r % 4) for r in run]
+        for gateway in (open_workbook(on_disk), LiveWorkbook(book)):
+            gateway.set_marks(cells)
+            gateway.commit()
+    saved = save_live(book, tmp_path / "saved.xlsx")
+    assert len(marks(saved)) == len(range(5, 60, 2))
+    assert marks(saved) == marks(on_disk)
