@@ -129,6 +129,15 @@ def test_new_button_creates_and_opens_the_workbook_where_the_user_chose(tmp_path
     assert texts("en").sheet("start") in load_workbook(target).sheetnames
 
 
+def test_new_button_never_overwrites_a_file(tmp_path):
+    caller = example(tmp_path)
+    target = tmp_path / "Existing.xlsx"
+    target.write_bytes(b"the user's own")
+    app = press(caller, "new", lang="en", path_hex=str(target).encode("utf-16-be").hex())
+    assert only_alert(app)["prompt"] == texts("en").format("ribbon.new.exists", path=target)
+    assert target.read_bytes() == b"the user's own"
+
+
 def test_new_button_refuses_a_macro_file(tmp_path):
     target = tmp_path / "Projekt.xlsm"
     app = press(example(tmp_path), "new", path_hex=str(target).encode("utf-16-be").hex())

@@ -37,6 +37,8 @@ def new_workbook(press: Press) -> str:
     path = Path(press.path)
     if path.suffix.lower() != ".xlsx":
         raise UserError("msg.bad_suffix", path=path)
+    if path.exists():  # Excel's save dialog may not have asked; nothing is lost
+        raise UserError("ribbon.new.exists", path=path)
     try:
         create_workbook(path, lang=press.lang)
     except OSError as exc:

@@ -608,6 +608,7 @@ TEXTS: dict[str, object] = {
     "ribbon.progress.read": "{action}: læser {table} …",
     "ribbon.progress.write": "{action}: skriver {table} …",
     "ribbon.new.done": "Oprettede {path}.",
+    "ribbon.new.exists": "Filen {path} findes allerede, og knappen overskriver aldrig en fil. Vælg et andet navn.",
     "ribbon.help.text": (
         "Fanen Social innovation hjælper jer gennem de fem trin.\n\n"
         "Ny projektmappe: opretter en mappe med et ark pr. trin.\n"

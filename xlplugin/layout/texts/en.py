@@ -594,6 +594,7 @@ TEXTS: dict[str, object] = {
     "ribbon.progress.read": "{action}: reading {table} …",
     "ribbon.progress.write": "{action}: writing {table} …",
     "ribbon.new.done": "Created {path}.",
+    "ribbon.new.exists": "The file {path} already exists, and the button never overwrites a file. Choose another name.",
     "ribbon.help.text": (
         "The Social innovation tab guides you through the five steps.\n\n"
         "New project workbook: creates a workbook with a sheet per step.\n"
