@@ -426,3 +426,22 @@ def test_matched_workbook_passes_the_validator_and_libreoffice(example, lang, tm
     assert ooxml_validate(example) == []
     pdf = soffice_convert(example, "pdf", tmp_path / "pdf")
     assert pdf.stat().st_size > 10_000
+
+
+def test_generated_text_stays_within_the_columns_limits():
+    """However long the entries, a generated cell never exceeds what the layout allows."""
+    from xlplugin.domain.matching import MatchResult
+    from xlplugin.gateway.port import RawTable
+
+    t = texts("da")
+    headers = [t.header("interactions", c.key) for c in spec.INTERACTIONS.columns]
+    raw = RawTable("interactions", t.table("interactions"), t.sheet("step3"), 7, 1, headers, [])
+    huge = m.Interaction(
+        id="ABCDEF12", type=m.InteractionType.COMMON_SOLUTION, groups="A, B", need="x" * 9000,
+        theme="T", scope=m.Scope.INTERNAL, score=3.0, reasoning="y" * 9000, origin=m.Origin.GENERATED,
+    )
+    summary = match_action.MatchSummary("da")
+    _, rows = match_action.merge_interactions(raw, MatchResult([huge], []), "da", summary)
+    for column, value in zip(spec.INTERACTIONS.columns, rows[0]):
+        assert value is None or not isinstance(value, str) or len(value) <= column.max_length
+    assert rows[0][[c.key for c in spec.INTERACTIONS.columns].index("reasoning")].endswith("…")

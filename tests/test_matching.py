@@ -291,3 +291,14 @@ def test_output_grows_with_distinct_combinations_not_entries_squared(lang):
         assert [(r.id, r.groups, r.theme) for r in rows] == [(r.id, r.groups, r.theme) for r in base_rows]
         childcare = one(run(project, lang), MUTUAL, n["childcare"])
         assert texts(lang).format("reason.more", n=copies - 5) in childcare.need
+
+
+def test_long_descriptions_are_shortened_in_listings_and_quotes():
+    lang = "da"
+    project = example_project(lang)
+    index = next(i for i, e in enumerate(project.entries) if e.theme == NAMES[lang]["childcare"])
+    long_text = "Hjælp til at hente og passe børn " + "og meget mere " * 150
+    project.entries[index] = project.entries[index].model_copy(update={"theme": None, "description": long_text})
+    row = one(run(project, lang), MUTUAL, NAMES[lang]["childcare"])
+    assert len(row.need) <= 100 and row.need.endswith("…")
+    assert long_text[:40] in row.reasoning and long_text not in row.reasoning

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from xlplugin.domain import models as m
-from xlplugin.domain.matching import MatchResult, match
+from xlplugin.domain.matching import MatchResult, match, shorten
 from xlplugin.domain.matrix import matrix_values
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.errors import UserError
@@ -199,6 +199,9 @@ def merge_interactions(
     out: list[list[Any]] = []
     for interaction in result.interactions:
         new_values = {c.key: display_value(c, getattr(interaction, c.key), t) for c in generated}
+        for c in generated:  # long lists of entries: stay within what the column allows
+            if isinstance(new_values[c.key], str):
+                new_values[c.key] = shorten(new_values[c.key], c.max_length)
         previous = old.pop(interaction.id, None)
         if previous is None:
             row = [None] * width

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # sentences come from the layout's texts, handed in by the ac
     from xlplugin.layout.texts import Texts
 
 LIST_LIMIT = 5  # entries named in one cell before "(+N more)"
+ITEM_MAX = 100  # characters of one entry's text in a listing
 QUOTE_MAX = 60  # characters of an entry's text quoted in a reasoning
 
 TYPE_ORDER = {
@@ -47,6 +48,10 @@ SCORE_MAX = 10.0
 def interaction_id(kind: m.InteractionType, *parts: str) -> str:
     """A short, stable ID from what identifies the row (type, groups, theme), not its details."""
     return _digest(kind, [norm(p) for p in parts])
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _digest(kind: m.InteractionType, normalized: list[str]) -> str:
@@ -77,7 +82,7 @@ class Cell:
             seen: dict[str, None] = {}
             for entry in self.entries:
                 seen.setdefault(" ".join(str(entry.description or "").split()) or self.theme, None)
-            names = list(seen)
+            names = [shorten(name, ITEM_MAX) for name in seen]
             text = "; ".join(names[:LIST_LIMIT])
             if len(names) > LIST_LIMIT:
                 text += " " + t.format("reason.more", n=len(names) - LIST_LIMIT)
@@ -365,9 +370,7 @@ class _Matcher:
             score += min(sum(PURPOSE_BONUS + (HIGH_PURPOSE_BONUS if p.high else 0) for p in served), PURPOSES_MAX)
         suggested = next((c for c in cells if c.suggested is not None), None)
         if suggested is not None:
-            text = " ".join(str(suggested.suggested.description).split())
-            if len(text) > QUOTE_MAX:
-                text = text[: QUOTE_MAX - 1].rstrip() + "…"
+            text = shorten(" ".join(str(suggested.suggested.description).split()), QUOTE_MAX)
             sentences.append(
                 t.format(
                     "reason.suggested",
