@@ -445,3 +445,14 @@ def test_generated_text_stays_within_the_columns_limits():
     for column, value in zip(spec.INTERACTIONS.columns, rows[0]):
         assert value is None or not isinstance(value, str) or len(value) <= column.max_length
     assert rows[0][[c.key for c in spec.INTERACTIONS.columns].index("reasoning")].endswith("…")
+
+
+def test_a_blank_workbook_gets_no_rows_and_a_hint(tmp_path, lang):
+    t = texts(lang)
+    path = tmp_path / "blank.xlsx"
+    create_workbook(path, lang)
+    summary = match_action.match_file(path)
+    assert summary.total == summary.new == 0 and summary.no_entries
+    assert summary.lines(lang)[0] == t.format("msg.match.no_entries", table=t.table("entries"), sheet=t.sheet("step2"))
+    assert rows_as_dicts(path, lang, "interactions") == []
+    assert ooxml_validate(path) == []
