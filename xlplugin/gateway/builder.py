@@ -45,7 +45,8 @@ WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 EXCEL_MAX_ROW = 1048576
-GUIDE_WIDTH = 110  # characters the guide text spans before it wraps
+GUIDE_WIDTH = 110
+A4_PRINT_WIDTH = 230  # column width units that still print readably across landscape A4  # characters the guide text spans before it wraps
 LINE_HEIGHT = 14.0
 
 NUMBER_FORMATS = {
@@ -152,7 +153,8 @@ class _Builder:
         if first_header and sheet_spec.key != "start" and len(sheet_spec.tables) == 1:
             ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
             ws.print_title_rows = f"{first_header}:{first_header}"
-        self._print_setup(ws, one_page=sheet_spec.key == "start")
+        wide = sum(self._column_widths(sheet_spec)) > A4_PRINT_WIDTH
+        self._print_setup(ws, one_page=sheet_spec.key == "start", wide=wide)
 
     def _guide(self, ws: Worksheet, sheet_spec: Sheet) -> int:
         key = sheet_spec.key
@@ -240,9 +242,10 @@ class _Builder:
             ws.cell(row=top + 1, column=left).font = INTRO_FONT
             ws.print_area = f"A1:{get_column_letter(placed.last_col)}{EXCEL_MAX_ROW}"
 
-    def _print_setup(self, ws: Worksheet, one_page: bool = False) -> None:
+    def _print_setup(self, ws: Worksheet, one_page: bool = False, wide: bool = False) -> None:
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        # Fitted to the width of A4, the 14-16 columns of steps 3 and 4 print too small to read.
+        ws.page_setup.paperSize = ws.PAPERSIZE_A3 if wide else ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 1 if one_page else 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -52,9 +52,9 @@ TEXTS: dict[str, object] = {
     "intro.maintenance": "Én række pr. valgt platform: hvem sætter i gang og holder liv i den, hvor ofte, hvad koster det, og hvornår følger I op?",
     "title.constraints": "Mødet med virkeligheden",
     "intro.constraints": "Notér tekniske, økonomiske, politiske og organisatoriske begrænsninger, så tidligt som muligt, og hvilket trin de sender jer tilbage til.",
-    "title.catalog": "Katalog over platforme",
+    "title.catalog": "Platforme i kataloget",
     "intro.catalog": "Platforme til inspiration. Tilføj og ret frit; kataloget bruges, når platformsarket udfyldes.",
-    "title.findings": "Valideringsfund",
+    "title.findings": "Seneste fund",
     "intro.findings": "Knappen Valider skriver her, hvad der mangler eller bør rettes. Klik på cellen for at springe derhen. Arket skrives forfra ved hver validering.",
     # --- Column headers -------------------------------------------------------
     "col.facts.field": "Felt",
