@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from conftest import EXCEL_MADE, IN_CI, soffice_convert
 from workbooks import digest, edit, example, find_table
 from xlplugin.cli import main
-from xlplugin.gateway.file import MAX_UNPACKED, lock_file, open_workbook
+from xlplugin.gateway.file import MAX_PARTS, MAX_UNPACKED, lock_file, open_workbook
 from xlplugin.layout.texts import texts
 
 EXCEL_FILES = sorted(EXCEL_MADE.glob("*.xls*"))
@@ -119,6 +119,14 @@ def test_zip_declaring_a_huge_size_is_refused(tmp_path, capsys):
     assert first != -1 and cd != -1
     data[first + 24 : first + 28] = (3 * 1024**3).to_bytes(4, "little")
     path.write_bytes(bytes(data))
+    expect_message(path, "da", capsys, "msg.zip_bomb", mb=MAX_UNPACKED // (1024 * 1024))
+
+
+def test_zip_with_countless_parts_is_refused(tmp_path, capsys):
+    path = example(tmp_path)
+    with zipfile.ZipFile(path, "a") as z:
+        for i in range(MAX_PARTS + 1):
+            z.writestr(f"xl/media/p{i}.bin", b"")
     expect_message(path, "da", capsys, "msg.zip_bomb", mb=MAX_UNPACKED // (1024 * 1024))
 
 

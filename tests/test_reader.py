@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from python_calamine import CalamineWorkbook
 
 from conftest import EXCEL_MADE, soffice_convert
 from workbooks import cell, edit, example, find_table
 from xlplugin.actions.new import example_project
 from xlplugin.domain import models as m
-from xlplugin.gateway.file import FileWorkbook, open_workbook
+from xlplugin.gateway.file import open_workbook
 from xlplugin.gateway.port import RawTable
 from xlplugin.layout import spec
 from xlplugin.layout.reader import BadValue, parse_date, parse_number, parse_yesno, read_project
@@ -258,7 +256,7 @@ def example_bytes(tmp_path_factory):
     return example(tmp_path_factory.mktemp("ex"), "da").read_bytes()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[__import__("hypothesis").HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     edits=st.lists(
         st.tuples(st.sampled_from(sorted(spec.PROJECT_FIELDS)), st.integers(0, 14), st.integers(0, 15), file_values),
@@ -273,7 +271,7 @@ def test_reader_never_raises_on_random_values_in_a_real_file(tmp_path_factory, e
     def scribble(wb):
         for table_key, row, col, value in edits:
             ws, table = find_table(wb, "da", table_key)
-            left, top = table.ref.split(":")[0][0], int(table.ref.split(":")[0][1:])
+            top = int(table.ref.split(":")[0][1:])
             target = ws.cell(row=top + 1 + row, column=1 + col % len(spec.table(table_key).columns))
             if type(target).__name__ != "MergedCell":
                 target.value = value

@@ -10,7 +10,7 @@ from openpyxl.styles import PatternFill
 from python_calamine import CalamineWorkbook
 
 from conftest import ooxml_validate, soffice_convert
-from workbooks import cell, digest, edit, example, fact_where, header_where, where
+from workbooks import cell, digest, edit, example, fact_where, find_table, header_where, where
 from xlplugin.actions.validate import validate_file
 from xlplugin.cli import main
 from xlplugin.gateway.file import MARK_FORMULA
@@ -59,7 +59,7 @@ def plant_mistakes(path, lang):
     put("maintenance", "review_date", 1, "31-02-2027")
     put("platforms", "selected", 2, "måske" if lang == "da" else "maybe")
     # 13 a row typed just below the entries table
-    ws, table = __import__("workbooks").find_table(wb, lang, "entries")
+    ws, table = find_table(wb, lang, "entries")
     last = int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     below = last + 1
     ws.cell(row=below, column=1, value=second_group)

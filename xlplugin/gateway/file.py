@@ -36,6 +36,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 # Refuse to unpack more than this, or parts that compress better than a zip bomb would.
 MAX_UNPACKED = 300 * 1024 * 1024
 MAX_RATIO = 250
+MAX_PARTS = 10_000  # a project workbook has about 50
 RATIO_FLOOR = 8 * 1024 * 1024  # small parts may compress very well (empty rows); ignore ratio below this
 
 # Parts openpyxl drops or damages on save: (text key, test on the zip member names).
@@ -105,7 +106,7 @@ def check_container(path: Path) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise UserError("msg.corrupt", path=path) from exc
     total = sum(i.file_size for i in infos)
-    bomb = total > MAX_UNPACKED or any(
+    bomb = total > MAX_UNPACKED or len(infos) > MAX_PARTS or any(
         i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos
     )
     if bomb:
