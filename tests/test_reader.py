@@ -283,3 +283,20 @@ def test_reader_never_raises_on_random_values_in_a_real_file(tmp_path_factory, e
     edit(path, scribble)
     result = read_project(open_workbook(path))
     assert isinstance(result.project, m.Project)
+
+
+@pytest.mark.parametrize("path", sorted(EXCEL_MADE.glob("*.xls*")), ids=lambda p: p.name)
+def test_every_file_excel_wrote_reads_without_error(path):
+    """Tables where Excel put them (checked against calamine's own table reader), every sheet readable."""
+    from python_calamine import CalamineWorkbook
+
+    gateway = open_workbook(path, "en", project_only=False)
+    oracle = CalamineWorkbook.from_path(str(path), load_tables=True)
+    assert sorted(r.name for r in gateway._regions) == sorted(oracle.table_names)
+    for region in gateway._regions:
+        table = oracle.get_table_by_name(region.name)
+        assert (region.sheet, region.top + 1, region.left, region.bottom) == (table.sheet, *table.start, table.end[0])
+        rows = gateway._rows(region.sheet)
+        assert gateway._slice(rows, region.top, region) == table.columns
+    for sheet in gateway.sheet_names():
+        assert isinstance(gateway._rows(sheet), list)
