@@ -219,7 +219,7 @@ def test_missing_fact_and_purposes_are_errors(tmp_path):
     edit(path, clear)
     validation = validate_file(path, write=False)
     keys = found(validation)
-    assert ("error", "required_missing", *fact_where(path, lang, "name")) in keys
+    assert ("error", "fact_missing", *fact_where(path, lang, "name")) in keys
     assert ("error", "no_purpose", *header_where(path, lang, "purposes", "purpose")) in keys
 
 

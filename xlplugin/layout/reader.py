@@ -464,7 +464,14 @@ class _Reader:
                 self.add(E, bad.key, raw.cell(r, value_index), column=self.t[f"fact.{column.key}"])
                 continue
             if value is None and column.required:
-                self.add(E, "required_missing", raw.cell(r, value_index), column=self.t[f"fact.{column.key}"])
+                self.add(
+                    E,
+                    "fact_missing",
+                    raw.cell(r, value_index),
+                    column=self.t[f"fact.{column.key}"],
+                    value_column=self.t.header("facts", "value"),
+                    start_sheet=raw.sheet,
+                )
             if value is not None:
                 values[column.key] = value
         return m.ProjectFacts.model_validate(values)

@@ -582,6 +582,8 @@ TEXTS: dict[str, object] = {
     "cli.validate.help": "Validér en projektmappe: skriv fundene på arket Valideringsfund og vis dem her. Afslutter med 0 (ingen fejl), 1 (fejl fundet) eller 2 (filen kunne ikke læses eller skrives).",
     "cli.validate.path": "Projektmappen, der skal valideres (.xlsx).",
     "cli.validate.no_write": "Vis kun fundene; skriv ikke i mappen.",
+    "finding.fact_missing": "{column} skal udfyldes.",
+    "advice.fact_missing": "Skriv {column} i kolonnen {value_column} på arket {start_sheet}.",
     # --- Excel add-in: ribbon (labels go into the add-in's VBA at build time) -------
     "ribbon.xlpluginTab.label": "Social innovation",
     "ribbon.grpProject.label": "Projektmappe",

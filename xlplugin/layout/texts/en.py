@@ -568,6 +568,8 @@ TEXTS: dict[str, object] = {
     "cli.validate.help": "Validate a project workbook: write the findings on the Findings sheet and show them here. Exits with 0 (no errors), 1 (errors found) or 2 (the file could not be read or written).",
     "cli.validate.path": "The project workbook to validate (.xlsx).",
     "cli.validate.no_write": "Only show the findings; do not write into the workbook.",
+    "finding.fact_missing": "{column} must be filled in.",
+    "advice.fact_missing": "Type the {column} in the {value_column} column on the {start_sheet} sheet.",
     # --- Excel add-in: ribbon (labels go into the add-in's VBA at build time) -------
     "ribbon.xlpluginTab.label": "Social innovation",
     "ribbon.grpProject.label": "Project workbook",
