@@ -576,7 +576,7 @@ TEXTS: dict[str, object] = {
     "severity.warning": "Advarsel",
     "severity.note": "Note",
     "findings.none": "Ingen fund. Projektmappen er valideret uden fejl og advarsler.",
-    "validate.summary": "{errors} fejl, {warnings} advarsler, {notes} noter.",
+    "validate.summary": "Fejl: {errors}. Advarsler: {warnings}. Noter: {notes}.",
     "validate.written": "Fundene er skrevet på arket {sheet}, og cellerne er markeret.",
     "validate.not_written": "Fundene er ikke skrevet i mappen (--no-write).",
     "cli.validate.help": "Validér en projektmappe: skriv fundene på arket Valideringsfund og vis dem her. Afslutter med 0 (ingen fejl), 1 (fejl fundet) eller 2 (filen kunne ikke læses eller skrives).",

@@ -562,7 +562,7 @@ TEXTS: dict[str, object] = {
     "severity.warning": "Warning",
     "severity.note": "Note",
     "findings.none": "No findings. The workbook validated without errors or warnings.",
-    "validate.summary": "{errors} errors, {warnings} warnings, {notes} notes.",
+    "validate.summary": "Errors: {errors}. Warnings: {warnings}. Notes: {notes}.",
     "validate.written": "The findings are written on the sheet {sheet}, and the cells are marked.",
     "validate.not_written": "The findings were not written into the workbook (--no-write).",
     "cli.validate.help": "Validate a project workbook: write the findings on the Findings sheet and show them here. Exits with 0 (no errors), 1 (errors found) or 2 (the file could not be read or written).",
