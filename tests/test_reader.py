@@ -300,3 +300,24 @@ def test_every_file_excel_wrote_reads_without_error(path):
         assert gateway._slice(rows, region.top, region) == table.columns
     for sheet in gateway.sheet_names():
         assert isinstance(gateway._rows(sheet), list)
+
+
+def test_formula_errors_are_findings_not_empty_cells(tmp_path):
+    lang = "en"
+    path = example(tmp_path, lang)
+
+    def broken(wb):
+        cell(wb, lang, "groups", "share_pct", 0).value = "=1/0"
+        cell(wb, lang, "groups", "age", 1).value = "=NA()"
+
+    edit(path, broken)
+    saved = soffice_convert(path, "xlsx", tmp_path / "lo")
+    result = read_project(open_workbook(saved))
+    sheet = texts(lang).sheet("step1")
+    share = result.locations.cell("groups", 0, "share_pct")
+    age = result.locations.cell("groups", 1, "age")
+    assert {(f.key, f.sheet, f.cell) for f in result.findings} == {
+        ("cell_error", sheet, share.address),
+        ("cell_error", sheet, age.address),
+    }
+    assert result.project.groups[0].share_pct is None and result.project.groups[1].age is None

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from xlplugin.errors import UserError
 from xlplugin.gateway.cells import write_value
@@ -150,10 +150,12 @@ class _Package:
 
     properties: dict[str, str]
     tables: list["_Region"]
+    sheet_parts: dict[str, str]  # sheet name → its part in the zip
 
 
 def _read_package(archive: zipfile.ZipFile) -> _Package:
-    return _Package(_custom_properties(archive), _zip_tables(archive))
+    tables, sheet_parts = _zip_tables(archive)
+    return _Package(_custom_properties(archive), tables, sheet_parts)
 
 
 def _part_path(base: str, target: str) -> str:
@@ -172,16 +174,19 @@ def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     return {rel.get("Id", ""): _part_path(part, rel.get("Target", "")) for rel in root.findall("rel:Relationship", NS)}
 
 
-def _zip_tables(archive: zipfile.ZipFile) -> list["_Region"]:
-    """Every Excel table: its name, sheet and range (0-based; header row and data, no totals)."""
+def _zip_tables(archive: zipfile.ZipFile) -> tuple[list["_Region"], dict[str, str]]:
+    """Every Excel table: its name, sheet and range (0-based; header row and data, no totals);
+    and each sheet's part."""
     workbook = "xl/workbook.xml"
     root = ElementTree.fromstring(archive.read(workbook))
-    sheet_parts = _rels(archive, workbook)
+    parts = _rels(archive, workbook)
     regions = []
+    sheet_parts = {}
     for sheet in root.findall("m:sheets/m:sheet", NS):
-        part = sheet_parts.get(sheet.get(f"{{{NS['r']}}}id", ""))
+        part = parts.get(sheet.get(f"{{{NS['r']}}}id", ""))
         if not part:
             continue
+        sheet_parts[sheet.get("name", "")] = part
         for table_part in _rels(archive, part).values():
             if not table_part.startswith("xl/tables/"):
                 continue
@@ -195,7 +200,31 @@ def _zip_tables(archive: zipfile.ZipFile) -> list["_Region"]:
             bottom -= int(table.get("totalsRowCount") or 0)
             name = table.get("displayName") or table.get("name") or ""
             regions.append(_Region(name, sheet.get("name", ""), top - 1, left - 1, bottom - 1, right - 1))
-    return regions
+    return regions, sheet_parts
+
+
+_ERROR_CELL = re.compile(rb'<c\s([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_CELL_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def error_cells(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
+    """(row, column, error) of the cells showing a formula error (0-based), e.g. #DIV/0!.
+
+    python-calamine gives such cells as empty; the reader must know they are not."""
+    try:
+        data = archive.read(part)
+    except KeyError:
+        return []
+    if b't="e"' not in data:
+        return []
+    found = []
+    for match in _ERROR_CELL.finditer(data):
+        ref, value = _CELL_REF.search(match[1]), _CELL_VALUE.search(match[2])
+        if ref and value:
+            col = column_index_from_string(ref[1].decode())
+            found.append((int(ref[2]) - 1, col - 1, value[1].decode("utf-8", "replace")))
+    return found
 
 
 def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -235,6 +264,7 @@ class FileWorkbook:
         self._sheet_rows: dict[str, list[list[Any]]] = {}
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._regions = package.tables
+        self._sheet_parts = package.sheet_parts
         self._xl: Any = None  # openpyxl workbook, loaded on the first write
         self._dirty = False
 
@@ -280,7 +310,22 @@ class FileWorkbook:
             except Exception as exc:  # a damaged sheet part: calamine's own exception types
                 raise UserError("msg.corrupt", path=self.path) from exc
             self._merged[sheet] = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merged]
+            self._show_errors(sheet, self._sheet_rows[sheet])
         return self._sheet_rows[sheet]
+
+    def _show_errors(self, sheet: str, rows: list[list[Any]]) -> None:
+        """Put the error a formula cell shows (#DIV/0!, #N/A …) where calamine left it empty."""
+        part = self._sheet_parts.get(sheet)
+        if part is None:
+            return
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                errors = error_cells(archive, part)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise UserError("msg.corrupt", path=self.path) from exc
+        for r, c, error in errors:
+            if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
+                rows[r][c] = error
 
     @staticmethod
     def _slice(rows: list[list[Any]], r: int, region: _Region) -> list[Any]:

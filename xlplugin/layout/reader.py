@@ -11,7 +11,8 @@ What people do to these workbooks and how it is read:
   sign is always points ("0,5 %" → 0.5). If every share in the table is at most 1, the column
   was formatted as Excel percentages and all are fractions (1 → 100);
 - dates as date cells, serial numbers, or text dd-mm-yyyy, yyyy-mm-dd, d.m.yyyy, d/m/yyyy;
-- formulas: their cached values (the gateway hands those over).
+- formulas: their cached values (the gateway hands those over); a formula showing an error
+  (#DIV/0!, #N/A …) is a finding.
 What cannot be read is reported as a finding, and the rest is read anyway.
 """
 from __future__ import annotations
@@ -258,7 +259,7 @@ class ColumnParser:
         if value is None:
             return None
         if type(value) is str:
-            if self.plain_text:
+            if self.plain_text and value not in EXCEL_ERRORS:
                 return value.strip() or None
             if value in self.memo:
                 parsed = self.memo[value]
@@ -275,10 +276,18 @@ class ColumnParser:
         return parse_cell(self.column, value)
 
 
+# What a cell shows when its formula fails (the gateway hands these over as text).
+EXCEL_ERRORS = frozenset(
+    {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+)
+
+
 def parse_cell(column: Column, value: Any) -> Any:
     """A cell value → the model value for ``column`` (BadValue if it cannot be)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str) and value in EXCEL_ERRORS:
+        raise BadValue("cell_error")
     kind = column.kind
     if kind is Kind.YESNO:
         return parse_yesno(value)
@@ -381,7 +390,7 @@ class _Reader:
                 cell = row[index] if index < len(row) else None
                 if cell is None:
                     continue
-                if plain and type(cell) is str:
+                if plain and type(cell) is str and cell not in EXCEL_ERRORS:
                     value = cell.strip() or None
                 else:
                     try:

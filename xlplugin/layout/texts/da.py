@@ -584,6 +584,8 @@ TEXTS: dict[str, object] = {
     "cli.validate.no_write": "Vis kun fundene; skriv ikke i mappen.",
     "finding.fact_missing": "{column} skal udfyldes.",
     "advice.fact_missing": "Skriv {column} i kolonnen {value_column} på arket {start_sheet}.",
+    "finding.cell_error": "{column}: cellens formel giver en fejl (fx #DIV/0! eller #I/T).",
+    "advice.cell_error": "Ret formlen, eller skriv værdien direkte i cellen.",
     # --- Excel add-in: ribbon (labels go into the add-in's VBA at build time) -------
     "ribbon.xlpluginTab.label": "Social innovation",
     "ribbon.grpProject.label": "Projektmappe",

@@ -570,6 +570,8 @@ TEXTS: dict[str, object] = {
     "cli.validate.no_write": "Only show the findings; do not write into the workbook.",
     "finding.fact_missing": "{column} must be filled in.",
     "advice.fact_missing": "Type the {column} in the {value_column} column on the {start_sheet} sheet.",
+    "finding.cell_error": "{column}: the cell's formula gives an error (such as #DIV/0! or #N/A).",
+    "advice.cell_error": "Correct the formula, or type the value into the cell.",
     # --- Excel add-in: ribbon (labels go into the add-in's VBA at build time) -------
     "ribbon.xlpluginTab.label": "Social innovation",
     "ribbon.grpProject.label": "Project workbook",
