@@ -17,6 +17,7 @@ import shutil
 import zipfile
 from copy import copy
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -150,12 +151,25 @@ class _Package:
 
     properties: dict[str, str]
     tables: list["_Region"]
-    sheet_parts: dict[str, str]  # sheet name → its part in the zip
+    errors: dict[str, list[tuple[int, int, str]]]  # sheet name → its cells showing a formula error
 
 
 def _read_package(archive: zipfile.ZipFile) -> _Package:
     tables, sheet_parts = _zip_tables(archive)
-    return _Package(_custom_properties(archive), tables, sheet_parts)
+    # only sheets a table may be read from (the hidden lists sheet's formulas are not read)
+    readable = {region.sheet for region in tables} | _table_sheet_names()
+    errors = {
+        name: error_cells(archive, part)
+        for name, part in sheet_parts.items()
+        if name in readable or normalize(name) in readable
+    }
+    return _Package(_custom_properties(archive), tables, errors)
+
+
+@cache
+def _table_sheet_names() -> frozenset[str]:
+    """The layout's sheets that hold tables, in every language (normalized)."""
+    return frozenset(normalize(texts(lang).sheet(s.key)) for lang in LANGUAGES for s in spec.SHEETS if s.tables)
 
 
 def _part_path(base: str, target: str) -> str:
@@ -264,7 +278,7 @@ class FileWorkbook:
         self._sheet_rows: dict[str, list[list[Any]]] = {}
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._regions = package.tables
-        self._sheet_parts = package.sheet_parts
+        self._errors = package.errors
         self._xl: Any = None  # openpyxl workbook, loaded on the first write
         self._dirty = False
 
@@ -315,15 +329,7 @@ class FileWorkbook:
 
     def _show_errors(self, sheet: str, rows: list[list[Any]]) -> None:
         """Put the error a formula cell shows (#DIV/0!, #N/A …) where calamine left it empty."""
-        part = self._sheet_parts.get(sheet)
-        if part is None:
-            return
-        try:
-            with zipfile.ZipFile(self.path) as archive:
-                errors = error_cells(archive, part)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise UserError("msg.corrupt", path=self.path) from exc
-        for r, c, error in errors:
+        for r, c, error in self._errors.get(sheet, ()):
             if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
                 rows[r][c] = error
 
