@@ -233,3 +233,60 @@ def test_validated_workbook_is_valid_ooxml_and_opens_in_libreoffice(tmp_path):
     book = CalamineWorkbook.from_path(str(converted), load_tables=True)
     rows = book.get_sheet_by_name(texts(lang).sheet("findings")).to_python()
     assert any(texts(lang)["severity.error"] in row for row in rows)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_matched_example_validates_as_before(tmp_path, lang):
+    """Matching writes group lists (giver → receiver, or a comma list) that the rules read back."""
+    from xlplugin.actions.match import match_file
+
+    path = example(tmp_path, lang)
+    before = found(validate_file(path, write=False))
+    summary = match_file(path)
+    assert summary.new > 0
+    after = found(validate_file(path, write=False))
+    assert after == before
+
+
+def test_group_names_with_og_and_ampersand_are_single_names(tmp_path):
+    lang = "da"
+    path = example(tmp_path, lang)
+    old = "Seniorer"
+    new = "Ældre & enlige og pensionister"
+
+    def rename(wb):
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    if isinstance(c.value, str) and old in c.value and ws.title != texts(lang).sheet("lists"):
+                        c.value = c.value.replace(old, new)
+
+    edit(path, rename)
+    validation = validate_file(path, write=False)
+    assert not {f.key for f in validation.findings} & {"group_unknown", "group_unknown_in_list"}
+    # A name that is really unknown is still found.
+    edit(path, lambda wb: setattr(cell(wb, lang, "platforms", "target_groups", 0), "value", f"{new}, Studerende"))
+    keys = found(validate_file(path, write=False))
+    assert ("warning", "group_unknown_in_list", *where(path, lang, "platforms", "target_groups", 0)) in keys
+
+
+def test_workbook_without_theme_links_gets_a_note_and_still_matches(tmp_path):
+    from xlplugin.actions.match import match_file
+
+    lang = "da"
+    path = example(tmp_path, lang)
+    name = texts(lang).table("theme_links")
+
+    def drop_table(wb):
+        ws, table = find_table(wb, lang, "theme_links")
+        for row in ws[table.ref]:
+            for c in row:
+                c.value = None
+        del ws.tables[name]
+
+    edit(path, drop_table)
+    validation = validate_file(path, write=False)
+    notes = [f for f in validation.findings if f.key == "optional_table_missing"]
+    assert [f.severity.value for f in notes] == ["note"]
+    assert not validation.has_errors
+    assert match_file(path).new > 0

@@ -265,7 +265,7 @@ class _Matcher:
         return self._row(
             m.InteractionType.MUTUAL_RESOURCES,
             members=[giver, receiver],
-            groups_text=f"{g} → {r}",
+            groups_text=f"{g}{m.GIVER_ARROW}{r}",
             need=need_cell.listing(t),
             resource=resources,
             theme=theme,
@@ -294,7 +294,7 @@ class _Matcher:
                 self._row(
                     m.InteractionType.COMMON_SOLUTION,
                     members=[c.group for c in cells],
-                    groups_text=", ".join(names),
+                    groups_text=m.GROUP_LIST_SEPARATOR.join(names),
                     need=needs,
                     resource=None,
                     theme=theme,
@@ -330,7 +330,7 @@ class _Matcher:
                 self._row(
                     m.InteractionType.COMMON_THIRD,
                     members=[c.group for c in cells],
-                    groups_text=", ".join(names),
+                    groups_text=m.GROUP_LIST_SEPARATOR.join(names),
                     need=None,
                     resource=shared,
                     theme=theme,

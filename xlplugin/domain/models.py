@@ -6,6 +6,7 @@ turn them into Danish or English labels and back.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -116,6 +117,18 @@ class Step(Code):
     STEP3 = "3"
     STEP4 = "4"
     STEP5 = "5"
+
+
+# How a cell names several groups: "Seniorer, Studerende", or giver → receiver for help
+# between two groups. Matching writes this form and the rules read it back.
+GROUP_LIST_SEPARATOR = ", "
+GIVER_ARROW = " → "
+_GROUP_LIST_SPLIT = re.compile(r"\s*(?:[,;\n]|→|->)\s*")
+
+
+def split_group_names(text: str | None) -> list[str]:
+    """The group names in a cell that lists groups (names may hold spaces, "og", "&" or "/")."""
+    return [part.strip() for part in _GROUP_LIST_SPLIT.split(text or "") if part.strip()]
 
 
 class Model(BaseModel):

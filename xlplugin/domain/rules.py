@@ -24,7 +24,6 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 SHARE_TOLERANCE = 0.05  # percentage points of rounding allowed in a total
 EARLIEST_YEAR, LATEST_YEAR = 1950, 2100
 # Separators between group names in a free-text list ("Seniorer, Børnefamilier og Studerende").
-NAME_SEPARATORS = re.compile(r"\s*(?:[,;/+&\n]|\bog\b|\band\b)\s*", re.IGNORECASE)
 
 # --- personal data ----------------------------------------------------------------------------
 CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
@@ -77,10 +76,6 @@ class Locator(Protocol):
 def _key(name: str | None) -> str:
     """How names are compared: case, Unicode composition and spaces ignored."""
     return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())
-
-
-def split_names(text: str | None) -> list[str]:
-    return [part for part in NAME_SEPARATORS.split(text or "") if part.strip()]
 
 
 class _Rules:
@@ -165,7 +160,7 @@ class _Rules:
             ("platforms", self.p.platforms, "target_groups"),
         ):
             for i, item in enumerate(items):
-                names = split_names(getattr(item, field_key))
+                names = m.split_group_names(getattr(item, field_key))
                 if groups and any(_key(n) not in groups for n in names):
                     self.add(W, "group_unknown_in_list", self.at(table_key, i, field_key), column=self.col(table_key, field_key))
         for i, item in enumerate(self.p.maintenance):

@@ -333,7 +333,9 @@ class _Reader:
             sheet_key = spec.sheet_of_table()[table_key].key
             wanted = {normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES}
             sheet = next((s for s in self.gateway.sheet_names() if normalize(s) in wanted), None)
-            if sheet is None:
+            if spec.table(table_key).optional:
+                self.add(N, "optional_table_missing", sheet=sheet, table=title, table_name=self.t.table(table_key))
+            elif sheet is None:
                 self.add(E, "sheet_missing", sheet=None, sheet_name=self.t.sheet(sheet_key), table=title)
             else:
                 self.add(E, "table_missing", sheet=sheet, table=title, table_name=self.t.table(table_key))

@@ -57,6 +57,8 @@ class Table:
     columns: tuple[Column, ...]
     spare_rows: int = 6  # empty, formatted rows in a new workbook
     style: str = "TableStyleMedium2"
+    # Workbooks made before the table existed lack it; actions then use the package's copy.
+    optional: bool = False
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -235,6 +237,7 @@ THEME_LINKS = Table(
         C("note", K.LONG_TEXT, 60),
     ),
     spare_rows=5,
+    optional=True,
 )
 
 INTERACTIONS = Table(

@@ -502,6 +502,8 @@ TEXTS: dict[str, object] = {
     # --- Findings from reading (finding.X is what is wrong, advice.X what to do) -
     "finding.sheet_missing": "Arket {sheet_name} mangler, så tabellen {table} kan ikke læses.",
     "advice.sheet_missing": "Hvis arket er omdøbt, så giv det navnet {sheet_name} tilbage. Er det slettet, så kopier det fra en ny projektmappe (xlplugin new).",
+    "finding.optional_table_missing": "Tabellen {table} (Excel-tabellen {table_name}) findes ikke i mappen, så de indbyggede værdier bruges.",
+    "advice.optional_table_missing": "Vil I rette i dem, så kopier tabellen {table_name} fra en ny projektmappe (xlplugin new).",
     "finding.table_missing": "Tabellen {table} (Excel-tabellen {table_name}) blev ikke fundet på arket.",
     "advice.table_missing": "Giv tabellen navnet {table_name} tilbage (Tabeldesign > Tabelnavn), eller kopier tabellen fra en ny projektmappe.",
     "finding.merged_cells": "Cellerne {range} i tabellen {table} er flettet.",

@@ -488,6 +488,8 @@ TEXTS: dict[str, object] = {
     # --- Findings from reading (finding.X is what is wrong, advice.X what to do) -
     "finding.sheet_missing": "The sheet {sheet_name} is missing, so the table {table} cannot be read.",
     "advice.sheet_missing": "If the sheet was renamed, give it the name {sheet_name} back. If it was deleted, copy it from a new workbook (xlplugin new).",
+    "finding.optional_table_missing": "The table {table} (Excel table {table_name}) is not in the workbook, so the built-in values are used.",
+    "advice.optional_table_missing": "To edit them, copy the table {table_name} from a new workbook (xlplugin new).",
     "finding.table_missing": "The table {table} (Excel table {table_name}) was not found on the sheet.",
     "advice.table_missing": "Give the table the name {table_name} back (Table Design > Table Name), or copy the table from a new workbook.",
     "finding.merged_cells": "The cells {range} in the table {table} are merged.",
