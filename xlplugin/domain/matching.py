@@ -282,8 +282,7 @@ class _Matcher:
             if len(by_group) < 2 or theme == self.vocab.useful_theme:
                 continue
             cells = self._ordered(by_group.values())
-            names = [self.groups[c.group].name for c in cells]
-            needs = "; ".join(f"{self.groups[c.group].name}: {c.listing(self.t)}" for c in cells)
+            names, needs = self._names_and_listing(cells)
             sentences = [self.t.format("reason.common_solution", groups=self._join(names), theme=theme, needs=needs)]
             score = min(SOLUTION_BASE + SOLUTION_PER_EXTRA_GROUP * (len(cells) - 2), SOLUTION_MAX)
             high = [self.groups[c.group].name for c in cells if c.high]
@@ -307,6 +306,11 @@ class _Matcher:
             )
         return rows
 
+    def _names_and_listing(self, cells: list) -> tuple[list[str], str]:
+        """The groups' names, and "Group: entries; Group: entries" for a row naming several groups."""
+        names = [self.groups[c.group].name for c in cells]
+        return names, "; ".join(f"{name}: {c.listing(self.t)}" for name, c in zip(names, cells))
+
     def _common_thirds(self) -> list[m.Interaction]:
         interests, resources = self.cells[m.EntryKind.INTEREST], self.cells[m.EntryKind.RESOURCE]
         rows = []
@@ -319,8 +323,7 @@ class _Matcher:
             if len(by_group) < 2:
                 continue
             cells = self._ordered(by_group.values())
-            names = [self.groups[c.group].name for c in cells]
-            shared = "; ".join(f"{self.groups[c.group].name}: {c.listing(self.t)}" for c in cells)
+            names, shared = self._names_and_listing(cells)
             sentences = [self.t.format("reason.common_third", groups=self._join(names), theme=theme, entries=shared)]
             score = THIRD_BASE
             if characteristics:
