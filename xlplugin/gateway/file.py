@@ -509,11 +509,9 @@ class FileWorkbook:
 
     def _make_room(self, ws: Any, table: Any, first: int, last: int, left: int, right: int) -> None:
         """Insert rows below ``table`` if rows first..last are not free, moving what is below down."""
-        occupied = None
-        for r in range(first, last + 1):
-            if any(ws.cell(row=r, column=c).value not in (None, "") for c in range(1, ws.max_column + 1)):
-                occupied = r
-                break
+        width = ws.max_column  # scans every cell of the sheet: once, not once per row
+        rows = ws.iter_rows(min_row=first, max_row=last, max_col=width, values_only=True)
+        occupied = next((first + i for i, row in enumerate(rows) if any(v not in (None, "") for v in row)), None)
         if occupied is None:
             return
         shift = last - occupied + 1 + 2  # keep two empty rows between this table and what follows
