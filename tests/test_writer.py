@@ -105,6 +105,38 @@ def test_shrinking_a_table_clears_the_rows_it_gave_up(tmp_path):
     assert again.findings == []
 
 
+def test_written_rows_get_the_height_their_wrapped_text_needs(tmp_path):
+    """Neither Excel nor LibreOffice fits rows on open: a long reasoning row is made taller,
+    a short one keeps (or gets back) the default height."""
+    lang = "en"
+    path = example(tmp_path, lang)
+    t = texts(lang)
+    headers = [t.header("interactions", c.key) for c in spec.INTERACTIONS.columns]
+    reasoning = [c.key for c in spec.INTERACTIONS.columns].index("reasoning")
+
+    def write(*texts_in_reasoning):
+        gateway = open_workbook(path)
+        rows = [[None] * len(headers) for _ in texts_in_reasoning]
+        for row, text in zip(rows, texts_in_reasoning):
+            row[reasoning] = text
+        gateway.write_table("interactions", headers, rows)
+        gateway.commit()
+        wb = load_workbook(path)
+        ws, table = find_table(wb, lang, "interactions")
+        top = int(table.ref.split(":")[0][1:])
+        widths = {k: d.width for k, d in ws.column_dimensions.items()}
+        return [ws.row_dimensions[top + 1 + i].height for i in range(len(texts_in_reasoning))], widths
+
+    long_text = " ".join(["Seniors have time on weekdays and families need help with homework."] * 6)
+    before = {k: d.width for k, d in load_workbook(path)[t.sheet("step3")].column_dimensions.items()}
+    (long_height, short_height), widths = write(long_text, "Short.")
+    assert long_height is not None and long_height > 15
+    assert short_height is None
+    assert widths == before  # reading the widths added no column entries
+    (shrunk_height,), _ = write("Short.")
+    assert shrunk_height is None
+
+
 def test_links_point_at_their_cell(tmp_path):
     path = example(tmp_path, "en")
     gateway = open_workbook(path)

@@ -25,7 +25,7 @@ from xml.etree import ElementTree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from xlplugin.errors import UserError
-from xlplugin.gateway.cells import write_value
+from xlplugin.gateway.cells import row_height, write_value
 from xlplugin.gateway.files import atomic_write
 from xlplugin.gateway.port import CellRef, Link, RawTable, Saved
 from xlplugin.layout import spec
@@ -63,7 +63,7 @@ NS = {
 }
 MARK_FORMULA = 'N("xlplugin:mark")=0'  # always true; the string tells our marks from the user's rules
 BLANK_RUN_ENDS_TABLE = 2  # rows typed below a table end at this many blank rows
-LINE_HEIGHT = 15.0  # points per line of wrapped text
+EXCEL_COLUMN_WIDTH = 8.43  # a column without a width of its own (Calibri 11)
 
 
 def lock_file(path: Path) -> Path:
@@ -469,21 +469,22 @@ class FileWorkbook:
             self._extend_validations(ws, left, min(right, new_right), template_row, bottom + 1, new_bottom)
         for i, header in enumerate(headers):
             write_value(ws.cell(row=top, column=left + i), header)
-        widths = [_column_width(ws, left + i) for i in range(len(headers))]
+        widths = _column_widths(ws, left, len(headers))
         for r in range(n_rows):
             values = rows[r] if r < len(rows) else []
-            lines = 1
+            wrapped: list[Any] = []
             for i in range(len(headers)):
                 cell = ws.cell(row=top + 1 + r, column=left + i)
                 value = values[i] if i < len(values) else None
                 self._put(cell, value)
-                if isinstance(value, str) and cell.alignment.wrap_text:
-                    lines = max(lines, _wrapped_lines(value, widths[i]))
-            # Excel does not fit a row to wrapped text when it opens a file: give it the height
-            ws.row_dimensions[top + 1 + r].height = lines * LINE_HEIGHT if lines > 1 else None
+                wrapped.append(value if isinstance(value, str) and cell.alignment.wrap_text else None)
+            # Neither Excel nor LibreOffice fits a row to wrapped text when it opens a file: give
+            # each written row its height (the default again for a row whose text got shorter)
+            ws.row_dimensions[top + 1 + r].height = row_height(widths, wrapped)
         for r in range(new_bottom + 1, bottom + 1):  # the table shrank: clear values, keep formats
             for c in range(left, right + 1):
                 self._put(ws.cell(row=r, column=c), None)
+            ws.row_dimensions[r].height = None
         table.ref = f"{get_column_letter(left)}{top}:{get_column_letter(new_right)}{new_bottom}"
         if table.autoFilter is not None:
             table.autoFilter.ref = table.ref
@@ -641,15 +642,20 @@ class FileWorkbook:
         return Saved(target, tuple(unkeepable), backup)
 
 
-def _column_width(ws: Any, col: int) -> float:
-    width = ws.column_dimensions[get_column_letter(col)].width
-    return width if width else 8.43
+def _column_widths(ws: Any, first: int, count: int) -> list[float]:
+    """The widths of columns first.. (1-based) as the sheet sets them.
 
-
-def _wrapped_lines(text: str, width: float) -> int:
-    """About how many lines ``text`` takes in a wrapped cell ``width`` characters wide."""
-    per_line = max(int(width * 1.1), 8)
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    Read from the sheet's column entries (one may span several columns) without looking up a
+    column by letter: that would add an entry with openpyxl's own default width to the file.
+    """
+    default = ws.sheet_format.defaultColWidth or EXCEL_COLUMN_WIDTH
+    widths = [default] * count
+    for dim in ws.column_dimensions.values():
+        low = dim.min or column_index_from_string(dim.index)
+        for col in range(max(low, first), min(dim.max or low, first + count - 1) + 1):
+            if dim.width:
+                widths[col - first] = dim.width
+    return widths
 
 
 def _write(path: Path, write: Any) -> None:

@@ -112,6 +112,7 @@ class LiveWorkbook(FileWorkbook):
         ]
         block += [[None] * len(headers) for _ in range(n_rows - len(rows))]
         table.resize(sheet.range((top, left), (new_bottom, new_right)))
+        # No row heights here (the file gateway sets them): Excel fits rows to wrapped text as it writes
         self._write_block(sheet, top, left, block)
         if new_bottom < bottom:  # the table shrank: clear the rows it left, keep their formats
             sheet.range((new_bottom + 1, left), (bottom, right)).clear_contents()
