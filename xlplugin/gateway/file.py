@@ -28,9 +28,24 @@ from xlplugin.errors import UserError
 from xlplugin.gateway.cells import row_height, write_value
 from xlplugin.gateway.files import atomic_write
 from xlplugin.gateway.port import CellRef, Link, RawTable, Saved
+from xlplugin.gateway.regions import (
+    MARK_FORMULA,
+    Region,
+    address_key,
+    detect_language,
+    find_region,
+    is_project,
+    rows_to_insert,
+    sheet_missing,
+    sheet_names_of,
+    slice_row,
+    table_at,
+    table_missing,
+    table_names_of,
+)
 from xlplugin.layout import spec
 from xlplugin.layout.reader import normalize
-from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
+from xlplugin.layout.texts import LANGUAGES, texts
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or an encrypted Office file
 ZIP_MAGIC = b"PK\x03\x04"
@@ -61,8 +76,6 @@ NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
     "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
 }
-MARK_FORMULA = 'N("xlplugin:mark")=0'  # always true; the string tells our marks from the user's rules
-BLANK_RUN_ENDS_TABLE = 2  # rows typed below a table end at this many blank rows
 EXCEL_COLUMN_WIDTH = 8.43  # a column without a width of its own (Calibri 11)
 
 
@@ -150,7 +163,7 @@ class _Package:
     """What the zip's small XML parts say, read before calamine opens the file."""
 
     properties: dict[str, str]
-    tables: list["_Region"]
+    tables: list[Region]
     errors: dict[str, list[tuple[int, int, str]]]  # sheet name → its cells showing a formula error
 
 
@@ -169,7 +182,7 @@ def _read_package(archive: zipfile.ZipFile) -> _Package:
 @cache
 def _table_sheet_names() -> frozenset[str]:
     """The layout's sheets that hold tables, in every language (normalized)."""
-    return frozenset(normalize(texts(lang).sheet(s.key)) for lang in LANGUAGES for s in spec.SHEETS if s.tables)
+    return frozenset().union(*(sheet_names_of(s.key) for s in spec.SHEETS if s.tables))
 
 
 def _part_path(base: str, target: str) -> str:
@@ -188,7 +201,7 @@ def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     return {rel.get("Id", ""): _part_path(part, rel.get("Target", "")) for rel in root.findall("rel:Relationship", NS)}
 
 
-def _zip_tables(archive: zipfile.ZipFile) -> tuple[list["_Region"], dict[str, str]]:
+def _zip_tables(archive: zipfile.ZipFile) -> tuple[list[Region], dict[str, str]]:
     """Every Excel table: its name, sheet and range (0-based; header row and data, no totals);
     and each sheet's part."""
     workbook = "xl/workbook.xml"
@@ -213,7 +226,7 @@ def _zip_tables(archive: zipfile.ZipFile) -> tuple[list["_Region"], dict[str, st
                 continue  # a table without headers cannot be one of ours
             bottom -= int(table.get("totalsRowCount") or 0)
             name = table.get("displayName") or table.get("name") or ""
-            regions.append(_Region(name, sheet.get("name", ""), top - 1, left - 1, bottom - 1, right - 1))
+            regions.append(Region(name, sheet.get("name", ""), top - 1, left - 1, bottom - 1, right - 1))
     return regions, sheet_parts
 
 
@@ -254,18 +267,6 @@ def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 # --- the gateway -----------------------------------------------------------------------------
-@dataclass
-class _Region:
-    """Where a table sits on its sheet (0-based, inclusive)."""
-
-    name: str
-    sheet: str
-    top: int  # header row
-    left: int
-    bottom: int
-    right: int
-
-
 class FileWorkbook:
     """``WorkbookGateway`` for a workbook file. Open with ``open_workbook``."""
 
@@ -291,29 +292,7 @@ class FileWorkbook:
         if region is None:
             return None
         rows = self._rows(region.sheet)
-        limit = self._region_limit(region)
-        data = [self._slice(rows, r, region) for r in range(region.top + 1, region.bottom + 1)]
-        below: list[list[Any]] = []
-        blank_run = 0
-        for r in range(region.bottom + 1, limit):
-            values = self._slice(rows, r, region)
-            blank_run = blank_run + 1 if all(v is None for v in values) else 0
-            if blank_run >= BLANK_RUN_ENDS_TABLE:
-                break
-            below.append(values)
-        while below and all(v is None for v in below[-1]):
-            below.pop()
-        return RawTable(
-            key=table_key,
-            name=region.name,
-            sheet=region.sheet,
-            header_row=region.top + 1,
-            first_col=region.left + 1,
-            headers=self._slice(rows, region.top, region),
-            rows=data + below,
-            typed_below=len(below),
-            merged=self._merged_over(region, region.bottom + len(below)),
-        )
+        return table_at(table_key, region, self._regions, rows, self._merged[region.sheet])
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._sheet_rows:
@@ -333,82 +312,10 @@ class FileWorkbook:
             if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
                 rows[r][c] = error
 
-    @staticmethod
-    def _slice(rows: list[list[Any]], r: int, region: _Region) -> list[Any]:
-        """The region's cells of row ``r``; calamine's "" for an empty cell becomes None."""
-        width = region.right - region.left + 1
-        part = rows[r][region.left : region.right + 1] if r < len(rows) else []
-        out = [None if v == "" else v for v in part]
-        if len(out) < width:
-            out.extend([None] * (width - len(out)))
-        return out
+    _slice = staticmethod(slice_row)  # kept by name: tests check table headers against calamine's
 
-    def _find_region(self, table_key: str) -> _Region | None:
-        wanted = {normalize(texts(lang).table(table_key)) for lang in LANGUAGES}
-        for region in self._regions:
-            if normalize(region.name) in wanted:
-                return region
-        return self._region_by_headers(table_key)
-
-    def _region_by_headers(self, table_key: str) -> _Region | None:
-        """A table that is no longer an Excel table: its sheet, then a row with its headers."""
-        sheet_key = spec.sheet_of_table()[table_key].key
-        names = {normalize(texts(lang).sheet(sheet_key)): None for lang in LANGUAGES}
-        sheet = next((s for s in self.sheet_names() if normalize(s) in names), None)
-        if sheet is None:
-            return None
-        table_spec = spec.table(table_key)
-        headers = {normalize(texts(lang).header(table_key, c.key)) for lang in LANGUAGES for c in table_spec.columns}
-        need = max(2, (len(table_spec.columns) + 1) // 2)
-        ours = {normalize(texts(lang).table(k)) for lang in LANGUAGES for k in spec.tables_by_key()}
-        rows = self._rows(sheet)
-        for r, row in enumerate(rows):
-            hits = [c for c, v in enumerate(row) if isinstance(v, str) and normalize(v) in headers]
-            if len(hits) < need:
-                continue
-            renamed = next(
-                (g for g in self._regions if g.sheet == sheet and g.top == r and g.left <= hits[0] <= g.right), None
-            )
-            if renamed is not None and normalize(renamed.name) not in ours:
-                return renamed  # an Excel table the user renamed
-            if any(self._inside(sheet, r, c) for c in hits):
-                continue
-            left = right = hits[0]
-            while left > 0 and row[left - 1] not in (None, ""):
-                left -= 1
-            while right + 1 < len(row) and row[right + 1] not in (None, ""):
-                right += 1
-            bottom = r
-            for rr in range(r + 1, len(rows)):
-                if all(v in (None, "") for v in rows[rr][left : right + 1]) or any(
-                    self._inside(sheet, rr, c) for c in range(left, right + 1)
-                ):
-                    break
-                bottom = rr
-            return _Region(table_key, sheet, r, left, bottom, right)
-        return None
-
-    def _inside(self, sheet: str, r: int, c: int) -> bool:
-        return any(
-            reg.sheet == sheet and reg.top <= r <= reg.bottom and reg.left <= c <= reg.right for reg in self._regions
-        )
-
-    def _region_limit(self, region: _Region) -> int:
-        """The first row (0-based) rows typed below ``region`` may not reach: the next table's title."""
-        limit = len(self._rows(region.sheet))
-        for other in self._regions:
-            overlaps = other.left <= region.right and other.right >= region.left
-            if other.sheet == region.sheet and other.top > region.bottom and overlaps:
-                limit = min(limit, max(region.bottom + 1, other.top - 2))  # title and intro rows
-        return limit
-
-    def _merged_over(self, region: _Region, bottom: int) -> list[str]:
-        self._rows(region.sheet)
-        out = []
-        for r0, c0, r1, c1 in self._merged.get(region.sheet, []):
-            if r0 <= bottom and r1 >= region.top and c0 <= region.right and c1 >= region.left:
-                out.append(f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}")
-        return out
+    def _find_region(self, table_key: str) -> Region | None:
+        return find_region(table_key, self._regions, self.sheet_names(), self._rows)
 
     # --- writing (openpyxl) --------------------------------------------------------------
     def _workbook(self) -> Any:
@@ -428,25 +335,19 @@ class FileWorkbook:
         return self._xl
 
     def _sheet(self, sheet_key: str) -> Any:
-        wb = self._workbook()
-        wanted = {normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES}
-        for ws in wb.worksheets:
+        wanted = sheet_names_of(sheet_key)
+        for ws in self._workbook().worksheets:
             if normalize(ws.title) in wanted:
                 return ws
-        raise UserError("msg.sheet_missing", sheet=texts(self.lang).sheet(sheet_key))
+        raise sheet_missing(sheet_key, self.lang)
 
     def _xl_table(self, table_key: str) -> tuple[Any, Any]:
-        wb = self._workbook()
-        wanted = {normalize(texts(lang).table(table_key)) for lang in LANGUAGES}
-        for ws in wb.worksheets:
+        wanted = table_names_of(table_key)
+        for ws in self._workbook().worksheets:
             for table in ws.tables.values():
                 if normalize(table.displayName) in wanted:
                     return ws, table
-        raise UserError(
-            "msg.table_missing",
-            table=texts(self.lang).table(table_key),
-            sheet=texts(self.lang).sheet(spec.sheet_of_table()[table_key].key),
-        )
+        raise table_missing(table_key, self.lang)
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
         from openpyxl.worksheet.table import TableColumn
@@ -457,7 +358,7 @@ class FileWorkbook:
         new_bottom = top + n_rows
         new_right = left + len(headers) - 1
         if new_bottom > bottom:
-            self._make_room(ws, table, bottom + 1, new_bottom, left, max(right, new_right))
+            self._make_room(ws, bottom + 1, new_bottom)
         template_row = top + 1
         for c in range(left, new_right + 1):
             template = ws.cell(row=template_row, column=min(c, right))
@@ -508,15 +409,13 @@ class FileWorkbook:
             cell.hyperlink = None
         write_value(cell, value)
 
-    def _make_room(self, ws: Any, table: Any, first: int, last: int, left: int, right: int) -> None:
-        """Insert rows below ``table`` if rows first..last are not free, moving what is below down."""
+    def _make_room(self, ws: Any, first: int, last: int) -> None:
+        """Insert rows if rows first..last (below a growing table) are not free, moving what is below down."""
         width = ws.max_column  # scans every cell of the sheet: once, not once per row
-        rows = ws.iter_rows(min_row=first, max_row=last, max_col=width, values_only=True)
-        occupied = next((first + i for i, row in enumerate(rows) if any(v not in (None, "") for v in row)), None)
-        if occupied is None:
-            return
-        shift = last - occupied + 1 + 2  # keep two empty rows between this table and what follows
-        self._insert_rows(ws, occupied, shift)
+        below = ws.iter_rows(min_row=first, max_row=last, max_col=width, values_only=True)
+        insert = rows_to_insert(below, first, last)
+        if insert is not None:
+            self._insert_rows(ws, *insert)
 
     @staticmethod
     def _insert_rows(ws: Any, at: int, n: int) -> None:
@@ -609,7 +508,7 @@ class FileWorkbook:
             for other in ws.conditional_formatting:
                 for r in other.rules:
                     r.priority = (r.priority or 0) + 1
-            ws.conditional_formatting.add(" ".join(sorted(set(addresses), key=_address_key)), rule)
+            ws.conditional_formatting.add(" ".join(sorted(set(addresses), key=address_key)), rule)
 
     def unkeepable_parts(self) -> list[str]:
         """Text keys of the parts of the file on disk that an overwrite would lose."""
@@ -663,37 +562,6 @@ def _write(path: Path, write: Any) -> None:
         atomic_write(path, write)
     except OSError as exc:
         raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
-
-
-def _address_key(address: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in address if ch.isdigit())
-    return (int(digits or 0), address)
-
-
-def detect_language(properties: dict[str, str], sheet_names: list[str], table_names: list[str]) -> str:
-    lang = properties.get("xlplugin.lang")
-    if lang in LANGUAGES:
-        return lang
-    sheets = {normalize(s) for s in sheet_names}
-    tables = {normalize(t) for t in table_names}
-    scores = {}
-    for candidate in LANGUAGES:
-        t = texts(candidate)
-        scores[candidate] = sum(normalize(t.sheet(s.key)) in sheets for s in spec.SHEETS) + sum(
-            normalize(t.table(k)) in tables for k in spec.tables_by_key()
-        )
-    best = max(scores.values())
-    if best == 0 or scores.get(DEFAULT_LANGUAGE) == best:
-        return DEFAULT_LANGUAGE
-    return max(scores, key=scores.get)
-
-
-def is_project(properties: dict[str, str], table_names: list[str]) -> bool:
-    """A project workbook carries our layout property, or at least a few of our tables."""
-    if properties.get("xlplugin.layout"):
-        return True
-    ours = {normalize(texts(lang).table(k)) for lang in LANGUAGES for k in spec.tables_by_key()}
-    return sum(normalize(name) in ours for name in table_names) >= 3
 
 
 def open_workbook(path: Path | str, lang: str | None = None, *, project_only: bool = True) -> FileWorkbook:

@@ -1,8 +1,8 @@
 """The open workbook in Excel, through xlwings: the ``WorkbookGateway`` the ribbon uses.
 
 Thin on purpose. Each sheet that holds a table is read in one bulk read
-(``Range.options(ndim=2).value``), and the tables are found in that grid by the same code
-the file gateway uses (``FileWorkbook``'s table finding: Excel tables by name, rows typed
+(``Range.options(ndim=2).value``), and the tables are found in that grid by the same pure
+code the file gateway uses (``xlplugin.gateway.regions``: Excel tables by name, rows typed
 below, tables found by their headers). Each table and each block is written in one bulk
 write. Nothing is saved and no file is touched: the user saves when they are happy.
 """
@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from xlplugin.errors import UserError
-from xlplugin.gateway.file import MARK_FORMULA, FileWorkbook, _address_key, _Region, detect_language, is_project
+from xlplugin.gateway import regions
 from xlplugin.gateway.port import CellRef, Link, RawTable, Saved
-from xlplugin.layout import spec
 from xlplugin.layout.reader import normalize
 from xlplugin.layout.texts import LANGUAGES, texts
 
@@ -30,7 +29,7 @@ def _as_cell(value: Any) -> Any:
     return value
 
 
-class LiveWorkbook(FileWorkbook):
+class LiveWorkbook:
     """``WorkbookGateway`` for an ``xlwings.Book`` open in Excel."""
 
     def __init__(self, book: Any, lang: str | None = None, progress: Progress | None = None):
@@ -41,12 +40,11 @@ class LiveWorkbook(FileWorkbook):
         self._progress = progress or (lambda _kind, _table: None)
         self._sheets = {sheet.name: sheet for sheet in book.sheets}
         self._sheet_rows: dict[str, list[list[Any]]] = {}
-        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}  # Excel refuses merges inside tables
         self._regions = self._table_regions()
         table_names = [region.name for region in self._regions]
-        if not is_project({}, table_names):
+        if not regions.is_project({}, table_names):
             raise UserError("ribbon.error.not_project", book=book.name)
-        self.lang = lang if lang in LANGUAGES else detect_language({}, self.sheet_names(), table_names)
+        self.lang = lang if lang in LANGUAGES else regions.detect_language({}, self.sheet_names(), table_names)
 
     # --- reading ---------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:
@@ -54,7 +52,11 @@ class LiveWorkbook(FileWorkbook):
 
     def read_table(self, table_key: str) -> RawTable | None:
         self._progress("read", self._title(table_key))
-        return super().read_table(table_key)
+        region = regions.find_region(table_key, self._regions, self.sheet_names(), self._rows)
+        if region is None:
+            return None
+        # no merged ranges: Excel refuses merges inside tables
+        return regions.table_at(table_key, region, self._regions, self._rows(region.sheet), [])
 
     def _title(self, table_key: str) -> str:
         t = texts(self.lang)
@@ -68,34 +70,32 @@ class LiveWorkbook(FileWorkbook):
             self._sheet_rows[sheet] = grid
         return self._sheet_rows[sheet]
 
-    def _table_regions(self) -> list[_Region]:
-        regions = []
+    def _table_regions(self) -> list[regions.Region]:
+        found = []
         for name, sheet in self._sheets.items():
             for table in sheet.tables:
                 rng = table.range
                 last = rng.last_cell
-                regions.append(_Region(table.name, name, rng.row - 1, rng.column - 1, last.row - 1, last.column - 1))
-        return regions
+                found.append(
+                    regions.Region(table.name, name, rng.row - 1, rng.column - 1, last.row - 1, last.column - 1)
+                )
+        return found
 
     # --- writing ---------------------------------------------------------------------------
     def _xl_sheet(self, sheet_key: str) -> Any:
-        wanted = {normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES}
+        wanted = regions.sheet_names_of(sheet_key)
         for name, sheet in self._sheets.items():
             if normalize(name) in wanted:
                 return sheet
-        raise UserError("msg.sheet_missing", sheet=texts(self.lang).sheet(sheet_key))
+        raise regions.sheet_missing(sheet_key, self.lang)
 
     def _xl_table(self, table_key: str) -> tuple[Any, Any]:
-        wanted = {normalize(texts(lang).table(table_key)) for lang in LANGUAGES}
+        wanted = regions.table_names_of(table_key)
         for sheet in self._sheets.values():
             for table in sheet.tables:
                 if normalize(table.name) in wanted:
                     return sheet, table
-        raise UserError(
-            "msg.table_missing",
-            table=texts(self.lang).table(table_key),
-            sheet=texts(self.lang).sheet(spec.sheet_of_table()[table_key].key),
-        )
+        raise regions.table_missing(table_key, self.lang)
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
         self._progress("write", self._title(table_key))
@@ -121,10 +121,10 @@ class LiveWorkbook(FileWorkbook):
         """Insert rows if rows first..last are not free, moving what is below down (as the file gateway)."""
         width = max(sheet.used_range.last_cell.column, 1)
         below = sheet.range((first, 1), (last, width)).options(ndim=2).value
-        occupied = next((first + i for i, row in enumerate(below) if any(v is not None for v in row)), None)
-        if occupied is not None:
-            shift = last - occupied + 1 + 2  # two empty rows between this table and what follows
-            sheet.range(f"{occupied}:{occupied + shift - 1}").insert("down")
+        insert = regions.rows_to_insert(below, first, last, empty=(None,))  # a formula showing "" holds something
+        if insert is not None:
+            at, count = insert
+            sheet.range(f"{at}:{at + count - 1}").insert("down")
 
     def _write_block(self, sheet: Any, top: int, left: int, block: list[list[Any]]) -> None:
         links = [
@@ -154,7 +154,7 @@ class LiveWorkbook(FileWorkbook):
         for sheet in self._sheets.values():
             # last first: rules are held by index (FormatConditions(i)); a deletion renumbers the rest
             for rule in reversed(list(sheet.cells.conditional_formats)):
-                if MARK_FORMULA in (rule.formula or ""):
+                if regions.MARK_FORMULA in (rule.formula or ""):
                     rule.delete()
         by_sheet: dict[str, list[str]] = {}
         for ref in cells:
@@ -163,8 +163,8 @@ class LiveWorkbook(FileWorkbook):
             sheet = self._sheets.get(name)
             if sheet is None:
                 continue
-            for chunk in _address_chunks(sorted(set(addresses), key=_address_key)):
-                sheet.range(chunk).conditional_formats.add_custom(f"={MARK_FORMULA}", fill_color=MARK_FILL)
+            for chunk in _address_chunks(sorted(set(addresses), key=regions.address_key)):
+                sheet.range(chunk).conditional_formats.add_custom(f"={regions.MARK_FORMULA}", fill_color=MARK_FILL)
 
     def commit(self) -> Saved:
         return Saved()  # the writes are already in the open workbook; the user saves
