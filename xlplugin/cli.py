@@ -210,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"{texts(args.lang)['msg.error_prefix']}: {exc.message(args.lang)}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug: a message for the user, the traceback for support
+        from xlplugin.failures import log_failure
+
+        log = log_failure("cli", " ".join(argv))
+        reason = f"{type(exc).__name__}: {exc}"[:300]
+        print(texts(args.lang).format("msg.unexpected", reason=reason, log=log), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

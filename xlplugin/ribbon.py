@@ -90,25 +90,6 @@ ACTIONS: dict[str, Callable[[Press], str]] = {
 }
 
 
-def log_path() -> Path:
-    return Path.home() / ".xlplugin" / "ribbon.log"
-
-
-def _log_failure(control_id: str) -> Path:
-    import datetime as dt
-    import traceback
-
-    path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {control_id}\n")
-            log.write(traceback.format_exc())
-    except OSError:
-        pass
-    return path
-
-
 def run(control_id: str, lang: str = DEFAULT_LANGUAGE, addin_version: str = "dev", path_hex: str = "") -> None:
     """Run the action of a ribbon button on the workbook that called."""
     from xlplugin import __version__
@@ -133,7 +114,9 @@ def run(control_id: str, lang: str = DEFAULT_LANGUAGE, addin_version: str = "dev
     except UserError as exc:
         _tell(app, exc.message(lang), t.format("ribbon.error.title", action=label))
     except Exception as exc:  # anything else: a dialog for the user, the traceback for support
-        log = _log_failure(control_id)
+        from xlplugin.failures import log_failure
+
+        log = log_failure("ribbon", control_id)
         reason = f"{type(exc).__name__}: {exc}"[:300]
         _tell(app, t.format("ribbon.error.unexpected", reason=reason, log=log), t.format("ribbon.error.title", action=label))
     finally:

@@ -470,6 +470,10 @@ TEXTS: dict[str, object] = {
     "msg.no_folder": "Mappen {folder} findes ikke. Opret den først, eller vælg en anden placering.",
     "msg.cannot_write": "Kunne ikke skrive {path}: {reason}. Luk filen, hvis den er åben i Excel, og prøv igen.",
     "msg.error_prefix": "Fejl",
+    "msg.unexpected": (
+        "Fejl: der skete en uventet fejl ({reason}). Filen er ikke ændret. Detaljerne er gemt i {log}; "
+        "send den fil til jeres it-support, hvis fejlen bliver ved."
+    ),
     # --- Reading and saving workbooks (issue 3) ----------------------------------
     "msg.not_found": "Filen {path} findes ikke. Tjek stien og navnet.",
     "msg.not_a_file": "{path} er en mappe, ikke en projektmappe. Angiv en .xlsx-fil.",

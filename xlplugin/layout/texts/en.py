@@ -456,6 +456,10 @@ TEXTS: dict[str, object] = {
     "msg.no_folder": "The folder {folder} does not exist. Create it first, or choose another place.",
     "msg.cannot_write": "Could not write {path}: {reason}. Close the file if it is open in Excel, and try again.",
     "msg.error_prefix": "Error",
+    "msg.unexpected": (
+        "Error: something unexpected went wrong ({reason}). The file is unchanged. The details are in {log}; "
+        "send that file to your IT support if the error persists."
+    ),
     # --- Reading and saving workbooks (issue 3) ----------------------------------
     "msg.not_found": "The file {path} does not exist. Check the path and the name.",
     "msg.not_a_file": "{path} is a folder, not a project workbook. Give a .xlsx file.",
