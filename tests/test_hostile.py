@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import EXCEL_MADE, IN_CI, soffice_convert
-from workbooks import digest, edit, example, find_table
+from workbooks import digest, edit, example, find_table, rewrite_zip
 from xlplugin.cli import main
 from xlplugin.gateway.file import MAX_PARTS, MAX_UNPACKED, lock_file, open_workbook
 from xlplugin.layout.texts import texts
@@ -88,24 +88,16 @@ def test_truncated_zip(tmp_path, cut, capsys):
 
 def test_corrupt_part_inside_a_valid_zip(tmp_path, capsys):
     path = example(tmp_path)
-    broken = tmp_path / "broken.xlsx"
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/workbook.xml":
-                data = data[: len(data) // 2]
-            dst.writestr(info, data)
+    broken = rewrite_zip(
+        path, tmp_path / "broken.xlsx", lambda name, data: data[: len(data) // 2] if name == "xl/workbook.xml" else data
+    )
     expect_message(broken, "da", capsys, "msg.corrupt")
 
 
 def test_zip_bomb_refused_before_unpacking(tmp_path, capsys):
     path = example(tmp_path)
-    bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(info, src.read(info))
-        # 64 MB of one byte compress ~1000:1: a part nobody's workbook has
-        dst.writestr("xl/media/filler.bin", b"\0" * (64 * 1024 * 1024))
+    # 64 MB of one byte compress ~1000:1: a part nobody's workbook has
+    bomb = rewrite_zip(path, tmp_path / "bomb.xlsx", extra={"xl/media/filler.bin": b"\0" * (64 * 1024 * 1024)})
     expect_message(bomb, "en", capsys, "msg.zip_bomb", mb=MAX_UNPACKED // (1024 * 1024))
 
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from conftest import EXCEL_MADE, ooxml_validate, soffice_convert
-from workbooks import digest, example, find_table
+from workbooks import digest, example, find_table, rewrite_zip
 from xlplugin.actions.validate import validate_file
 from xlplugin.cli import main
 from xlplugin.domain import models as m
@@ -162,13 +162,12 @@ X14_VALIDATION = (
 
 
 def _with_sheet_extension(path: Path) -> Path:
-    out = path.with_name("extended.xlsx")
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/worksheets/sheet2.xml":
-                data = data.replace(b"</worksheet>", X14_VALIDATION + b"</worksheet>")
-            dst.writestr(info, data)
+    def extend(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet2.xml":
+            return data.replace(b"</worksheet>", X14_VALIDATION + b"</worksheet>")
+        return data
+
+    out = rewrite_zip(path, path.with_name("extended.xlsx"), extend)
     path.unlink()
     return out
 

@@ -6,6 +6,7 @@ the real Excel tables, found by the tables' names and headers.
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,6 +21,19 @@ def example(folder: Path, lang: str = "da", name: str | None = None, blank: bool
     path = Path(folder) / (name or f"{'blank' if blank else 'example'}_{lang}.xlsx")
     create_workbook(path, lang=lang, example=not blank)
     return path
+
+
+def rewrite_zip(
+    path: Path, out: Path, change: Callable[[str, bytes], bytes] | None = None, extra: dict[str, bytes] | None = None
+) -> Path:
+    """Copy the package at ``path`` to ``out`` part by part, passing each through ``change``."""
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, change(info.filename, data) if change else data)
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+    return out
 
 
 def digest(path: Path) -> str:
