@@ -118,6 +118,34 @@ def test_match_through_file_and_live_gateways_gives_the_same_result(tmp_path, la
     assert_same_workbook(on_disk, save_live(book, tmp_path / "saved.xlsx"))
 
 
+def formulas_of(path):
+    wb = load_workbook(path)
+    return {(ws.title, c.coordinate): c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_users_formulas_survive_match_live_as_through_the_file(tmp_path, lang):
+    """The user's formulas (structured and A1 references, one as a comment) stay formulas in the
+    rows they move to, two runs in a row; a comment typed as "=..." text stays text."""
+    from test_match_action import add_users_formulas, assert_users_formulas_kept, drop_families_it
+
+    on_disk, book = twins(tmp_path, example(tmp_path, lang))
+    match.run(open_workbook(on_disk))
+    match.run(LiveWorkbook(book))
+    for change in (add_users_formulas, drop_families_it):
+        edit(on_disk, lambda wb, change=change: change(wb, lang))
+        change(book.impl.xl, lang)
+    rows = []
+    for run in ("first", "second"):
+        by_file, by_live = match.run(open_workbook(on_disk)), match.run(LiveWorkbook(book))
+        assert counts(by_live) == counts(by_file)
+        saved = save_live(book, tmp_path / f"{run}.xlsx")
+        rows.append(assert_users_formulas_kept(saved, lang, tmp_path / f"lo-{run}"))
+        assert formulas_of(saved) == formulas_of(on_disk)
+        assert_same_workbook(on_disk, saved)
+    assert rows[0] == rows[1]
+
+
 def counts(summary):
     """What a match run did (all but where the file gateway saved)."""
     return {k: v for k, v in vars(summary).items() if k != "saved"}

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.table import TableColumn
+from python_calamine import CalamineWorkbook
 
 from conftest import ooxml_validate, soffice_convert
 from xlplugin.actions import match as match_action
@@ -260,6 +261,149 @@ def test_a_deleted_generated_column_comes_back_and_the_users_columns_stay(exampl
     assert "Min score" in raw.headers and raw.headers[-1] == h("score")
     rows = rows_as_dicts(example, lang, "interactions")
     assert all(isinstance(r[h("score")], float) for r in rows)
+
+
+# --- the user's own formulas -------------------------------------------------------------------
+IT_THEME = {"da": "IT og digitale færdigheder", "en": "IT and digital skills"}
+SOCIAL_THEME = {"da": "Social kontakt", "en": "Social contact"}
+FAMILIES = {"da": "Børnefamilier", "en": "Families with children"}
+COMMENT_FORMULA = '="Ring til "&"Anna"'
+COMMENT_TEXT = "=Tal med IT-caféen"
+MANUAL_WORDS = "og sommerfest"
+
+
+def formula_columns(lang: str) -> tuple[str, str]:
+    return ("Valgt som tal", "Dobbelt") if lang == "da" else ("Selected as number", "Double")
+
+
+def flag_formula(lang: str) -> str:
+    """A structured reference to the row's own Selected cell, as Excel writes ``[@Valgt]`` in a file."""
+    t = texts(lang)
+    return f'=IF({t.table("interactions")}[[#This Row],[{header(lang, "interactions", "selected")}]]="{t.choice("yesno", "yes")}",1,0)'
+
+
+def add_users_formulas(wb, lang: str) -> None:
+    """Two columns of the user's with a formula in each generated row (one by structured
+    reference, one by a relative A1 reference to the first), the social contact row selected with
+    a formula as its comment, the IT row commented with text that looks like a formula."""
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+    ws, table = table_of(wb, lang, "interactions")
+    flag_name, double_name = formula_columns(lang)
+    flag, double = add_column(ws, table, flag_name), add_column(ws, table, double_name)
+    for r in rows_by_id(ws, table, lang).values():
+        ws.cell(r, flag).value = flag_formula(lang)
+        ws.cell(r, double).value = f"={get_column_letter(flag)}{r}*2"
+    social = find_row(ws, table, h("theme"), lambda v: v == SOCIAL_THEME[lang])
+    set_cell(ws, table, social, h("selected"), texts(lang).choice("yesno", "yes"))
+    ws.cell(social, column_of_header(ws, table, h("comment"))).value = COMMENT_FORMULA  # a formula
+    it_row = find_row(ws, table, h("theme"), lambda v: v == IT_THEME[lang])
+    set_cell(ws, table, it_row, h("comment"), COMMENT_TEXT)  # text
+    # A row added by hand is all the user's: a formula even in a column we generate elsewhere.
+    manual = find_row(ws, table, h("id"), lambda v: v is None)
+    set_cell(ws, table, manual, h("type"), texts(lang).choice("interaction_type", "common_third"))
+    set_cell(ws, table, manual, h("origin"), texts(lang).choice("origin", "manual"))
+    type_col = get_column_letter(column_of_header(ws, table, h("type")))
+    ws.cell(manual, column_of_header(ws, table, h("reasoning"))).value = f'={type_col}{manual}&" {MANUAL_WORDS}"'
+
+
+def drop_families_it(wb, lang: str) -> None:
+    """The families' IT resource is gone: the IT row no longer follows and moves to the end."""
+    ws, table = table_of(wb, lang, "entries")
+    row = find_row(ws, table, header(lang, "entries", "theme"), lambda v: v == IT_THEME[lang])
+    assert ws.cell(row, 1).value == FAMILIES[lang]
+    for c in range(1, 8):
+        ws.cell(row, c).value = None
+
+
+def column_of_header(ws, table, name: str) -> int:
+    left, top, right, _ = range_boundaries(table.ref)
+    return left + [ws.cell(top, c).value for c in range(left, right + 1)].index(name)
+
+
+def rows_by_id(ws, table, lang: str) -> dict[str, int]:
+    _, top, _, bottom = range_boundaries(table.ref)
+    id_col = column_of_header(ws, table, header(lang, "interactions", "id"))
+    return {ws.cell(r, id_col).value: r for r in range(top + 1, bottom + 1) if ws.cell(r, id_col).value}
+
+
+def assert_users_formulas_kept(path: Path, lang: str, outdir: Path) -> dict[str, int]:
+    """The user's formulas are formulas in the rows they moved to, and LibreOffice computes them
+    right; text that looks like a formula is text. Returns each generated row's sheet row."""
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+    yes = texts(lang).choice("yesno", "yes")
+    ws, table = table_of(load_workbook(path), lang, "interactions")
+    flag, double = (column_of_header(ws, table, name) for name in formula_columns(lang))
+    selected, comment, theme = (column_of_header(ws, table, h(c)) for c in ("selected", "comment", "theme"))
+    rows = rows_by_id(ws, table, lang)
+    assert len(rows) >= 6
+    for r in rows.values():
+        assert ws.cell(r, flag).data_type == ws.cell(r, double).data_type == "f"
+        assert ws.cell(r, flag).value == flag_formula(lang)
+        assert ws.cell(r, double).value == f"={get_column_letter(flag)}{r}*2"  # moved with its row
+    by_theme = {ws.cell(r, theme).value: r for r in rows.values()}
+    social, it_row = by_theme[SOCIAL_THEME[lang]], by_theme[IT_THEME[lang]]
+    assert (ws.cell(social, comment).value, ws.cell(social, comment).data_type) == (COMMENT_FORMULA, "f")
+    assert (ws.cell(it_row, comment).value, ws.cell(it_row, comment).data_type) == (COMMENT_TEXT, "s")
+    type_col, reasoning = column_of_header(ws, table, h("type")), column_of_header(ws, table, h("reasoning"))
+    origin = column_of_header(ws, table, h("origin"))
+    _, top, _, bottom = range_boundaries(table.ref)
+    manual = next(r for r in range(top + 1, bottom + 1) if ws.cell(r, origin).value == texts(lang).choice("origin", "manual"))
+    assert manual > max(rows.values())  # hand-added rows come after the generated ones
+    assert ws.cell(manual, reasoning).value == f'={get_column_letter(type_col)}{manual}&" {MANUAL_WORDS}"'
+
+    computed = CalamineWorkbook.from_path(str(soffice_convert(path, "xlsx", outdir)))
+    values = computed.get_sheet_by_name(ws.title).to_python(skip_empty_area=False)
+    for r in rows.values():
+        chosen = 1 if ws.cell(r, selected).value == yes else 0
+        assert (values[r - 1][flag - 1], values[r - 1][double - 1]) == (chosen, 2 * chosen)
+    assert ws.cell(social, selected).value == yes
+    assert values[social - 1][comment - 1] == "Ring til Anna" and values[it_row - 1][comment - 1] == COMMENT_TEXT
+    assert values[manual - 1][reasoning - 1] == f"{ws.cell(manual, type_col).value} {MANUAL_WORDS}"
+    return rows
+
+
+def test_the_users_formulas_stay_formulas_and_move_with_their_rows(example, lang, tmp_path):
+    match_action.match_file(example)
+    edit(example, lambda wb: add_users_formulas(wb, lang))
+    ws, table = table_of(load_workbook(example), lang, "interactions")
+    before = rows_by_id(ws, table, lang)
+    edit(example, lambda wb: drop_families_it(wb, lang))
+
+    summary = match_action.match_file(example)
+    assert summary.outdated >= 1  # the IT row (commented) and the rows nobody else touched but the formulas
+    moved = assert_users_formulas_kept(example, lang, tmp_path / "first")
+    assert any(moved[i] != before[i] for i in before), "the rows were re-sorted"
+    match_action.match_file(example)
+    assert assert_users_formulas_kept(example, lang, tmp_path / "second") == moved
+    assert ooxml_validate(example) == []
+
+
+def test_formulas_are_read_from_the_sheet_as_each_cell_reads_them(tmp_path):
+    """Shared formulas as each of their cells reads them, escapes undone, error cells found;
+    array formulas left out (written back as plain formulas they would compute something else)."""
+    import zipfile
+
+    from xlplugin.gateway.file import formula_cells
+
+    sheet = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="2"><c r="B2"><f t="shared" ref="B2:B4" si="0">A2*2+$A$1</f><v>2</v></c><c r="C2" t="str"><f>IF(A2&gt;1,"a&amp;b","")</f><v></v></c></row>
+<row r="3"><c r="B3"><f t="shared" si="0"/><v>4</v></c><c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>
+<row r="4"><c r="B4"><f t="shared" si="0"/></c><c r="C4"><f t="array" ref="C4">SUM(A1:A3*2)</f><v>1</v></c><c r="D4" t="s"><v>0</v></c></row>
+</sheetData></worksheet>"""
+    path = tmp_path / "sheet.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    with zipfile.ZipFile(path) as archive:
+        errors, formulas = formula_cells(archive, "xl/worksheets/sheet1.xml")
+    assert errors == [(2, 2, "#DIV/0!")]
+    assert formulas == {
+        (1, 1): "=A2*2+$A$1",
+        (2, 1): "=A3*2+$A$1",
+        (3, 1): "=A4*2+$A$1",
+        (1, 2): '=IF(A2>1,"a&b","")',
+        (2, 2): "=1/0",
+    }
 
 
 # --- step 2: suggestions and the matrix ---------------------------------------------------------

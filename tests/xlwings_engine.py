@@ -7,7 +7,8 @@ options, numbers as float, empty as None, dates as datetime) and only the bottom
 stood in. It implements only what ``xlplugin.gateway.live`` and ``xlplugin.ribbon`` touch,
 and behaves as Excel does where that matters: a cell shows a formula's cached value, text
 typed with a leading apostrophe stays text, text that looks like a number or a formula
-becomes one, numbers come back as float.
+becomes one (a formula is stored as a formula), numbers come back as float, ``Range.formula``
+gives formulas (and other cells' content as text).
 """
 from __future__ import annotations
 
@@ -290,8 +291,9 @@ class Range(base_classes.Range):
 
     # Excel returns a formula's cached value, numbers as float, empty cells as None
     def _shown(self, r: int, c: int) -> Any:
-        value = self.sheet.ws.cell(row=r, column=c).value
-        if isinstance(value, str) and value.startswith("="):
+        cell = self.sheet.ws.cell(row=r, column=c)
+        value = cell.value
+        if cell.data_type == "f":
             if (self.sheet.name, r, c) in self.sheet.book.stale:
                 return None
             value = self.sheet.book.cached[self.sheet.name].cell(row=r, column=c).value
@@ -321,6 +323,26 @@ class Range(base_classes.Range):
         for i, row in enumerate(data):
             for j, value in enumerate(row):
                 self._type(r1 + i, c1 + j, value)
+
+    @property
+    def formula(self):
+        """Excel's Range.Formula: a formula cell's formula, any other cell's content as text
+        (text typed as '=... gives "=..." without its apostrophe)."""
+        CALLS["read"] += 1
+        r1, c1, r2, c2 = self.areas[0]
+        rows = tuple(tuple(self._formula(r, c) for c in range(c1, c2 + 1)) for r in range(r1, r2 + 1))
+        return rows[0][0] if (r1, c1) == (r2, c2) else rows
+
+    def _formula(self, r: int, c: int) -> str:
+        cell = self.sheet.ws.cell(row=r, column=c)
+        if cell.data_type == "f":
+            return getattr(cell.value, "text", cell.value)  # an ArrayFormula holds its text
+        shown = self._shown(r, c)
+        if shown is None:
+            return ""
+        if isinstance(shown, float) and shown.is_integer():
+            return str(int(shown))
+        return str(shown)
 
     def _type(self, r: int, c: int, value: Any) -> None:
         """What Excel does with a value set from code: it reads text as if typed."""

@@ -9,6 +9,7 @@ run the same code. Regeneration rules, per row of the interaction table:
 - a generated row that no longer follows from the data: kept and marked outdated if the user
   selected, commented or wrote anything in it, otherwise removed;
 - hand-added rows (origin manual, or no origin) are not touched.
+The user's formulas in the cells kept stay formulas (moved with their row when rows move).
 Also: the suggested theme of entries without one (step 2), and step 2's matrix view.
 Nothing is saved unless everything succeeded (the gateway's commit is atomic).
 """
@@ -184,17 +185,24 @@ def merge_interactions(
     old: dict[str, list[Any]] = {}
     leftovers: list[list[Any]] = []  # generated rows no longer derived (or duplicates)
     manual: list[list[Any]] = []
-    for row in raw.rows:
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+    for row_index, values in enumerate(raw.rows):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        row = list(row) + [None] * (width - len(row))
+        row = list(values) + [None] * (width - len(values))
         row_id = str(cell(row, "id") or "").strip().upper()
-        if origin(row) == m.Origin.GENERATED.value and row_id and row_id not in old:
+        generated_row = origin(row) == m.Origin.GENERATED.value
+        if generated_row and row_id and row_id not in old:
             old[row_id] = row
-        elif origin(row) == m.Origin.GENERATED.value:
+        elif generated_row:
             leftovers.append(row)
         else:
             manual.append(row)
+        # The user's formulas go back as formulas (reads give their results only); in a
+        # generated row only the user's columns are theirs, a hand-added row is all theirs
+        for col_index in user_columns if generated_row else range(len(values)):
+            formula = raw.formula(row_index, col_index)
+            if formula is not None:
+                row[col_index] = formula
 
     out: list[list[Any]] = []
     for interaction in result.interactions:

@@ -11,6 +11,7 @@ untouched and the result goes to ``Name (kopi).xlsx`` / ``Name (copy).xlsx`` ins
 """
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import shutil
@@ -27,10 +28,11 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 from xlplugin.errors import UserError
 from xlplugin.gateway.cells import row_height, write_value
 from xlplugin.gateway.files import atomic_write
-from xlplugin.gateway.port import CellRef, Link, RawTable, Saved
+from xlplugin.gateway.port import CellRef, Formula, Link, RawTable, Saved
 from xlplugin.gateway.regions import (
     MARK_FORMULA,
     Region,
+    SheetFormulas,
     address_key,
     detect_language,
     find_region,
@@ -165,18 +167,21 @@ class _Package:
     properties: dict[str, str]
     tables: list[Region]
     errors: dict[str, list[tuple[int, int, str]]]  # sheet name → its cells showing a formula error
+    formulas: dict[str, SheetFormulas]  # sheet name → its formula cells
 
 
 def _read_package(archive: zipfile.ZipFile) -> _Package:
     tables, sheet_parts = _zip_tables(archive)
     # only sheets a table may be read from (the hidden lists sheet's formulas are not read)
     readable = {region.sheet for region in tables} | _table_sheet_names()
-    errors = {
-        name: error_cells(archive, part)
+    scanned = {
+        name: formula_cells(archive, part)
         for name, part in sheet_parts.items()
         if name in readable or normalize(name) in readable
     }
-    return _Package(_custom_properties(archive), tables, errors)
+    errors = {name: found[0] for name, found in scanned.items()}
+    formulas = {name: found[1] for name, found in scanned.items()}
+    return _Package(_custom_properties(archive), tables, errors, formulas)
 
 
 @cache
@@ -230,28 +235,55 @@ def _zip_tables(archive: zipfile.ZipFile) -> tuple[list[Region], dict[str, str]]
     return regions, sheet_parts
 
 
-_ERROR_CELL = re.compile(rb'<c\s([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
-_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-_CELL_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA_MARKS = (b't="e"', b"f>", b"<f ", b":f ")  # a sheet part without these has neither
+_CELL_POSITION = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 
 
-def error_cells(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
-    """(row, column, error) of the cells showing a formula error (0-based), e.g. #DIV/0!.
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
 
-    python-calamine gives such cells as empty; the reader must know they are not."""
+
+def formula_cells(archive: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, int, str]], SheetFormulas]:
+    """In one pass over a sheet part: (row, column, error) of the cells showing a formula error
+    (0-based), e.g. #DIV/0!, and the formula of each formula cell ((row, column) → "=...").
+
+    python-calamine gives error cells as empty and formula cells as their cached values only.
+    A shared formula is given as it reads in each of its cells; array and data-table formulas
+    are left out (written back as a plain formula they would compute something else)."""
     try:
         data = archive.read(part)
     except KeyError:
-        return []
-    if b't="e"' not in data:
-        return []
-    found = []
-    for match in _ERROR_CELL.finditer(data):
-        ref, value = _CELL_REF.search(match[1]), _CELL_VALUE.search(match[2])
-        if ref and value:
-            col = column_index_from_string(ref[1].decode())
-            found.append((int(ref[2]) - 1, col - 1, value[1].decode("utf-8", "replace")))
-    return found
+        return [], {}
+    if not any(mark in data for mark in _FORMULA_MARKS):
+        return [], {}
+    from openpyxl.formula.translate import Translator
+
+    errors: list[tuple[int, int, str]] = []
+    formulas: SheetFormulas = {}
+    shared: dict[str, Translator] = {}
+    for _event, element in ElementTree.iterparse(io.BytesIO(data)):
+        if _local(element.tag) != "c":
+            continue
+        position = _CELL_POSITION.fullmatch(element.get("r", ""))
+        if position is None:
+            element.clear()
+            continue
+        at = (int(position[2]) - 1, column_index_from_string(position[1]) - 1)
+        children = {_local(child.tag): child for child in element}
+        value, formula = children.get("v"), children.get("f")
+        if element.get("t") == "e" and value is not None and value.text:
+            errors.append((*at, value.text))
+        if formula is not None:
+            kind, text = formula.get("t", "normal"), formula.text
+            if kind == "shared" and text:  # the first cell of a shared formula holds its text
+                shared[formula.get("si", "")] = Translator("=" + text, origin=position[0])
+                formulas[at] = "=" + text
+            elif kind == "shared" and formula.get("si", "") in shared:
+                formulas[at] = shared[formula.get("si", "")].translate_formula(position[0])
+            elif kind == "normal" and text:
+                formulas[at] = "=" + text
+        element.clear()
+    return errors, formulas
 
 
 def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -280,6 +312,7 @@ class FileWorkbook:
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._regions = package.tables
         self._errors = package.errors
+        self._formulas = package.formulas
         self._xl: Any = None  # openpyxl workbook, loaded on the first write
         self._dirty = False
 
@@ -292,7 +325,8 @@ class FileWorkbook:
         if region is None:
             return None
         rows = self._rows(region.sheet)
-        return table_at(table_key, region, self._regions, rows, self._merged[region.sheet])
+        merged, formulas = self._merged[region.sheet], self._formulas.get(region.sheet)
+        return table_at(table_key, region, self._regions, rows, merged, formulas)
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._sheet_rows:
@@ -407,6 +441,9 @@ class FileWorkbook:
             return
         if cell.hyperlink is not None:
             cell.hyperlink = None
+        if isinstance(value, Formula):
+            cell.value = value.at(CellRef(value.source.sheet, cell.row, cell.column))
+            return
         write_value(cell, value)
 
     def _make_room(self, ws: Any, first: int, last: int) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from xlplugin.errors import UserError
 from xlplugin.gateway import regions
-from xlplugin.gateway.port import CellRef, Link, RawTable, Saved
+from xlplugin.gateway.port import CellRef, Formula, Link, RawTable, Saved
 from xlplugin.layout.reader import normalize
 from xlplugin.layout.texts import LANGUAGES, texts
 
@@ -21,9 +21,14 @@ MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one Range
 Progress = Callable[[str, str], None]  # ("read" | "write", table display name)
 
 
-def _as_cell(value: Any) -> Any:
+def _as_cell(value: Any, at: CellRef) -> Any:
     """What to hand Excel so a value stays what it is: text never becomes a formula,
-    number or date (a leading apostrophe is Excel's own "this is text" mark)."""
+    number or date (a leading apostrophe is Excel's own "this is text" mark); a ``Formula``
+    becomes a formula, moved to the cell ``at``."""
+    if isinstance(value, Formula):
+        return value.at(at)
+    if isinstance(value, Link):
+        value = value.text
     if isinstance(value, str) and value:
         return "'" + value
     return value
@@ -55,8 +60,30 @@ class LiveWorkbook:
         region = regions.find_region(table_key, self._regions, self.sheet_names(), self._rows)
         if region is None:
             return None
+        grid = self._rows(region.sheet)
         # no merged ranges: Excel refuses merges inside tables
-        return regions.table_at(table_key, region, self._regions, self._rows(region.sheet), [])
+        raw = regions.table_at(table_key, region, self._regions, grid, [])
+        raw.formulas = self._formulas(raw)
+        return raw
+
+    def _formulas(self, raw: RawTable) -> dict[tuple[int, int], str]:
+        """The table's formula cells, in one bulk read of ``Range.formula``.
+
+        Excel gives a constant's text as its formula too, and keeps the apostrophe of text
+        typed as '=... apart: a cell holds a formula when its formula is not what it shows."""
+        if not raw.rows or not raw.headers:
+            return {}
+        first = raw.cell(0, 0)
+        last = raw.cell(len(raw.rows) - 1, len(raw.headers) - 1)
+        found = self._sheets[raw.sheet].range((first.row, first.col), (last.row, last.col)).formula
+        if isinstance(found, str):  # a single cell
+            found = [[found]]
+        return {
+            (r, c): text
+            for r, row in enumerate(found)
+            for c, text in enumerate(row)
+            if isinstance(text, str) and text.startswith("=") and text != raw.rows[r][c]
+        }
 
     def _title(self, table_key: str) -> str:
         t = texts(self.lang)
@@ -133,7 +160,9 @@ class LiveWorkbook:
             for j, value in enumerate(row)
             if isinstance(value, Link)
         ]
-        values = [[_as_cell(v.text if isinstance(v, Link) else v) for v in row] for row in block]
+        values = [
+            [_as_cell(v, CellRef(sheet.name, top + i, left + j)) for j, v in enumerate(row)] for i, row in enumerate(block)
+        ]
         if values and values[0]:
             sheet.range((top, left)).options(ndim=2).value = values
         for row, col, link in links:  # Excel has no bulk call for hyperlinks

@@ -32,6 +32,8 @@ class RawTable:
     ``rows`` holds plain values as the cells show them (cached results for formulas;
     None for empty cells), including rows typed just below the table's end, which
     ``typed_below`` counts. Columns are as in the sheet: find them by header.
+    ``formulas`` holds the formula (``=...``) of each cell of ``rows`` that has one, by
+    (row index, column index); text that merely starts with "=" is a value, not a formula.
     """
 
     key: str  # the layout spec's table key
@@ -43,6 +45,12 @@ class RawTable:
     rows: list[list[Any]]
     typed_below: int = 0
     merged: list[str] = field(default_factory=list)  # merged ranges overlapping the table
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def formula(self, row_index: int, col_index: int) -> "Formula | None":
+        """The cell's formula, to write back elsewhere; None for a cell holding a value."""
+        text = self.formulas.get((row_index, col_index))
+        return Formula(text, self.cell(row_index, col_index)) if text is not None else None
 
     def cell(self, row_index: int, col_index: int) -> CellRef:
         return CellRef(self.sheet, self.header_row + 1 + row_index, self.first_col + col_index)
@@ -57,6 +65,27 @@ class Link:
 
     text: str
     target: CellRef
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell value that is a formula, as it stood in cell ``source`` (``text`` starts with "=").
+
+    Adapters write it as a formula; written to another row or column, its relative A1
+    references move with it (as Excel moves them when rows are sorted); structured
+    references (``[@Col]``, ``Table[Col]``) and absolute ones stay as they are.
+    """
+
+    text: str
+    source: CellRef
+
+    def at(self, target: CellRef) -> str:
+        """The formula as it reads in ``target``."""
+        if (target.row, target.col) == (self.source.row, self.source.col):
+            return self.text
+        from openpyxl.formula.translate import Translator
+
+        return Translator(self.text, origin=self.source.address).translate_formula(target.address)
 
 
 @dataclass(frozen=True)
@@ -93,7 +122,7 @@ class WorkbookGateway(Protocol):
 
         The table ends right after the given rows (at least one row; pass empty rows for spare
         ones). New rows get the column's formats and dropdowns. A ``Link`` value becomes a
-        hyperlink to its target cell.
+        hyperlink to its target cell; a ``Formula`` value becomes a formula (moved to its cell).
         """
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:

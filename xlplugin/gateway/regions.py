@@ -21,6 +21,7 @@ from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 
 Grid = list[list[Any]]
 Merged = list[tuple[int, int, int, int]]  # merged ranges: (top, left, bottom, right), 0-based
+SheetFormulas = dict[tuple[int, int], str]  # formula cells: (row, column) 0-based → "=..."
 MARK_FORMULA = 'N("xlplugin:mark")=0'  # always true; the string tells our marks from the user's rules
 BLANK_RUN_ENDS_TABLE = 2  # rows typed below a table end at this many blank rows
 ROWS_BETWEEN_TABLES = 2  # empty rows kept between a grown table and what was moved down
@@ -154,8 +155,17 @@ def _inside(regions: list[Region], sheet: str, r: int, c: int) -> bool:
     return any(reg.sheet == sheet and reg.top <= r <= reg.bottom and reg.left <= c <= reg.right for reg in regions)
 
 
-def table_at(table_key: str, region: Region, regions: list[Region], rows: Grid, merged: Merged) -> RawTable:
-    """The table in ``region`` of its sheet's ``rows``, with the rows typed just below it."""
+def table_at(
+    table_key: str,
+    region: Region,
+    regions: list[Region],
+    rows: Grid,
+    merged: Merged,
+    formulas: SheetFormulas | None = None,
+) -> RawTable:
+    """The table in ``region`` of its sheet's ``rows``, with the rows typed just below it.
+
+    ``formulas``: the sheet's formula cells, (row, column) 0-based → ``=...``."""
     data = [slice_row(rows, r, region) for r in range(region.top + 1, region.bottom + 1)]
     below: list[list[Any]] = []
     blank_run = 0
@@ -168,6 +178,7 @@ def table_at(table_key: str, region: Region, regions: list[Region], rows: Grid, 
     while below and all(v is None for v in below[-1]):
         below.pop()
     bottom = region.bottom + len(below)
+    first = region.top + 1
     return RawTable(
         key=table_key,
         name=region.name,
@@ -182,6 +193,11 @@ def table_at(table_key: str, region: Region, regions: list[Region], rows: Grid, 
             for r0, c0, r1, c1 in merged
             if r0 <= bottom and r1 >= region.top and c0 <= region.right and c1 >= region.left
         ],
+        formulas={
+            (r - first, c - region.left): text
+            for (r, c), text in (formulas or {}).items()
+            if first <= r <= bottom and region.left <= c <= region.right
+        },
     )
 
 
