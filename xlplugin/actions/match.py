@@ -27,7 +27,8 @@ from xlplugin.errors import UserError
 from xlplugin.gateway.cells import display_value
 from xlplugin.gateway.port import CellRef, RawTable, Saved, WorkbookGateway
 from xlplugin.layout import spec
-from xlplugin.layout.reader import ReadResult, normalize, parse_choice, read_project
+from xlplugin.domain.models import normalize
+from xlplugin.layout.reader import ReadResult, parse_choice, read_project
 from xlplugin.layout.texts import texts
 
 STATUS = "status"

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from enum import Enum
+from functools import lru_cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -117,6 +120,16 @@ class Step(Code):
     STEP3 = "3"
     STEP4 = "4"
     STEP5 = "5"
+
+
+def normalize(text: Any) -> str:
+    """How names, headers and labels are compared: case, Unicode composition and spaces ignored."""
+    return _normalize(text if isinstance(text, str) else str(text)) if text is not None else ""
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 # How a cell names several groups: "Seniorer, Studerende", or giver → receiver for help

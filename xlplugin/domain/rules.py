@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any, Protocol
 
 from xlplugin.domain import models as m
@@ -23,7 +21,6 @@ from xlplugin.layout.texts import texts
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 SHARE_TOLERANCE = 0.05  # percentage points of rounding allowed in a total
 EARLIEST_YEAR, LATEST_YEAR = 1950, 2100
-# Separators between group names in a free-text list ("Seniorer, Børnefamilier og Studerende").
 
 # --- personal data ----------------------------------------------------------------------------
 CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
@@ -72,12 +69,6 @@ class Locator(Protocol):
     def header(self, table_key: str, field_key: str | None = None) -> Any: ...
 
 
-@lru_cache(maxsize=65536)
-def _key(name: str | None) -> str:
-    """How names are compared: case, Unicode composition and spaces ignored."""
-    return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())
-
-
 class _Rules:
     def __init__(self, project: m.Project, locations: Locator, lang: str):
         self.p = project
@@ -113,7 +104,7 @@ class _Rules:
         seen: dict[str, int] = {}
         total = 0.0
         for i, group in enumerate(self.p.groups):
-            name = _key(group.name)
+            name = m.normalize(group.name)
             if name in seen:
                 first = self.at("groups", seen[name], "name")
                 self.add(E, "group_duplicate", self.at("groups", i, "name"), first=first.address if first else "")
@@ -133,9 +124,9 @@ class _Rules:
                 total=f"{total:g}",
                 column=self.col("groups", "share_pct"),
             )
-        with_entries = {_key(e.group) for e in self.p.entries if e.kind in (m.EntryKind.NEED, m.EntryKind.RESOURCE)}
+        with_entries = {m.normalize(e.group) for e in self.p.entries if e.kind in (m.EntryKind.NEED, m.EntryKind.RESOURCE)}
         for i, group in enumerate(self.p.groups):
-            if _key(group.name) not in with_entries:
+            if m.normalize(group.name) not in with_entries:
                 self.add(W, "group_without_entries", self.at("groups", i, "name"), step_sheet=self.t.sheet("step2"))
 
     def purposes(self) -> None:
@@ -144,16 +135,16 @@ class _Rules:
 
     # --- references -----------------------------------------------------------------------------
     def references(self) -> None:
-        groups = {_key(g.name) for g in self.p.groups}
-        themes = {_key(t.name) for t in self.p.themes}
-        platforms = {_key(p.name) for p in self.p.platforms}
+        groups = {m.normalize(g.name) for g in self.p.groups}
+        themes = {m.normalize(t.name) for t in self.p.themes}
+        platforms = {m.normalize(p.name) for p in self.p.platforms}
         for i, entry in enumerate(self.p.entries):
-            if _key(entry.group) not in groups:
+            if m.normalize(entry.group) not in groups:
                 self.add(E, "group_unknown", self.at("entries", i, "group"), column=self.col("entries", "group"))
-            if entry.theme and self.p.themes and _key(entry.theme) not in themes:
+            if entry.theme and self.p.themes and m.normalize(entry.theme) not in themes:
                 self.add(E, "theme_unknown", self.at("entries", i, "theme"), column=self.col("entries", "theme"))
         for i, purpose in enumerate(self.p.purposes):
-            if purpose.target_group and _key(purpose.target_group) not in groups:
+            if purpose.target_group and m.normalize(purpose.target_group) not in groups:
                 self.add(E, "group_unknown", self.at("purposes", i, "target_group"), column=self.col("purposes", "target_group"))
         for table_key, items, field_key in (
             ("interactions", self.p.interactions, "groups"),
@@ -161,16 +152,16 @@ class _Rules:
         ):
             for i, item in enumerate(items):
                 names = m.split_group_names(getattr(item, field_key))
-                if groups and any(_key(n) not in groups for n in names):
+                if groups and any(m.normalize(n) not in groups for n in names):
                     self.add(W, "group_unknown_in_list", self.at(table_key, i, field_key), column=self.col(table_key, field_key))
         for i, item in enumerate(self.p.maintenance):
-            if _key(item.platform) not in platforms:
+            if m.normalize(item.platform) not in platforms:
                 self.add(E, "platform_unknown", self.at("maintenance", i, "platform"), column=self.col("maintenance", "platform"))
 
     def entries(self) -> None:
         seen: dict[tuple[str, str, str], int] = {}
         for i, entry in enumerate(self.p.entries):
-            key = (_key(entry.group), entry.kind.value, _key(entry.description))
+            key = (m.normalize(entry.group), entry.kind.value, m.normalize(entry.description))
             if not key[2]:
                 continue
             if key in seen:
@@ -216,20 +207,20 @@ class _Rules:
     # --- the steps in order ---------------------------------------------------------------------
     def steps_in_order(self) -> None:
         any_interaction = any(x.selected for x in self.p.interactions)
-        selected = {_key(p.name) for p in self.p.platforms if p.selected}
+        selected = {m.normalize(p.name) for p in self.p.platforms if p.selected}
         if not any_interaction:
             for i, platform in enumerate(self.p.platforms):
                 if platform.selected:
                     self.add(W, "platform_without_interaction", self.at("platforms", i, "selected"), step_sheet=self.t.sheet("step3"))
                     break
-        known = {_key(p.name) for p in self.p.platforms}
+        known = {m.normalize(p.name) for p in self.p.platforms}
         planned = set()
         for i, item in enumerate(self.p.maintenance):
-            planned.add(_key(item.platform))
-            if _key(item.platform) in known and _key(item.platform) not in selected:
+            planned.add(m.normalize(item.platform))
+            if m.normalize(item.platform) in known and m.normalize(item.platform) not in selected:
                 self.add(W, "maintenance_unselected", self.at("maintenance", i, "platform"), step_sheet=self.t.sheet("step4"))
         for i, platform in enumerate(self.p.platforms):
-            if platform.selected and _key(platform.name) not in planned:
+            if platform.selected and m.normalize(platform.name) not in planned:
                 self.add(N, "platform_without_maintenance", self.at("platforms", i, "name"), step_sheet=self.t.sheet("step5"))
 
     # --- free text --------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from xlplugin.gateway.regions import (
     table_names_of,
 )
 from xlplugin.layout import spec
-from xlplugin.layout.reader import normalize
+from xlplugin.domain.models import normalize
 from xlplugin.layout.texts import LANGUAGES, texts
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or an encrypted Office file

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from xlplugin.errors import UserError
 from xlplugin.gateway import regions
 from xlplugin.gateway.port import CellRef, Formula, Link, RawTable, Saved
-from xlplugin.layout.reader import normalize
+from xlplugin.domain.models import normalize
 from xlplugin.layout.texts import LANGUAGES, texts
 
 MARK_FILL = (255, 199, 206)  # the file gateway's mark colour

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from xlplugin.errors import UserError
 from xlplugin.gateway.port import RawTable
 from xlplugin.layout import spec
-from xlplugin.layout.reader import normalize
+from xlplugin.domain.models import normalize
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 
 Grid = list[list[Any]]

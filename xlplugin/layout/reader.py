@@ -20,16 +20,16 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from xlplugin.domain import models as m
+from xlplugin.domain.models import normalize
 from xlplugin.domain.findings import Finding, Severity
 from xlplugin.errors import UserError
 from xlplugin.gateway.port import CellRef, RawTable, WorkbookGateway
@@ -39,16 +39,6 @@ from xlplugin.layout.texts import LANGUAGES, texts
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
-
-
-def normalize(text: Any) -> str:
-    """How headers and labels are compared: case, Unicode composition and spaces ignored."""
-    return _normalize(text if isinstance(text, str) else str(text)) if text is not None else ""
-
-
-@lru_cache(maxsize=16384)
-def _normalize(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 @cache
