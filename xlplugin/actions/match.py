@@ -28,7 +28,7 @@ from xlplugin.gateway.cells import display_value
 from xlplugin.gateway.port import CellRef, RawTable, Saved, WorkbookGateway
 from xlplugin.layout import spec
 from xlplugin.domain.models import normalize
-from xlplugin.layout.reader import ReadResult, parse_choice, read_project
+from xlplugin.layout.reader import ReadResult, column_indexes, parse_choice, read_project
 from xlplugin.layout.texts import texts
 
 STATUS = "status"
@@ -131,23 +131,6 @@ def match_file(path: Path) -> MatchSummary:
 
 
 # --- the interaction table ------------------------------------------------------------------
-def _header_index(raw: RawTable) -> dict[str, int]:
-    """Spec column → index in the raw rows, found by header in either language."""
-    from xlplugin.layout.texts import LANGUAGES
-
-    by_header: dict[str, int] = {}
-    for i, header in enumerate(raw.headers):
-        by_header.setdefault(normalize(header), i)
-    found = {}
-    for column in spec.INTERACTIONS.columns:
-        for lang in LANGUAGES:
-            index = by_header.get(normalize(texts(lang).header("interactions", column.key)))
-            if index is not None:
-                found[column.key] = index
-                break
-    return found
-
-
 def _same(a: Any, b: Any) -> bool:
     if a in (None, "") and b in (None, ""):
         return True
@@ -162,7 +145,7 @@ def merge_interactions(
     """The interaction table's new headers and rows (see the module's rules)."""
     t = texts(lang)
     columns = spec.INTERACTIONS.columns
-    index = _header_index(raw)
+    index = column_indexes(raw, spec.INTERACTIONS)
     headers = list(raw.headers)
     for column in columns:  # a spec column the user deleted comes back at the end
         if column.key not in index:

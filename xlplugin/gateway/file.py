@@ -39,13 +39,12 @@ from xlplugin.gateway.regions import (
     is_project,
     rows_to_insert,
     sheet_missing,
-    sheet_names_of,
     slice_row,
     table_at,
     table_missing,
-    table_names_of,
 )
 from xlplugin.layout import spec
+from xlplugin.layout.reader import sheet_names_of, table_names_of
 from xlplugin.domain.models import normalize
 from xlplugin.layout.texts import LANGUAGES, texts
 

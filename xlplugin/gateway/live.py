@@ -14,6 +14,7 @@ from xlplugin.errors import UserError
 from xlplugin.gateway import regions
 from xlplugin.gateway.port import CellRef, Formula, Link, RawTable, Saved
 from xlplugin.domain.models import normalize
+from xlplugin.layout.reader import sheet_names_of, table_names_of
 from xlplugin.layout.texts import LANGUAGES, texts
 
 MARK_FILL = (255, 199, 206)  # the file gateway's mark colour
@@ -110,14 +111,14 @@ class LiveWorkbook:
 
     # --- writing ---------------------------------------------------------------------------
     def _xl_sheet(self, sheet_key: str) -> Any:
-        wanted = regions.sheet_names_of(sheet_key)
+        wanted = sheet_names_of(sheet_key)
         for name, sheet in self._sheets.items():
             if normalize(name) in wanted:
                 return sheet
         raise regions.sheet_missing(sheet_key, self.lang)
 
     def _xl_table(self, table_key: str) -> tuple[Any, Any]:
-        wanted = regions.table_names_of(table_key)
+        wanted = table_names_of(table_key)
         for sheet in self._sheets.values():
             for table in sheet.tables:
                 if normalize(table.name) in wanted:

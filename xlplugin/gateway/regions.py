@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from xlplugin.errors import UserError
 from xlplugin.gateway.port import RawTable
 from xlplugin.layout import spec
+from xlplugin.layout.reader import sheet_names_of, table_names_of
 from xlplugin.domain.models import normalize
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 
@@ -40,16 +41,6 @@ class Region:
 
 
 # --- names ------------------------------------------------------------------------------------
-def sheet_names_of(sheet_key: str) -> frozenset[str]:
-    """The layout sheet's name in every language (normalized)."""
-    return frozenset(normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES)
-
-
-def table_names_of(table_key: str) -> frozenset[str]:
-    """The layout table's Excel name in every language (normalized)."""
-    return frozenset(normalize(texts(lang).table(table_key)) for lang in LANGUAGES)
-
-
 def _our_table_names() -> frozenset[str]:
     return frozenset(name for key in spec.tables_by_key() for name in table_names_of(key))
 

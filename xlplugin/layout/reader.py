@@ -47,6 +47,31 @@ def header_names(table_key: str, column_key: str) -> frozenset[str]:
     return frozenset(normalize(texts(lang).header(table_key, column_key)) for lang in LANGUAGES)
 
 
+def sheet_names_of(sheet_key: str) -> frozenset[str]:
+    """The layout sheet's name in every language (normalized)."""
+    return frozenset(normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES)
+
+
+def table_names_of(table_key: str) -> frozenset[str]:
+    """The layout table's Excel name in every language (normalized)."""
+    return frozenset(normalize(texts(lang).table(table_key)) for lang in LANGUAGES)
+
+
+def column_indexes(raw: RawTable, table: Table) -> dict[str, int]:
+    """Field → index in the raw rows, found by its header in any language; absent fields left out.
+
+    Where the header stands more than once (say in both languages), the leftmost column counts."""
+    by_header: dict[str, int] = {}
+    for i, header in enumerate(raw.headers):
+        by_header.setdefault(normalize(header), i)
+    found: dict[str, int] = {}
+    for column in table.columns:
+        index = min((by_header[n] for n in header_names(table.key, column.key) if n in by_header), default=None)
+        if index is not None:
+            found[column.key] = index
+    return found
+
+
 @dataclass
 class TableLocation:
     """Where a table's items are: enough to point at any field's cell without storing each."""
@@ -321,7 +346,7 @@ class _Reader:
         title = self.t[f"title.{table_key}"]
         if raw is None:
             sheet_key = spec.sheet_of_table()[table_key].key
-            wanted = {normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES}
+            wanted = sheet_names_of(sheet_key)
             sheet = next((s for s in self.gateway.sheet_names() if normalize(s) in wanted), None)
             if spec.table(table_key).optional:
                 self.add(N, "optional_table_missing", sheet=sheet, table=title, table_name=self.t.table(table_key))
@@ -342,15 +367,9 @@ class _Reader:
 
     def _columns(self, raw: RawTable, table: Table) -> dict[str, int]:
         """Field → index in the raw rows, found by header; reports columns that are missing."""
-        by_header: dict[str, int] = {}
-        for i, header in enumerate(raw.headers):
-            by_header.setdefault(normalize(header), i)
-        found: dict[str, int] = {}
+        found = column_indexes(raw, table)
         for column in table.columns:
-            index = next((by_header[n] for n in header_names(table.key, column.key) if n in by_header), None)
-            if index is not None:
-                found[column.key] = index
-            elif table.key != "facts":
+            if column.key not in found and table.key != "facts":
                 self.add(
                     E if column.required else W,
                     "column_missing",
