@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
-from xlplugin.errors import UserError
+from xlplugin.errors import UserError, writing
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 
 
@@ -32,10 +33,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from xlplugin.actions.new import create_workbook
 
     path = _new_target(Path(args.path), args.force)
-    try:
+    with writing(path):
         sheets = create_workbook(path, lang=args.lang, example=args.example, name=args.name)
-    except OSError as exc:
-        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
     print(texts(args.lang).format("msg.created", path=path, sheets=sheets))
     return 0
 
@@ -52,10 +51,8 @@ def cmd_addin(args: argparse.Namespace) -> int:
         from xlplugin.addin.build import build_addin
 
         path = Path(args.out)
-        try:
+        with writing(path):
             size = build_addin(path)
-        except OSError as exc:
-            raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
         print(texts(args.lang).format("msg.addin.built", path=path, size=size))
         return 0
 
@@ -91,12 +88,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     saved = validation.saved
     if not validation.written:
         print(t["validate.not_written"])
-    elif saved.diverted:
-        parts = ", ".join(t[key] for key in saved.kept_parts)
-        print(t.format("msg.saved_copy", path=saved.path, parts=parts))
-    elif saved.path is not None:
+    elif saved.path is not None and not saved.diverted:
         print(t.format("validate.written", sheet=texts(validation.lang).sheet("findings")))
-        print(t.format("msg.saved", path=saved.path, backup=saved.backup))
+    for line in saved.messages(args.lang):
+        print(line)
     return validation.exit_code
 
 
@@ -115,10 +110,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
     from xlplugin.actions.new import write_templates
 
     folder = Path(args.folder)
-    try:
+    with writing(folder):
         written = write_templates(folder)
-    except OSError as exc:
-        raise UserError("msg.cannot_write", path=folder, reason=exc.strerror or exc) from exc
     t = texts(args.lang)
     for path, sheets in written:
         print(t.format("msg.created", path=path, sheets=sheets))
@@ -128,10 +121,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """`demo [OUTDIR]`: the example workbook, then every action on it, as a user would run them."""
     folder = Path(args.outdir)
-    try:
+    with writing(folder):
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError("msg.cannot_write", path=folder, reason=exc.strerror or exc) from exc
     t = texts(args.lang)
     path = str(folder / ("Eksempel.xlsx" if args.lang == "da" else "Example.xlsx"))
     # One line per action: (command, its function, its arguments).
@@ -148,43 +139,40 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return worst
 
 
+def _command(sub: Any, t: Any, lang: str, name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    """A subcommand with its help text and its own --lang (so it may stand after the command too)."""
+    parser = sub.add_parser(name, help=t[f"cli.{name}.help"], description=t[f"cli.{name}.help"])
+    parser.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    parser.set_defaults(func=func)
+    return parser
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     t = texts(lang)
     parser = argparse.ArgumentParser(prog="xlplugin", description=t["cli.description"])
     parser.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    new = sub.add_parser("new", help=t["cli.new.help"], description=t["cli.new.help"])
+    new = _command(sub, t, lang, "new", cmd_new)
     new.add_argument("path", nargs="?", default=None, help=t["cli.new.path"])
     new.add_argument("--example", action="store_true", help=t["cli.new.example"])
     new.add_argument("--force", action="store_true", help=t["cli.new.force"])
     new.add_argument("--name", help=t["cli.new.name"])
-    new.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
-    new.set_defaults(func=cmd_new)
 
-    validate = sub.add_parser("validate", help=t["cli.validate.help"], description=t["cli.validate.help"])
+    validate = _command(sub, t, lang, "validate", cmd_validate)
     validate.add_argument("path", help=t["cli.validate.path"])
     validate.add_argument("--no-write", action="store_true", help=t["cli.validate.no_write"])
-    validate.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
-    validate.set_defaults(func=cmd_validate)
 
-    match = sub.add_parser("match", help=t["cli.match.help"], description=t["cli.match.help"])
+    match = _command(sub, t, lang, "match", cmd_match)
     match.add_argument("path", help=t["cli.match.path"])
-    match.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
-    match.set_defaults(func=cmd_match)
 
-    templates = sub.add_parser("templates", help=t["cli.templates.help"], description=t["cli.templates.help"])
+    templates = _command(sub, t, lang, "templates", cmd_templates)
     templates.add_argument("folder", nargs="?", default="workbook_templates", help=t["cli.templates.folder"])
-    templates.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
-    templates.set_defaults(func=cmd_templates)
 
-    demo = sub.add_parser("demo", help=t["cli.demo.help"], description=t["cli.demo.help"])
+    demo = _command(sub, t, lang, "demo", cmd_demo)
     demo.add_argument("outdir", nargs="?", default="demo", help=t["cli.demo.outdir"])
-    demo.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
-    demo.set_defaults(func=cmd_demo)
 
-    addin = sub.add_parser("addin", help=t["cli.addin.help"], description=t["cli.addin.help"])
-    addin.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
+    addin = _command(sub, t, lang, "addin", cmd_addin)
     addin_sub = addin.add_subparsers(dest="action", required=True)
     build = addin_sub.add_parser("build", help=t["cli.addin.build.help"], description=t["cli.addin.build.help"])
     build.add_argument("out", nargs="?", default="xlplugin.xlam", help=t["cli.addin.build.out"])
@@ -193,7 +181,6 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         cmd.add_argument("--startup-dir", help=t["cli.addin.startup_dir"])
         if action == "install":
             cmd.add_argument("--ribbon-lang", choices=("auto", *LANGUAGES), default="auto", help=t["cli.addin.install.ribbon_lang"])
-    addin.set_defaults(func=cmd_addin)
     return parser
 
 
@@ -211,11 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{texts(args.lang)['msg.error_prefix']}: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: a message for the user, the traceback for support
-        from xlplugin.failures import log_failure
+        from xlplugin.failures import log_failure, reason
 
         log = log_failure("cli", " ".join(argv))
-        reason = f"{type(exc).__name__}: {exc}"[:300]
-        print(texts(args.lang).format("msg.unexpected", reason=reason, log=log), file=sys.stderr)
+        print(texts(args.lang).format("msg.unexpected", reason=reason(exc), log=log), file=sys.stderr)
         return 2
 
 

@@ -22,3 +22,8 @@ def log_failure(name: str, context: str) -> Path:
     except OSError:
         pass  # a log we cannot write must not hide the message to the user
     return path
+
+
+def reason(exc: BaseException) -> str:
+    """The exception in one short line, for the message the user sees."""
+    return f"{type(exc).__name__}: {exc}"[:300]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from xlplugin.errors import UserError
+from xlplugin.errors import UserError, writing
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 
 
@@ -39,10 +39,8 @@ def new_workbook(press: Press) -> str:
         raise UserError("msg.bad_suffix", path=path)
     if path.exists():  # Excel's save dialog may not have asked; nothing is lost
         raise UserError("ribbon.new.exists", path=path)
-    try:
+    with writing(path):
         create_workbook(path, lang=press.lang)
-    except OSError as exc:
-        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
     press.book.app.books.open(str(path))
     return texts(press.lang).format("ribbon.new.done", path=path)
 
@@ -114,11 +112,10 @@ def run(control_id: str, lang: str = DEFAULT_LANGUAGE, addin_version: str = "dev
     except UserError as exc:
         _tell(app, exc.message(lang), t.format("ribbon.error.title", action=label))
     except Exception as exc:  # anything else: a dialog for the user, the traceback for support
-        from xlplugin.failures import log_failure
+        from xlplugin.failures import log_failure, reason
 
         log = log_failure("ribbon", control_id)
-        reason = f"{type(exc).__name__}: {exc}"[:300]
-        _tell(app, t.format("ribbon.error.unexpected", reason=reason, log=log), t.format("ribbon.error.title", action=label))
+        _tell(app, t.format("ribbon.error.unexpected", reason=reason(exc), log=log), t.format("ribbon.error.title", action=label))
     finally:
         if app is not None:
             app.screen_updating = True

@@ -78,12 +78,7 @@ class MatchSummary:
             out.append(t.format("msg.match.matrix", sheet=wt.sheet("step2"), cells=cells))
         for table_key in self.package_tables:
             out.append(t.format("msg.match.package_themes", what=t[f"msg.match.what.{table_key}"], sheet=wt.sheet("themes")))
-        if self.saved.diverted:
-            parts = ", ".join(t[key] for key in self.saved.kept_parts)
-            out.append(t.format("msg.saved_copy", path=self.saved.path, parts=parts))
-        elif self.saved.path is not None and self.saved.backup is not None:
-            out.append(t.format("msg.saved", path=self.saved.path, backup=self.saved.backup))
-        return out
+        return out + self.saved.messages(lang)
 
 
 def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:

@@ -25,7 +25,7 @@ from xml.etree import ElementTree
 
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
-from xlplugin.errors import UserError
+from xlplugin.errors import UserError, writing
 from xlplugin.gateway.cells import row_height, write_value
 from xlplugin.gateway.files import atomic_write
 from xlplugin.gateway.port import CellRef, Formula, Link, RawTable, Saved
@@ -33,7 +33,7 @@ from xlplugin.gateway.regions import (
     MARK_FORMULA,
     Region,
     SheetFormulas,
-    address_key,
+    addresses_by_sheet,
     detect_language,
     find_region,
     is_project,
@@ -527,15 +527,12 @@ class FileWorkbook:
                 for rule in cf.rules:
                     if not any(MARK_FORMULA in (f or "") for f in (rule.formula or [])):
                         ws.conditional_formatting.add(str(cf.sqref), rule)
-        by_sheet: dict[str, list[str]] = {}
-        for ref in cells:
-            by_sheet.setdefault(ref.sheet, []).append(ref.address)
         red = Side(style="medium", color="C00000")
         style = DifferentialStyle(
             fill=PatternFill(bgColor="FFC7CE", fgColor="FFC7CE", fill_type="solid"),
             border=Border(left=red, right=red, top=red, bottom=red),
         )
-        for sheet, addresses in by_sheet.items():
+        for sheet, addresses in addresses_by_sheet(cells).items():
             if sheet not in wb.sheetnames:
                 continue
             rule = Rule(type="expression", formula=[MARK_FORMULA], dxf=style, stopIfTrue=False)
@@ -544,7 +541,7 @@ class FileWorkbook:
             for other in ws.conditional_formatting:
                 for r in other.rules:
                     r.priority = (r.priority or 0) + 1
-            ws.conditional_formatting.add(" ".join(sorted(set(addresses), key=address_key)), rule)
+            ws.conditional_formatting.add(" ".join(addresses), rule)
 
     def unkeepable_parts(self) -> list[str]:
         """Text keys of the parts of the file on disk that an overwrite would lose."""
@@ -594,10 +591,8 @@ def _column_widths(ws: Any, first: int, count: int) -> list[float]:
 
 
 def _write(path: Path, write: Any) -> None:
-    try:
+    with writing(path):
         atomic_write(path, write)
-    except OSError as exc:
-        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
 
 
 def open_workbook(path: Path | str, lang: str | None = None, *, project_only: bool = True) -> FileWorkbook:

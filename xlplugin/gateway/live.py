@@ -186,14 +186,11 @@ class LiveWorkbook:
             for rule in reversed(list(sheet.cells.conditional_formats)):
                 if regions.MARK_FORMULA in (rule.formula or ""):
                     rule.delete()
-        by_sheet: dict[str, list[str]] = {}
-        for ref in cells:
-            by_sheet.setdefault(ref.sheet, []).append(ref.address)
-        for name, addresses in by_sheet.items():
+        for name, addresses in regions.addresses_by_sheet(cells).items():
             sheet = self._sheets.get(name)
             if sheet is None:
                 continue
-            for chunk in _address_chunks(sorted(set(addresses), key=regions.address_key)):
+            for chunk in _address_chunks(addresses):
                 sheet.range(chunk).conditional_formats.add_custom(f"={regions.MARK_FORMULA}", fill_color=MARK_FILL)
 
     def commit(self) -> Saved:

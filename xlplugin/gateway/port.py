@@ -106,6 +106,18 @@ class Saved:
     def diverted(self) -> bool:
         return bool(self.kept_parts)
 
+    def messages(self, lang: str) -> list[str]:
+        """What to tell the user about where the result went, in ``lang`` (nothing if not saved)."""
+        from xlplugin.layout.texts import texts
+
+        t = texts(lang)
+        if self.diverted:
+            parts = ", ".join(t[key] for key in self.kept_parts)
+            return [t.format("msg.saved_copy", path=self.path, parts=parts)]
+        if self.path is not None and self.backup is not None:
+            return [t.format("msg.saved", path=self.path, backup=self.backup)]
+        return []
+
 
 class WorkbookGateway(Protocol):
     """What an action may do with a workbook. Reads and writes are bulk, per table."""

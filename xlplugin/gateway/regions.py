@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from openpyxl.utils import get_column_letter
 
 from xlplugin.errors import UserError
-from xlplugin.gateway.port import RawTable
+from xlplugin.gateway.port import CellRef, RawTable
 from xlplugin.layout import spec
 from xlplugin.layout.reader import sheet_names_of, table_names_of
 from xlplugin.domain.models import normalize
@@ -90,6 +90,14 @@ def address_key(address: str) -> tuple[int, str]:
     """Sorts cell addresses by row first."""
     digits = "".join(ch for ch in address if ch.isdigit())
     return (int(digits or 0), address)
+
+
+def addresses_by_sheet(cells: Iterable[CellRef]) -> dict[str, list[str]]:
+    """Each sheet's cell addresses, once each, row by row (how both adapters lay out marks)."""
+    by_sheet: dict[str, set[str]] = {}
+    for ref in cells:
+        by_sheet.setdefault(ref.sheet, set()).add(ref.address)
+    return {sheet: sorted(addresses, key=address_key) for sheet, addresses in by_sheet.items()}
 
 
 # --- finding and reading a table ----------------------------------------------------------------
