@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +62,22 @@ DATE_FORMATS = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 PROMPT_TITLE_MAX = 32
 PROMPT_MAX = 255
 ERROR_MAX = 225
+
+
+@cache
+def column_widths(sheet_spec: Sheet) -> tuple[float, ...]:
+    """The sheet's column widths: the main (first) table's, widened only beyond its last column.
+
+    Stacked tables share the sheet's columns; the tables below wrap into the main table's widths.
+    """
+    widths: list[float] = []
+    for table_spec in sheet_spec.tables:
+        for i, col in enumerate(table_spec.columns):
+            if i >= len(widths):
+                widths.append(col.width)
+    if sheet_spec.key == "start":
+        widths = [max(w, s) for w, s in zip(widths + [14, 16], [26, 44, 14, 16])]
+    return tuple(widths or [20])
 
 
 def list_name(list_key: str) -> str:
@@ -153,27 +170,28 @@ class _Builder:
         if first_header and sheet_spec.key != "start" and len(sheet_spec.tables) == 1:
             ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
             ws.print_title_rows = f"{first_header}:{first_header}"
-        wide = sum(self._column_widths(sheet_spec)) > A4_PRINT_WIDTH
+        wide = sum(column_widths(sheet_spec)) > A4_PRINT_WIDTH
         self._print_setup(ws, one_page=sheet_spec.key == "start", wide=wide)
 
     def _guide(self, ws: Worksheet, sheet_spec: Sheet) -> int:
         key = sheet_spec.key
         span = self._guide_span(sheet_spec)
+        width = sum(column_widths(sheet_spec)[:span])
         ws.cell(row=1, column=1, value=self.t[f"guide.{key}.title"]).font = TITLE_FONT
         ws.row_dimensions[1].height = 26
         row = 2
-        row = self._paragraph(ws, row, span, self.t[f"guide.{key}.purpose"], Alignment(wrap_text=True, vertical="top"))
+        row = self._paragraph(ws, row, span, width, self.t[f"guide.{key}.purpose"], Alignment(wrap_text=True, vertical="top"))
         bullets = self.t.items(f"guide.{key}.method")
         text = self.t["guide.method_heading"] + ":\n" + "\n".join(f"•  {b}" for b in bullets)
-        row = self._paragraph(ws, row, span, text, WRAP_TOP, fill=GUIDE_FILL)
+        row = self._paragraph(ws, row, span, width, text, WRAP_TOP, fill=GUIDE_FILL)
         note = self.t.get(f"guide.{key}.note")
         if note:
-            row = self._paragraph(ws, row, span, f"{self.t['guide.note_heading']}: {note}", WRAP_TOP, fill=NOTE_FILL)
+            row = self._paragraph(ws, row, span, width, f"{self.t['guide.note_heading']}: {note}", WRAP_TOP, fill=NOTE_FILL)
         return row + 1
 
     def _guide_span(self, sheet_spec: Sheet) -> int:
         """How many columns the guide text spans: about GUIDE_WIDTH characters."""
-        widths = self._column_widths(sheet_spec)
+        widths = column_widths(sheet_spec)
         total, n = 0.0, 0
         for width in widths:
             if total >= GUIDE_WIDTH:
@@ -182,7 +200,8 @@ class _Builder:
             n += 1
         return max(n, 1)
 
-    def _paragraph(self, ws: Worksheet, row: int, span: int, text: str, align: Alignment, fill=None) -> int:
+    def _paragraph(self, ws: Worksheet, row: int, span: int, width: float, text: str, align: Alignment, fill=None) -> int:
+        """Text merged over ``span`` columns (``width`` units wide), its row as tall as it wraps."""
         cell = ws.cell(row=row, column=1)
         write_value(cell, text)
         cell.alignment = align
@@ -191,32 +210,13 @@ class _Builder:
                 ws.cell(row=row, column=col).fill = fill
         if span > 1:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
-        chars = sum(self._column_widths_cached(ws)[:span]) * 1.3
+        chars = width * 1.3
         lines = sum(max(1, math.ceil(len(part) / max(chars, 20))) for part in text.split("\n"))
         ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
         return row + 1
 
-    @staticmethod
-    def _column_widths(sheet_spec: Sheet) -> list[float]:
-        """The sheet's column widths: the main (first) table's, widened only beyond its last column.
-
-        Stacked tables share the sheet's columns; the tables below wrap into the main table's widths.
-        """
-        widths: list[float] = []
-        for table_spec in sheet_spec.tables:
-            for i, col in enumerate(table_spec.columns):
-                if i >= len(widths):
-                    widths.append(col.width)
-        if sheet_spec.key == "start":
-            widths = [max(w, s) for w, s in zip(widths + [14, 16], [26, 44, 14, 16])]
-        return widths or [20]
-
-    def _column_widths_cached(self, ws: Worksheet) -> list[float]:
-        sheet_spec = next(s for s in spec.SHEETS if self.sheets[s.key] is ws)
-        return self._column_widths(sheet_spec)
-
     def _widths(self, ws: Worksheet, sheet_spec: Sheet) -> None:
-        for i, width in enumerate(self._column_widths(sheet_spec), start=1):
+        for i, width in enumerate(column_widths(sheet_spec), start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
 
     def _areas(self, ws: Worksheet, sheet_spec: Sheet) -> None:
@@ -291,7 +291,7 @@ class _Builder:
             cell.border = BOX
         ws.row_dimensions[header_row].height = 32
         date_format = DATE_FORMATS[self.t.lang]
-        sheet_widths = self._column_widths(spec.sheet_of_table()[key])
+        sheet_widths = column_widths(spec.sheet_of_table()[key])
         for r in range(placed.n_rows):
             values = rows[r] if r < len(rows) else [None] * len(table_spec.columns)
             for i, col in enumerate(table_spec.columns):
