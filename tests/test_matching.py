@@ -302,3 +302,23 @@ def test_long_descriptions_are_shortened_in_listings_and_quotes():
     row = one(run(project, lang), MUTUAL, NAMES[lang]["childcare"])
     assert len(row.need) <= 100 and row.need.endswith("…")
     assert long_text[:40] in row.reasoning and long_text not in row.reasoning
+
+
+def test_names_typed_in_decomposed_unicode_match_as_in_validation():
+    """Text pasted from a PDF or a Mac may spell "å" as "a" + ring: the same name all the same."""
+    import unicodedata
+
+    lang = "da"
+    project = example_project(lang)
+    composed = "Ældre på Åbo"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    seniors = NAMES[lang]["seniors"]
+    for group in project.groups:
+        if group.name == seniors:
+            group.name = composed
+    for entry in project.entries:
+        if entry.group == seniors:
+            entry.group = decomposed
+    childcare = one(run(project, lang), MUTUAL, NAMES[lang]["childcare"])
+    assert childcare.groups == f"{composed}{m.GIVER_ARROW}{NAMES[lang]['families']}"

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from xlplugin.domain import models as m
-from xlplugin.domain.vocabulary import Link, Vocabulary, norm
+from xlplugin.domain.models import normalize
+from xlplugin.domain.vocabulary import Link, Vocabulary
 
 if TYPE_CHECKING:  # sentences come from the layout's texts, handed in by the action
     from xlplugin.layout.texts import Texts
@@ -47,7 +48,7 @@ SCORE_MAX = 10.0
 
 def interaction_id(kind: m.InteractionType, *parts: str) -> str:
     """A short, stable ID from what identifies the row (type, groups, theme), not its details."""
-    return _digest(kind, [norm(p) for p in parts])
+    return _digest(kind, [normalize(p) for p in parts])
 
 
 def shorten(text: str, limit: int) -> str:
@@ -120,7 +121,7 @@ class _Matcher:
         self.t = t
         self.groups: dict[str, Group] = {}
         for g in project.groups:
-            key = norm(g.name)
+            key = normalize(g.name)
             if key and key not in self.groups:
                 external = g.location is m.Location.LOCAL_AREA
                 self.groups[key] = Group(" ".join(g.name.split()), external, len(self.groups))
@@ -136,7 +137,7 @@ class _Matcher:
 
     # --- indexing -----------------------------------------------------------------------
     def _group(self, name: str | None) -> str | None:
-        key = norm(name)
+        key = normalize(name)
         if not key:
             return None
         if key not in self.groups:
@@ -144,7 +145,7 @@ class _Matcher:
         return key
 
     def _purpose(self, p: m.SocialPurpose) -> Purpose:
-        target = norm(p.target_group) or None
+        target = normalize(p.target_group) or None
         return Purpose(" ".join(p.purpose.split()), target, frozenset(self.vocab.themes_in(p.purpose)), p.priority is m.Priority.HIGH)
 
     def _index(self) -> None:
@@ -412,7 +413,7 @@ class _Matcher:
     def _norm_theme(self, theme: str) -> str:
         key = self._theme_keys.get(theme)
         if key is None:
-            key = self._theme_keys[theme] = norm(theme)
+            key = self._theme_keys[theme] = normalize(theme)
         return key
 
     def _ordered(self, cells) -> list[Cell]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from xlplugin.domain import models as m
-from xlplugin.domain.vocabulary import norm
+from xlplugin.domain.models import normalize
 
 if TYPE_CHECKING:  # the layout hands these in; the domain does not depend on it
     from xlplugin.layout.spec import Area
@@ -16,14 +16,14 @@ def matrix_values(project: m.Project, area: Area, t: Texts) -> list[list[Any]]:
     names: dict[str, str] = {}
     local: set[str] = set()
     for g in project.groups:
-        key = norm(g.name)
+        key = normalize(g.name)
         if key and key not in names:
             names[key] = " ".join(g.name.split())
             if g.location is m.Location.LOCAL_AREA:
                 local.add(key)
     items: dict[tuple[str, m.EntryKind], list[str]] = {}
     for entry in project.entries:
-        key = norm(entry.group)
+        key = normalize(entry.group)
         if not key:
             continue
         names.setdefault(key, " ".join(entry.group.split()))

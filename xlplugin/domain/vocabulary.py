@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from xlplugin.domain import models as m
+from xlplugin.domain.models import normalize
 
 STEMMER_LANGUAGES = {"da": "danish", "en": "english"}
 # Parts of a compound that count: the first part from 3 letters (if 4 or more follow),
@@ -25,11 +26,6 @@ PHRASE, WHOLE_WORD, PREFIX, SUFFIX = 6, 4, 2, 1
 FULL_STRENGTH = 5.0
 
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def norm(text: str | None) -> str:
-    """A name as compared: case and spacing do not matter."""
-    return " ".join(str(text or "").split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,7 @@ class Vocabulary:
         self.names: list[str] = []
         self._canonical: dict[str, str] = {}
         for theme in themes:
-            key = norm(theme.name)
+            key = normalize(theme.name)
             if key and key not in self._canonical:
                 self._canonical[key] = " ".join(theme.name.split())
                 self.names.append(self._canonical[key])
@@ -84,7 +80,7 @@ class Vocabulary:
     # --- names and links ---------------------------------------------------------------
     def resolve(self, name: str | None) -> str | None:
         """The theme's name as the vocabulary spells it, or None if it is not a theme."""
-        return self._canonical.get(norm(name)) if name else None
+        return self._canonical.get(normalize(name)) if name else None
 
     def links_to(self, need_theme: str) -> list[Link]:
         """Resource themes that meet this need theme: itself at full strength, then the links,
