@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 
 # Excel's limits (Microsoft's "Excel specifications and limits" and the data validation UI).
@@ -37,17 +37,10 @@ FORBIDDEN_PARTS = (
 XLWINGS_CONFIG_SHEETS = {"xlwings.conf", "_xlwings.conf"}
 
 
-def _column_number(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 def looks_like_cell_reference(name: str) -> bool:
     """True for names Excel reads as a cell (A1, xfd1048576) or R1C1 reference (R, C, R2C3)."""
     a1 = re.fullmatch(r"([A-Za-z]{1,3})(\d+)", name)
-    if a1 and _column_number(a1.group(1)) <= MAX_COL and 1 <= int(a1.group(2)) <= MAX_ROW:
+    if a1 and column_index_from_string(a1.group(1)) <= MAX_COL and 1 <= int(a1.group(2)) <= MAX_ROW:
         return True
     return bool(re.fullmatch(r"[Rr]\d*[Cc]?\d*", name) or re.fullmatch(r"[Cc]\d*", name))
 
