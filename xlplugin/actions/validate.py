@@ -62,7 +62,7 @@ def findings_rows(findings: list[Finding], lang: str) -> list[list[object]]:
     for f in findings:
         cell: object = f.cell
         if f.sheet and f.cell:
-            cell = Link(f.cell, CellRef(f.sheet, *_row_col(f.cell)))
+            cell = Link(f.cell, CellRef.parse(f.sheet, f.cell))
         rows.append([t[f"severity.{f.severity.value}"], f.sheet, cell, f.message(lang), f.advice(lang)])
     return rows
 
@@ -81,7 +81,7 @@ def write_findings(gateway: WorkbookGateway, validation: Validation) -> None:
             Finding.make(Severity.WARNING, "findings_table_missing", findings_sheet=t.sheet("findings"))
         )
     marked = [
-        CellRef(f.sheet, *_row_col(f.cell))
+        CellRef.parse(f.sheet, f.cell)
         for f in validation.findings
         if f.sheet and f.cell and f.severity is not Severity.NOTE
     ]
@@ -102,13 +102,6 @@ def validate_file(path: Path, write: bool = True) -> Validation:
     from xlplugin.gateway.file import open_workbook
 
     return run(open_workbook(path), write=write)
-
-
-def _row_col(address: str) -> tuple[int, int]:
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
-
-    letters, row = coordinate_from_string(address)
-    return row, column_index_from_string(letters)
 
 
 def format_table(findings: list[Finding], lang: str, width: int = 100) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import coordinate_to_tuple, get_column_letter
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,11 @@ class CellRef:
     @property
     def address(self) -> str:
         return f"{get_column_letter(self.col)}{self.row}"
+
+    @classmethod
+    def parse(cls, sheet: str, address: str) -> CellRef:
+        """The cell at ``address`` ("B7") of ``sheet``."""
+        return cls(sheet, *coordinate_to_tuple(address))
 
 
 @dataclass

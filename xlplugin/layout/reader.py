@@ -357,7 +357,7 @@ class _Reader:
             return None
         for merged in raw.merged:
             first = merged.split(":")[0]
-            self.add(E, "merged_cells", CellRef(raw.sheet, *_row_col(first)), range=merged, table=title)
+            self.add(E, "merged_cells", CellRef.parse(raw.sheet, first), range=merged, table=title)
         if raw.typed_below:
             first_below = len(raw.rows) - raw.typed_below
             filled = [i for i in range(first_below, len(raw.rows)) if any(v is not None for v in raw.rows[i])]
@@ -495,12 +495,6 @@ class _Reader:
             if value is not None:
                 values[column.key] = value
         return m.ProjectFacts.model_validate(values)
-
-
-def _row_col(address: str) -> tuple[int, int]:
-    from openpyxl.utils import coordinate_to_tuple
-
-    return coordinate_to_tuple(address)
 
 
 @contextmanager
