@@ -122,13 +122,11 @@ def install(
     ribbon_lang: str = "auto",
 ) -> list[tuple[str, dict]]:
     """Build the add-in into XLSTART and configure it; returns (text key, params) to report."""
-    from xlplugin.addin.build import build_addin_bytes
-    from xlplugin.gateway.files import atomic_write
+    from xlplugin.addin.build import build_addin
 
-    data = build_addin_bytes()
     where.startup_dir.mkdir(parents=True, exist_ok=True)
     try:
-        atomic_write(where.addin, lambda tmp: Path(tmp).write_bytes(data))
+        build_addin(where.addin)
     except PermissionError as exc:  # Windows: Excel has the old add-in open
         raise UserError("msg.addin.in_use", path=where.addin) from exc
     report = [("msg.addin.installed", {"path": where.addin})]
