@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# CI clones the repository next to a copy of `shared/` (files Excel made, ribbon schemas).
-SHARED = REPO.parent / "shared"
-EXCEL_MADE = SHARED / "excel-made"
+# Reference files kept in the repository (each folder says where they come from, and their licence).
+FIXTURES = REPO / "tests" / "fixtures"
+EXCEL_MADE = FIXTURES / "excel-made"
+SCHEMAS = FIXTURES / "schemas"
 VALIDATOR = REPO / "node_modules" / ".bin" / "ooxml-validator"
 IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 

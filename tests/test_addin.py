@@ -15,7 +15,7 @@ import xlwings as xw
 import xmlschema
 from oletools.olevba import VBA_Parser
 
-from conftest import REPO, SHARED, ooxml_validate_all, soffice_convert
+from conftest import REPO, SCHEMAS, ooxml_validate_all, soffice_convert
 from workbooks import example
 from xlwings_engine import open_book
 from xlplugin import __version__
@@ -25,7 +25,7 @@ from xlplugin.layout.texts import LANGUAGES, texts
 from xlplugin.ribbon import ACTIONS
 
 # Excel itself writes defaultImageDpi="32767" (xlwings' template carries it); the validator's
-# enumeration does not know it. See shared/schemas/README.md. Nothing else is ignored.
+# enumeration does not know it. See tests/fixtures/schemas/README.md. Nothing else is ignored.
 KNOWN_FALSE_POSITIVES = [("/xl/workbook.xml", "Sem_AttributeValueDataTypeDetailed", "defaultImageDpi")]
 
 
@@ -71,7 +71,7 @@ def test_ribbon_part_is_ours_with_the_matching_relationship(xlam):
 
 
 def test_ribbon_xml_validates_against_the_office_2010_schema(xlam):
-    schema = xmlschema.XMLSchema(str(SHARED / "schemas" / "customui14.xsd"))
+    schema = xmlschema.XMLSchema(str(SCHEMAS / "customui14.xsd"))
     schema.validate(ribbon_xml(xlam))
 
 

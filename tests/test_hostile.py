@@ -1,7 +1,7 @@
 """Broken and hostile input: a clear message in Danish/English, and the file left byte for byte.
 
 Every fixture is generated here (LibreOffice writes the .xls, msoffcrypto-tool encrypts), except
-the files Excel itself wrote, read from ../shared/excel-made.
+the files Excel itself wrote, kept in tests/fixtures/excel-made.
 """
 from __future__ import annotations
 
