@@ -30,9 +30,8 @@ from xlplugin.actions.new import starter_project
 from xlplugin.data import load_json
 from xlplugin.domain import models as m
 from xlplugin.domain.matching import match
-from xlplugin.gateway.builder import build_workbook
+from xlplugin.gateway.builder import write_new_workbook
 from xlplugin.gateway.file import open_workbook
-from xlplugin.gateway.files import save_new_workbook
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
 
@@ -93,7 +92,7 @@ def timed(fn, repeat: int = 1):
 def bench(size: int, folder: Path, action_max: int, repeat: int) -> dict:
     path = folder / f"match-{size}.xlsx"
     if not path.exists():
-        save_new_workbook(build_workbook(synthetic_project(size), LANG), path)
+        write_new_workbook(synthetic_project(size), LANG, path)
     read, read_s, read_cpu = timed(lambda: read_project(open_workbook(path)), repeat)
     assert len(read.project.entries) == size, (len(read.project.entries), size)
     vocabulary, _ = match_action.vocabulary_of(read)

@@ -82,7 +82,7 @@ def importtime(repeat: int) -> float:
         err = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", "import xlplugin.ribbon"], capture_output=True, text=True, check=True
         ).stderr
-        line = next(l for l in err.splitlines() if l.rstrip().endswith("| xlplugin.ribbon"))
+        line = next(row for row in err.splitlines() if row.rstrip().endswith("| xlplugin.ribbon"))
         best = min(best, int(re.split(r"\s*\|\s*", line)[1]) / 1e6)
     return best
 
@@ -115,7 +115,7 @@ def main() -> None:
     parser.add_argument("--lang", default="da")
     args = parser.parse_args()
 
-    from xlplugin.actions.new import create_workbook
+    from xlplugin.app import create_workbook
     from xlplugin.ribbon import ACTIONS
 
     print(f"Python {sys.version.split()[0]} on {sys.platform}; best of {args.repeat}")

@@ -67,14 +67,13 @@ def synthetic_project(seed: int = 3):
 
 
 def make_workbooks(folder: Path) -> dict[str, Path]:
-    from xlplugin.actions.new import create_workbook
-    from xlplugin.gateway.builder import build_workbook
-    from xlplugin.gateway.files import save_new_workbook
+    from xlplugin.app import create_workbook
+    from xlplugin.gateway.builder import write_new_workbook
 
     example = folder / "Eksempel.xlsx"
     create_workbook(example, LANG, example=True)
     large = folder / "Stor.xlsx"
-    save_new_workbook(build_workbook(synthetic_project(), LANG), large)
+    write_new_workbook(synthetic_project(), LANG, large)
     return {"example": example, "synthetic 200 groups / 20,000 entries": large}
 
 
@@ -83,7 +82,8 @@ def measure(step: str, path: Path) -> dict:
     """One step on ``path``; modules are imported before the clock starts (a ribbon click has them)."""
     from python_calamine import CalamineWorkbook
 
-    from xlplugin.actions.validate import check, validate_file
+    from xlplugin.actions.validate import check
+    from xlplugin.app import validate_file
     from xlplugin.gateway.file import open_workbook
     from xlplugin.layout.reader import read_project
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from conftest import is_openpyxl_font_order, ooxml_validate_all, soffice_convert  # noqa: E402
+from conftest import is_openpyxl_font_order, ooxml_validate_all, soffice_convert
 
-from xlplugin.actions.new import create_workbook  # noqa: E402
+from xlplugin.app import create_workbook
 
 
 def best(repeat: int, run):

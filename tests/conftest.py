@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
 # Reference files kept in the repository (each folder says where they come from, and their licence).
@@ -23,6 +24,12 @@ EXCEL_MADE = FIXTURES / "excel-made"
 SCHEMAS = FIXTURES / "schemas"
 VALIDATOR = REPO / "node_modules" / ".bin" / "ooxml-validator"
 IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+# Hypothesis draws the same examples on every CI run (a failure there is reproducible), and
+# random ones on a developer's machine (more inputs over time).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if IN_CI:
+    settings.load_profile("ci")
 
 SOFFICE_TIMEOUT = 240  # seconds; a cold LibreOffice start on a slow CI machine is a few seconds
 

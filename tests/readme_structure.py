@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from xlplugin.gateway.builder import list_name
+from xlplugin.gateway.validations import list_name
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 

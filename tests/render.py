@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from conftest import require_tool, soffice_convert
-from xlplugin.actions.new import create_workbook
+
+from xlplugin.app import create_workbook
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 

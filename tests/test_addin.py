@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import xlwings as xw
 import xmlschema
-from oletools.olevba import VBA_Parser
-
 from conftest import REPO, SCHEMAS, ooxml_validate_all, soffice_convert
+from oletools.olevba import VBA_Parser
 from workbooks import example
 from xlwings_engine import open_book
+
 from xlplugin import __version__
 from xlplugin.addin import build, install
 from xlplugin.cli import main
@@ -53,12 +53,14 @@ def ribbon_xml(xlam: Path) -> str:
 # --- the package ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_build_is_reproducible(xlam):
     assert build.build_addin_bytes() == xlam.read_bytes()
     with zipfile.ZipFile(xlam) as z:
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+@pytest.mark.slow
 def test_ribbon_part_is_ours_with_the_matching_relationship(xlam):
     with zipfile.ZipFile(xlam) as z:
         names = z.namelist()
@@ -70,11 +72,13 @@ def test_ribbon_part_is_ours_with_the_matching_relationship(xlam):
     assert f'xmlns="{build.CUSTOMUI_NS}"' in ribbon_xml(xlam)
 
 
+@pytest.mark.slow
 def test_ribbon_xml_validates_against_the_office_2010_schema(xlam):
     schema = xmlschema.XMLSchema(str(SCHEMAS / "customui14.xsd"))
     schema.validate(ribbon_xml(xlam))
 
 
+@pytest.mark.slow
 def test_open_xml_sdk_validator_passes(xlam):
     errors = ooxml_validate_all(xlam)
     unexpected = [
@@ -88,11 +92,13 @@ def test_open_xml_sdk_validator_passes(xlam):
     assert unexpected == []
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_the_addin(xlam, tmp_path):
     pdf = soffice_convert(xlam, "pdf", tmp_path, infilter="Calc MS Excel 2007 VBA XML")
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.slow
 def test_config_sheet_stays_inactive_and_titled(xlam):
     with zipfile.ZipFile(xlam) as z:
         workbook = z.read("xl/workbook.xml").decode()
@@ -105,6 +111,7 @@ def test_config_sheet_stays_inactive_and_titled(xlam):
 # --- the VBA, read back with oletools ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_vba_project_is_ours(xlam, vba):
     import olefile
 
@@ -118,6 +125,7 @@ def test_vba_project_is_ours(xlam, vba):
     assert f'Private Const ADDIN_VERSION As String = "{__version__}"' in vba[build.RIBBON_MODULE]
 
 
+@pytest.mark.slow
 def test_every_ribbon_callback_has_a_vba_procedure(xlam, vba):
     callbacks = build.RibbonSources(ribbon_xml(xlam), vba[build.RIBBON_MODULE]).callbacks()
     assert callbacks, "the ribbon calls nothing"
@@ -166,6 +174,7 @@ def vba_interpreter(xlam: Path, lang: str):
     return app
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_addins_vba_compiles_and_runs_the_python_entry_point(xlam, tmp_path, lang):
     """VBA → Python end to end: the command the button hands RunPython runs the action."""
@@ -200,6 +209,7 @@ def test_every_control_runs_a_python_action_and_every_action_has_a_control():
     assert build.RibbonSources.load().buttons() == list(ACTIONS)
 
 
+@pytest.mark.slow
 def test_installed_wheel_builds_the_same_addin(tmp_path):
     """The sources travel as package data: a wheel built from the repository builds the add-in."""
     src = tmp_path / "src"
@@ -230,6 +240,7 @@ def test_installed_wheel_builds_the_same_addin(tmp_path):
         ("darwin", "Library/Containers/com.microsoft.Excel/Data/xlplugin.conf", "INTERPRETER_MAC"),
     ],
 )
+@pytest.mark.slow
 def test_install_status_uninstall(tmp_path, platform, config, key):
     home, xlstart = tmp_path / "home", tmp_path / "XLSTART"
     where = install.Locations.for_user(platform=platform, home=home, startup_dir=xlstart)
@@ -259,6 +270,7 @@ def test_install_status_uninstall(tmp_path, platform, config, key):
     assert install.status(where, platform=platform) == [("msg.addin.status_missing", {"path": where.addin})]
 
 
+@pytest.mark.slow
 def test_status_names_an_outdated_addin(tmp_path):
     where = install.Locations.for_user(platform="win32", home=tmp_path, startup_dir=tmp_path / "XLSTART")
     where.startup_dir.mkdir()
@@ -267,6 +279,7 @@ def test_status_names_an_outdated_addin(tmp_path):
     assert keys == ["msg.addin.status_installed", "msg.addin.status_outdated", "msg.addin.status_no_config"]
 
 
+@pytest.mark.slow
 def test_cli_install_and_status(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("HOME", str(tmp_path))
     xlstart = tmp_path / "XLSTART"

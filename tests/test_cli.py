@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from workbooks import digest, example
+
 from xlplugin.cli import main
 
 

@@ -9,15 +9,18 @@ import io
 import zipfile
 from pathlib import Path
 
-from msoffcrypto.format.ooxml import OOXMLFile
 import pytest
-from openpyxl import load_workbook
-
 from conftest import EXCEL_MADE, IN_CI, soffice_convert
+from msoffcrypto.format.ooxml import OOXMLFile
+from openpyxl import load_workbook
 from workbooks import digest, edit, example, find_table, rewrite_zip
+
 from xlplugin.cli import main
-from xlplugin.gateway.file import MAX_PARTS, MAX_UNPACKED, lock_file, open_workbook
+from xlplugin.gateway.container import MAX_PARTS, MAX_UNPACKED
+from xlplugin.gateway.file import open_workbook
+from xlplugin.gateway.save import lock_file
 from xlplugin.layout.texts import texts
+from xlplugin.layout.words import render
 
 EXCEL_FILES = sorted(EXCEL_MADE.glob("*.xls*"))
 
@@ -122,6 +125,7 @@ def test_zip_with_countless_parts_is_refused(tmp_path, capsys):
     expect_message(path, "da", capsys, "msg.zip_bomb", mb=MAX_UNPACKED // (1024 * 1024))
 
 
+@pytest.mark.slow
 def test_old_xls(tmp_path, capsys):
     xlsx = example(tmp_path)
     xls = soffice_convert(xlsx, "xls", tmp_path / "old")
@@ -152,7 +156,7 @@ def test_os_refusing_the_write_leaves_the_file(tmp_path, capsys):
     blocker.mkdir()
     (blocker / "keep").write_text("x")
     before = digest(path)
-    code, out, err = run_cli(path, "en", capsys)
+    code, _out, err = run_cli(path, "en", capsys)
     assert code == 2
     assert err.startswith(f"{texts('en')['msg.error_prefix']}: Could not write {blocker}")
     assert digest(path) == before
@@ -161,7 +165,7 @@ def test_os_refusing_the_write_leaves_the_file(tmp_path, capsys):
 
 def test_file_changed_while_the_action_ran(tmp_path):
     from xlplugin.actions.validate import check, write_findings
-    from xlplugin.errors import UserError
+    from xlplugin.domain.errors import UserError
 
     path = example(tmp_path)
     gateway = open_workbook(path)
@@ -177,7 +181,7 @@ def test_file_changed_while_the_action_ran(tmp_path):
 
 # --- project workbooks users have damaged: findings, not crashes -------------------------------
 def _keys(path):
-    from xlplugin.actions.validate import validate_file
+    from xlplugin.app import validate_file
 
     return {(f.severity.value, f.key, f.sheet, f.cell) for f in validate_file(path).findings}
 
@@ -191,14 +195,14 @@ def test_renamed_and_deleted_sheets(tmp_path):
         wb.remove(wb[t.sheet("step5")])
 
     edit(path, damage)
-    from xlplugin.actions.validate import validate_file
+    from xlplugin.app import validate_file
 
     validation = validate_file(path)
     # the renamed sheet's table is still found by its name; the deleted sheet's tables are reported
     assert len(validation.project.entries) == 12
     missing = [f for f in validation.findings if f.key == "sheet_missing"]
     assert [(f.severity.value, f.sheet, f.cell) for f in missing] == [("error", None, None)] * 2
-    assert {dict(f.params)["table"] for f in missing} == {t["title.maintenance"], t["title.constraints"]}
+    assert {render(f.message, "da") for f in missing} == {t.format("finding.sheet_missing", sheet_name=t.sheet("step5"), table=t[f"title.{k}"]) for k in ("maintenance", "constraints")}
 
 
 def test_renamed_table_is_found_by_headers(tmp_path):
@@ -212,7 +216,7 @@ def test_renamed_table_is_found_by_headers(tmp_path):
         ws.add_table(table)
 
     edit(path, rename)
-    from xlplugin.actions.validate import validate_file
+    from xlplugin.app import validate_file
 
     validation = validate_file(path, write=False)
     assert len(validation.project.entries) == 12
@@ -228,7 +232,7 @@ def test_table_turned_into_a_range_is_read_by_headers(tmp_path):
         del ws.tables[table.name]
 
     edit(path, unlist)
-    from xlplugin.actions.validate import validate_file
+    from xlplugin.app import validate_file
 
     validation = validate_file(path, write=False)
     assert [g.name for g in validation.project.groups] == ["Børnefamilier", "Seniorer"]
@@ -263,7 +267,7 @@ def test_table_range_with_a_renamed_header(tmp_path):
                     c.value = "Noget andet"
 
     edit(path, remove)
-    from xlplugin.actions.validate import validate_file
+    from xlplugin.app import validate_file
 
     findings = validate_file(path).findings
     assert [(f.severity.value, f.key) for f in findings if f.sheet == t.sheet("step1")] == [

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXCEL_MADE, require_tool
 from openpyxl import Workbook
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
-from conftest import EXCEL_MADE, require_tool
 from xlplugin.gateway.lint import lint_file, looks_like_cell_reference, name_problem
 
 
+@pytest.mark.slow
 def test_files_excel_wrote_pass_except_the_macro_workbook():
     require_tool("excel-made files", EXCEL_MADE)
     for path in sorted(EXCEL_MADE.glob("*.xls*")):

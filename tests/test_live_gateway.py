@@ -11,14 +11,15 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
-
 from test_validate import found, plant_mistakes
-from workbooks import cell, edit, example
+from workbooks import cell, edit, example, message
 from xlwings_engine import open_book
+
 from xlplugin.actions import match, validate
-from xlplugin.gateway.file import MARK_FORMULA, open_workbook
+from xlplugin.domain.port import CellRef, Link
+from xlplugin.gateway.file import open_workbook
 from xlplugin.gateway.live import LiveWorkbook
-from xlplugin.gateway.port import CellRef, Link
+from xlplugin.gateway.regions import MARK_FORMULA
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 
@@ -252,14 +253,14 @@ def test_live_writes_keep_text_as_text_and_grow_tables_like_the_file_gateway(tmp
 def test_live_adapter_refuses_a_workbook_that_is_not_a_project(tmp_path):
     from openpyxl import Workbook
 
-    from xlplugin.errors import UserError
+    from xlplugin.domain.errors import UserError
 
     path = tmp_path / "Budget.xlsx"
     Workbook().save(path)
     with pytest.raises(UserError) as error:
         LiveWorkbook(open_book(path))
     assert error.value.key == "ribbon.error.not_project"
-    assert "Budget.xlsx" in error.value.message("en")
+    assert "Budget.xlsx" in message(error.value, "en")
 
 
 def test_many_marks_on_one_sheet_are_replaced_as_a_whole(tmp_path):

@@ -5,19 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ooxml_validate, soffice_convert
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.table import TableColumn
 from python_calamine import CalamineWorkbook
+from workbooks import message, said
 
-from conftest import ooxml_validate, soffice_convert
 from xlplugin.actions import match as match_action
-from xlplugin.actions.new import create_workbook
+from xlplugin.app import create_workbook, match_file
 from xlplugin.cli import main
 from xlplugin.domain import models as m
-from xlplugin.errors import UserError
+from xlplugin.domain.errors import UserError
 from xlplugin.gateway.cells import write_value
-from xlplugin.gateway.file import lock_file, open_workbook
+from xlplugin.gateway.file import open_workbook
+from xlplugin.gateway.save import lock_file
 from xlplugin.layout import spec
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
@@ -97,7 +99,7 @@ def by_id(rows: list[dict], lang: str) -> dict[str, dict]:
 # --- the first run ---------------------------------------------------------------------------
 def test_first_run_fills_the_interaction_sheet(example, lang):
     t = texts(lang)
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     rows = rows_as_dicts(example, lang, "interactions")
     assert summary.new == len(rows) == 6 and summary.updated == summary.outdated == summary.removed == 0
     status, origin = header(lang, "interactions", "status"), header(lang, "interactions", "origin")
@@ -110,14 +112,14 @@ def test_first_run_fills_the_interaction_sheet(example, lang):
     assert not [f for f in read.findings if f.sheet == t.sheet("step3")]
     # A backup of the previous file sits next to it; the summary says so, in either language.
     assert summary.saved.backup is not None and summary.saved.backup.exists()
-    assert summary.lines("da")[0].startswith("6 nye samspil, 0 opdateret, 0 forældet")
-    assert summary.lines("en")[0].startswith("6 new interactions, 0 updated, 0 outdated")
+    assert said(summary, "da")[0].startswith("6 nye samspil, 0 opdateret, 0 forældet")
+    assert said(summary, "en")[0].startswith("6 new interactions, 0 updated, 0 outdated")
 
 
 def test_second_run_without_changes_changes_nothing_but_the_status(example, lang):
-    match_action.match_file(example)
+    match_file(example)
     first = rows_as_dicts(example, lang, "interactions")
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     assert (summary.new, summary.updated, summary.unchanged, summary.outdated, summary.removed) == (0, 0, 6, 0, 0)
     again = rows_as_dicts(example, lang, "interactions")
     status = header(lang, "interactions", "status")
@@ -139,7 +141,7 @@ def test_rerun_keeps_the_users_work_and_follows_the_data(example, lang):
     childcare = "Børnepasning" if lang == "da" else "Childcare"
     own_column = "Ansvarlig" if lang == "da" else "Owner"
     yes = t.choice("yesno", "yes")
-    match_action.match_file(example)
+    match_file(example)
     ids = {r[h("theme")]: r[h("id")] for r in rows_as_dicts(example, lang, "interactions")}
 
     def user_work(wb):
@@ -181,7 +183,7 @@ def test_rerun_keeps_the_users_work_and_follows_the_data(example, lang):
             set_cell(ws, table, empty, e("description"), text)
 
     edit(example, user_work)
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     rows = rows_as_dicts(example, lang, "interactions")
     got = by_id(rows, lang)
 
@@ -223,7 +225,7 @@ def test_rerun_keeps_the_users_work_and_follows_the_data(example, lang):
     wb = load_workbook(example)
     ws, table = table_of(wb, lang, "interactions")
     r = find_row(ws, table, h("id"), lambda v: v == ids[it_theme])
-    left, top, _, _ = range_boundaries(table.ref)
+    left, _top, _, _ = range_boundaries(table.ref)
     comment_col = left + [c.key for c in spec.INTERACTIONS.columns].index("comment")
     assert ws.cell(r, comment_col).data_type == "s"
 
@@ -237,7 +239,7 @@ def test_rerun_keeps_the_users_work_and_follows_the_data(example, lang):
         set_cell(ws, table, empty, e("description"), "IT")
 
     edit(example, it_back)
-    match_action.match_file(example)
+    match_file(example)
     back = by_id(rows_as_dicts(example, lang, "interactions"), lang)[ids[it_theme]]
     assert back[h("status")] == t.choice("status", "updated") and back[h("selected")] == yes
 
@@ -245,7 +247,7 @@ def test_rerun_keeps_the_users_work_and_follows_the_data(example, lang):
 def test_a_deleted_generated_column_comes_back_and_the_users_columns_stay(example, lang):
     """Columns are found by header: moved or missing generated columns do not shift the user's."""
     h = lambda col: header(lang, "interactions", col)  # noqa: E731
-    match_action.match_file(example)
+    match_file(example)
 
     def rename_score(wb):
         ws, table = table_of(wb, lang, "interactions")
@@ -256,7 +258,7 @@ def test_a_deleted_generated_column_comes_back_and_the_users_columns_stay(exampl
                 table.tableColumns[c - left].name = "Min score"
 
     edit(example, rename_score)
-    match_action.match_file(example)
+    match_file(example)
     raw = open_workbook(example).read_table("interactions")
     assert "Min score" in raw.headers and raw.headers[-1] == h("score")
     rows = rows_as_dicts(example, lang, "interactions")
@@ -362,18 +364,19 @@ def assert_users_formulas_kept(path: Path, lang: str, outdir: Path) -> dict[str,
     return rows
 
 
+@pytest.mark.slow
 def test_the_users_formulas_stay_formulas_and_move_with_their_rows(example, lang, tmp_path):
-    match_action.match_file(example)
+    match_file(example)
     edit(example, lambda wb: add_users_formulas(wb, lang))
     ws, table = table_of(load_workbook(example), lang, "interactions")
     before = rows_by_id(ws, table, lang)
     edit(example, lambda wb: drop_families_it(wb, lang))
 
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     assert summary.outdated >= 1  # the IT row (commented) and the rows nobody else touched but the formulas
     moved = assert_users_formulas_kept(example, lang, tmp_path / "first")
     assert any(moved[i] != before[i] for i in before), "the rows were re-sorted"
-    match_action.match_file(example)
+    match_file(example)
     assert assert_users_formulas_kept(example, lang, tmp_path / "second") == moved
     assert ooxml_validate(example) == []
 
@@ -383,7 +386,7 @@ def test_formulas_are_read_from_the_sheet_as_each_cell_reads_them(tmp_path):
     array formulas left out (written back as plain formulas they would compute something else)."""
     import zipfile
 
-    from xlplugin.gateway.file import formula_cells
+    from xlplugin.gateway.package import formula_cells
 
     sheet = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
@@ -419,12 +422,12 @@ def test_suggested_theme_is_written_for_entries_without_a_theme(example, lang):
         set_cell(ws, table, row, e("theme"), None)
 
     edit(example, clear_theme)
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     entries = rows_as_dicts(example, lang, "entries")
     suggested = [(r[e("theme")], r[e("suggested_theme")]) for r in entries]
     assert suggested.count((None, childcare)) == 1
     assert all(s is None for theme, s in suggested if theme is not None)
-    assert summary.suggested == 1 and any(t.header("entries", "suggested_theme") in line for line in summary.lines(lang))
+    assert summary.suggested == 1 and any(t.header("entries", "suggested_theme") in line for line in said(summary, lang))
     row = next(r for r in rows_as_dicts(example, lang, "interactions") if r[h("theme")] == childcare)
     assert t["reason.suggested"].split("{")[0] in row[h("reasoning")]
 
@@ -444,7 +447,7 @@ def test_matrix_is_written_in_its_area_and_nothing_outside_it_changes(example, l
         ws.cell(*stale).value = "old group column"
 
     edit(example, user_cells)
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     assert summary.matrix_at == anchor
     wb = load_workbook(example)
     ws = wb[t.sheet("step2")]
@@ -465,18 +468,18 @@ def test_matrix_is_written_in_its_area_and_nothing_outside_it_changes(example, l
 # --- the workbook's own vocabulary ---------------------------------------------------------------
 def test_the_workbooks_theme_links_are_used(example, lang):
     h = lambda col: header(lang, "interactions", col)  # noqa: E731
-    k = lambda col: header(lang, "theme_links", col)  # noqa: E731
+    lambda col: header(lang, "theme_links", col)
     childcare, time = ("Børnepasning", "Ledig og fleksibel tid") if lang == "da" else ("Childcare", "Free and flexible time")
 
     def switch_off(wb):
         ws, table = table_of(wb, lang, "theme_links")
-        left, top, right, bottom = range_boundaries(table.ref)
+        left, top, _right, bottom = range_boundaries(table.ref)
         for r in range(top + 1, bottom + 1):
             if ws.cell(r, left).value == time and ws.cell(r, left + 1).value == childcare:
                 ws.cell(r, left + 2).value = 0
 
     edit(example, switch_off)
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     assert not summary.package_tables
     row = next(r for r in rows_as_dicts(example, lang, "interactions") if r[h("theme")] == childcare)
     assert time not in row[h("resource")]
@@ -495,9 +498,9 @@ def test_a_workbook_without_the_links_table_uses_the_built_in_links(example, lan
                 ws.cell(r, c).value = None
 
     edit(example, remove_links)
-    summary = match_action.match_file(example)
+    summary = match_file(example)
     assert summary.package_tables == ["theme_links"]
-    assert any(t["msg.match.what.theme_links"] in line for line in summary.lines(lang))
+    assert any(t["msg.match.what.theme_links"] in line for line in said(summary, lang))
     childcare = "Børnepasning" if lang == "da" else "Childcare"
     assert any(r[h("theme")] == childcare for r in rows_as_dicts(example, lang, "interactions"))
 
@@ -508,7 +511,7 @@ def test_failed_runs_leave_the_file_byte_for_byte_unchanged(example, lang, monke
     lock = lock_file(example)
     lock.write_bytes(b"")
     with pytest.raises(UserError) as err:
-        match_action.match_file(example)
+        match_file(example)
     assert err.value.key == "msg.file_locked"
     lock.unlink()
     assert example.read_bytes() == before
@@ -518,8 +521,8 @@ def test_failed_runs_leave_the_file_byte_for_byte_unchanged(example, lang, monke
 
     monkeypatch.setattr(match_action, "match", defect)
     with pytest.raises(UserError) as err:
-        match_action.match_file(example)
-    assert err.value.key == "msg.match.failed" and "ZeroDivisionError" in err.value.message(lang)
+        match_file(example)
+    assert err.value.key == "msg.match.failed" and "ZeroDivisionError" in message(err.value, lang)
     assert example.read_bytes() == before
 
 
@@ -535,9 +538,9 @@ def test_a_missing_interaction_table_is_a_clear_message(example, lang):
     edit(example, remove)
     before = example.read_bytes()
     with pytest.raises(UserError) as err:
-        match_action.match_file(example)
+        match_file(example)
     assert err.value.key == "msg.table_missing"
-    assert texts(lang).sheet("step3") in err.value.message(lang)
+    assert texts(lang).sheet("step3") in message(err.value, lang)
     assert example.read_bytes() == before
 
 
@@ -565,8 +568,9 @@ def test_cli_failure_is_a_message_and_exit_2(tmp_path, capsys):
 
 
 # --- real tools -------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_matched_workbook_passes_the_validator_and_libreoffice(example, lang, tmp_path):
-    match_action.match_file(example)
+    match_file(example)
     assert ooxml_validate(example) == []
     pdf = soffice_convert(example, "pdf", tmp_path / "pdf")
     assert pdf.stat().st_size > 10_000
@@ -575,7 +579,7 @@ def test_matched_workbook_passes_the_validator_and_libreoffice(example, lang, tm
 def test_generated_text_stays_within_the_columns_limits():
     """However long the entries, a generated cell never exceeds what the layout allows."""
     from xlplugin.domain.matching import MatchResult
-    from xlplugin.gateway.port import RawTable
+    from xlplugin.domain.port import RawTable
 
     t = texts("da")
     headers = [t.header("interactions", c.key) for c in spec.INTERACTIONS.columns]
@@ -591,12 +595,13 @@ def test_generated_text_stays_within_the_columns_limits():
     assert rows[0][[c.key for c in spec.INTERACTIONS.columns].index("reasoning")].endswith("…")
 
 
+@pytest.mark.slow
 def test_a_blank_workbook_gets_no_rows_and_a_hint(tmp_path, lang):
     t = texts(lang)
     path = tmp_path / "blank.xlsx"
     create_workbook(path, lang)
-    summary = match_action.match_file(path)
+    summary = match_file(path)
     assert summary.total == summary.new == 0 and summary.no_entries
-    assert summary.lines(lang)[0] == t.format("msg.match.no_entries", table=t.table("entries"), sheet=t.sheet("step2"))
+    assert said(summary, lang)[0] == t.format("msg.match.no_entries", table=t.table("entries"), sheet=t.sheet("step2"))
     assert rows_as_dicts(path, lang, "interactions") == []
     assert ooxml_validate(path) == []

@@ -1,6 +1,8 @@
 """The matching engine (pure): the folder's examples, the three forms, scope, suggestions."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from xlplugin.actions.new import example_project
@@ -9,6 +11,7 @@ from xlplugin.domain import models as m
 from xlplugin.domain.matching import interaction_id, match
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.layout.texts import texts
+from xlplugin.layout.words import Words
 
 LANGS = ("da", "en")
 MUTUAL, SOLUTION, THIRD = (m.InteractionType.MUTUAL_RESOURCES, m.InteractionType.COMMON_SOLUTION, m.InteractionType.COMMON_THIRD)
@@ -51,7 +54,14 @@ def vocabulary(project: m.Project, lang: str) -> Vocabulary:
 
 
 def run(project: m.Project, lang: str):
-    return match(project, vocabulary(project, lang), texts(lang))
+    """Matching's result with its rows as the interaction sheet shows them (texts in ``lang``)."""
+    result = match(project, vocabulary(project, lang))
+    words = Words(lang)
+    rows = [
+        m.Interaction(**{f.name: words.value(getattr(p, f.name)) for f in dataclasses.fields(p)})
+        for p in result.interactions
+    ]
+    return dataclasses.replace(result, interactions=rows)
 
 
 def rows_of(result, kind, theme=None, groups=None):
@@ -290,7 +300,7 @@ def test_output_grows_with_distinct_combinations_not_entries_squared(lang):
         # Same opportunities, same IDs: one row per type, groups and theme, however many entries.
         assert [(r.id, r.groups, r.theme) for r in rows] == [(r.id, r.groups, r.theme) for r in base_rows]
         childcare = one(run(project, lang), MUTUAL, n["childcare"])
-        assert texts(lang).format("reason.more", n=copies - 5) in childcare.need
+        assert texts(lang)["reason.more_items"].split("}", 1)[1].format(n=copies - 5) in childcare.need
 
 
 def test_long_descriptions_are_shortened_in_listings_and_quotes():

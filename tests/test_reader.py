@@ -4,18 +4,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import EXCEL_MADE, soffice_convert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import EXCEL_MADE, soffice_convert
 from workbooks import cell, edit, example, find_table
+
 from xlplugin.actions.new import example_project
 from xlplugin.domain import models as m
+from xlplugin.domain.port import RawTable
 from xlplugin.gateway.file import open_workbook
-from xlplugin.gateway.port import RawTable
 from xlplugin.layout import spec
-from xlplugin.layout.reader import BadValue, parse_date, parse_number, parse_yesno, read_project
+from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
+from xlplugin.layout.values import BadValue, parse_date, parse_number, parse_yesno
+from xlplugin.layout.words import render
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -133,6 +135,7 @@ def test_extra_user_columns_are_ignored(tmp_path):
     assert result.project.entries == example_project(lang).entries
 
 
+@pytest.mark.slow
 def test_formulas_are_read_through_their_cached_values(tmp_path):
     """LibreOffice computes and caches the formulas, as Excel does when it saves."""
     lang = "da"
@@ -235,8 +238,8 @@ def test_reader_never_raises_on_random_tables(data, lang):
     result = read_project(RawGateway(lang, tables, sheets))
     assert isinstance(result.project, m.Project)
     for finding in result.findings:
-        assert finding.message("da") and finding.advice("en")
-    for i, group in enumerate(result.project.groups):
+        assert render(finding.message, "da") and render(finding.advice, "en")
+    for i, _group in enumerate(result.project.groups):
         assert result.locations.cell("groups", i, "name") is not None
 
 
@@ -302,6 +305,7 @@ def test_every_file_excel_wrote_reads_without_error(path):
         assert isinstance(gateway._rows(sheet), list)
 
 
+@pytest.mark.slow
 def test_formula_errors_are_findings_not_empty_cells(tmp_path):
     lang = "en"
     path = example(tmp_path, lang)

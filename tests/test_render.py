@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from PIL import Image, ImageOps
-
 from render import render_workbook
-from xlplugin.actions.new import create_workbook
+
+from xlplugin.app import create_workbook
 from xlplugin.layout import spec
 
 # Share of a page's body (above the footer band) that must be ink, not paper.

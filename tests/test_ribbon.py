@@ -11,15 +11,14 @@ import sys
 
 import pytest
 import xlwings as xw
-from openpyxl import Workbook, load_workbook
-
 from conftest import EXCEL_MADE
+from openpyxl import Workbook, load_workbook
 from test_validate import plant_mistakes
-from workbooks import example
+from workbooks import example, said
 from xlwings_engine import open_book
+
 from xlplugin import __version__, ribbon
-from xlplugin.actions.match import match_file
-from xlplugin.actions.validate import validate_file
+from xlplugin.app import match_file, validate_file
 from xlplugin.domain.findings import Severity
 from xlplugin.layout.texts import texts
 
@@ -77,7 +76,7 @@ def test_match_button_says_what_changed(tmp_path, lang):
     app = press(source, "match", lang=lang)
     alert = only_alert(app)
     assert alert["mode"] == "info"
-    assert alert["prompt"].splitlines()[0] == expected.lines(lang)[0]  # "6 nye samspil, 0 opdateret, …"
+    assert alert["prompt"].splitlines()[0] == said(expected, lang)[0]  # "6 nye samspil, 0 opdateret, …"
     assert_excel_given_back(app)
 
 
@@ -150,6 +149,7 @@ def test_help_names_the_versions_and_the_python(tmp_path):
     assert f"xlplugin {__version__}" in prompt and f"xlwings {xw.__version__}" in prompt and sys.executable in prompt
 
 
+@pytest.mark.slow
 def test_importing_the_ribbon_entry_point_is_cheap():
     heavy = ("xlwings", "openpyxl", "pydantic", "python_calamine", "snowballstemmer", "xlplugin.gateway.live")
     code = f"import sys, xlplugin.ribbon; print([m for m in {heavy!r} if m in sys.modules])"

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlplugin.actions.new import TEMPLATE_FILES, create_workbook
+from xlplugin.actions.new import TEMPLATE_FILES
+from xlplugin.app import create_workbook
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "workbook_templates"
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import ooxml_validate, soffice_convert
 from openpyxl import load_workbook
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
 from python_calamine import CalamineWorkbook
-
-from conftest import ooxml_validate, soffice_convert
 from workbooks import cell, digest, edit, example, fact_where, find_table, header_where, where
-from xlplugin.actions.validate import validate_file
+
+from xlplugin.app import validate_file
 from xlplugin.cli import main
-from xlplugin.gateway.file import MARK_FORMULA
+from xlplugin.gateway.regions import MARK_FORMULA
 from xlplugin.layout.texts import texts
 
 CPR = "0101901234"
@@ -223,6 +223,7 @@ def test_missing_fact_and_purposes_are_errors(tmp_path):
     assert ("error", "no_purpose", *header_where(path, lang, "purposes", "purpose")) in keys
 
 
+@pytest.mark.slow
 def test_validated_workbook_is_valid_ooxml_and_opens_in_libreoffice(tmp_path):
     lang = "da"
     path = example(tmp_path, lang)
@@ -238,7 +239,7 @@ def test_validated_workbook_is_valid_ooxml_and_opens_in_libreoffice(tmp_path):
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_matched_example_validates_as_before(tmp_path, lang):
     """Matching writes group lists (giver → receiver, or a comma list) that the rules read back."""
-    from xlplugin.actions.match import match_file
+    from xlplugin.app import match_file
 
     path = example(tmp_path, lang)
     before = found(validate_file(path, write=False))
@@ -271,7 +272,7 @@ def test_group_names_with_og_and_ampersand_are_single_names(tmp_path):
 
 
 def test_workbook_without_theme_links_gets_a_note_and_still_matches(tmp_path):
-    from xlplugin.actions.match import match_file
+    from xlplugin.app import match_file
 
     lang = "da"
     path = example(tmp_path, lang)

@@ -9,18 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import ooxml_validate, require_tool, soffice_convert
 from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from python_calamine import CalamineWorkbook
 
-from conftest import ooxml_validate, require_tool, soffice_convert
-from xlplugin.actions.new import create_workbook, example_project, starter_project
+from xlplugin.actions.new import example_project, starter_project
+from xlplugin.app import create_workbook
 from xlplugin.domain import models as m
-from xlplugin.gateway.builder import list_name
-from xlplugin.gateway.cells import display_value
 from xlplugin.gateway.lint import lint_file
+from xlplugin.gateway.validations import list_name
 from xlplugin.layout import spec
 from xlplugin.layout.texts import Texts, texts
+from xlplugin.layout.values import display_value
 
 MAX_BYTES = 1_000_000
 
@@ -130,6 +131,7 @@ def _expected_rows(generated: Generated, table: spec.Table) -> list[list]:
 # --- the file as a whole --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_open_xml_sdk_validator_finds_no_error(generated):
     assert ooxml_validate(generated.path) == []
 
@@ -148,6 +150,7 @@ def test_plain_small_xlsx_that_names_its_layout(generated):
     assert not wb.vba_archive
 
 
+@pytest.mark.slow
 def test_libreoffice_converts_to_pdf(generated, tmp_path):
     pdf = soffice_convert(generated.path, "pdf", tmp_path)
     info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -203,6 +206,7 @@ def _expected_count(project: m.Project, status: spec.StatusRow) -> int:
     return sum(1 for item in items if getattr(item, status.column) not in (None, ""))
 
 
+@pytest.mark.slow
 def test_start_status_counts_after_libreoffice_recalculates(generated, round_trip):
     t = generated.t
     rows = CalamineWorkbook.from_path(str(round_trip)).get_sheet_by_name(t.sheet("start")).to_python()
@@ -220,6 +224,7 @@ def test_start_status_counts_after_libreoffice_recalculates(generated, round_tri
         assert any(row[2] for row in status_rows), "the example must show progress"
 
 
+@pytest.mark.slow
 def test_platform_totals_after_libreoffice_recalculates(generated, round_trip):
     t = generated.t
     wb = CalamineWorkbook.from_path(str(round_trip), load_tables=True)

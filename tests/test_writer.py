@@ -6,22 +6,24 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import EXCEL_MADE, ooxml_validate, soffice_convert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
-
-from conftest import EXCEL_MADE, ooxml_validate, soffice_convert
 from workbooks import digest, example, find_table, rewrite_zip
-from xlplugin.actions.validate import validate_file
+
+from xlplugin.app import validate_file
 from xlplugin.cli import main
 from xlplugin.domain import models as m
-from xlplugin.gateway.cells import display_value
-from xlplugin.gateway.file import backup_path, copy_path, open_workbook, unkeepable_parts
-from xlplugin.gateway.port import CellRef, Link
+from xlplugin.domain.port import CellRef, Link
+from xlplugin.gateway.container import unkeepable_parts
+from xlplugin.gateway.file import open_workbook
+from xlplugin.gateway.save import backup_path, copy_path
 from xlplugin.layout import spec
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
+from xlplugin.layout.values import display_value
 
 RISKY_TEXTS = ["=SUM(A1:A3)", "+45 12 34 56 78", "-5 grader", "@beboere", "=HYPERLINK(\"http://x\")", "'citat"]
 
@@ -46,6 +48,7 @@ def test_save_is_atomic_and_keeps_a_backup_of_the_previous_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["example_da.xlsx", "example_da.xlsx.bak"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_user_text_is_written_as_text_never_as_a_formula(tmp_path, lang):
     path = example(tmp_path, lang)
@@ -60,7 +63,7 @@ def test_user_text_is_written_as_text_never_as_a_formula(tmp_path, lang):
     ws, table = find_table(wb, lang, "entries")
     top = int(table.ref.split(":")[0][1:])
     column = 1 + [c.key for c in spec.ENTRIES.columns].index("description")
-    for i, text in enumerate(RISKY_TEXTS):
+    for i, _text in enumerate(RISKY_TEXTS):
         assert ws.cell(row=top + 1 + i, column=column).data_type == "s"
     step3 = wb[texts(lang).sheet("step3")]
     assert [step3.cell(row=2, column=20 + i).data_type for i in range(len(RISKY_TEXTS))] == ["s"] * len(RISKY_TEXTS)
@@ -71,6 +74,7 @@ def test_user_text_is_written_as_text_never_as_a_formula(tmp_path, lang):
     assert rows[1][19 : 19 + len(RISKY_TEXTS)] == RISKY_TEXTS
 
 
+@pytest.mark.slow
 def test_growing_a_table_moves_what_is_below_and_extends_dropdowns_and_formats(tmp_path):
     lang = "da"
     path = example(tmp_path, lang)

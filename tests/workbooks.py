@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from xlplugin.actions.new import create_workbook
+from xlplugin.app import create_workbook
 from xlplugin.layout.texts import texts
 
 
@@ -96,3 +97,17 @@ def fact_where(path: Path, lang: str, fact: str) -> tuple[str, str]:
         if ws.cell(row=r, column=left).value == label:
             return ws.title, f"{get_column_letter(left + 1)}{r}"
     raise KeyError(label)
+
+
+def said(result, lang: str) -> list[str]:
+    """What the command line or the ribbon tells the user about an action's result, in ``lang``."""
+    from xlplugin.layout.words import Words
+
+    return Words(lang, names=result.lang).lines(result.phrases())
+
+
+def message(error, lang: str) -> str:
+    """A UserError's message in ``lang``."""
+    from xlplugin.layout.words import render
+
+    return render(error.phrase, lang)

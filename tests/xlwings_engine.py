@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import xlwings as xw
-from xlwings import base_classes
 from openpyxl import load_workbook
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import PatternFill
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
+from xlwings import base_classes
 
-from xlplugin.gateway.file import FileWorkbook
+from xlplugin.gateway import sheet_ops
 
 ENGINE_NAME = "openpyxl-test"
 # Round trips to "Excel" by kind (what costs a COM/AppleScript call each in real Excel).
@@ -372,7 +372,7 @@ class Range(base_classes.Range):
     def insert(self, shift=None, copy_origin=None):
         r1, c1, r2, c2 = self.areas[0]
         assert shift == "down" and (c1, c2) == (1, MAX_COL), "only whole rows are inserted"
-        FileWorkbook._insert_rows(self.sheet.ws, r1, r2 - r1 + 1)  # Excel moves tables, validations …
+        sheet_ops.insert_rows(self.sheet.ws, r1, r2 - r1 + 1)  # Excel moves tables, validations …
 
     def add_hyperlink(self, address, text_to_display=None, screen_tip=None):
         CALLS["hyperlink"] += 1

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from xlplugin.errors import UserError, writing
+from xlplugin.domain.errors import UserError, writing
+from xlplugin.domain.phrases import Phrase
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
+from xlplugin.layout.words import Words
 
 
 def _lang_from_argv(argv: list[str]) -> str:
@@ -30,7 +33,7 @@ def _new_target(path: Path, force: bool) -> Path:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from xlplugin.actions.new import create_workbook
+    from xlplugin.app import create_workbook
 
     path = _new_target(Path(args.path), args.force)
     with writing(path):
@@ -39,7 +42,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_report(report: list[tuple[str, dict]], lang: str) -> None:
+def _print_report(report: list[tuple[str, dict[str, Any]]], lang: str) -> None:
     t = texts(lang)
     for key, params in report:
         print(t.format(key, **params))
@@ -69,45 +72,58 @@ def cmd_addin(args: argparse.Namespace) -> int:
     return 0
 
 
+def format_findings(findings: list, words: Words, width: int = 100) -> str:
+    """The findings as a plain-text table for the terminal (advice on a line of its own)."""
+    import textwrap
+
+    from xlplugin.domain import phrases as ph
+
+    heads = [words.value(ph.column("findings", key)) for key in ("severity", "sheet", "cell")]
+    rows = [[words(Phrase(f"severity.{f.severity.value}")), f.sheet or "", f.cell or ""] for f in findings]
+    widths = [max(len(str(r[i])) for r in [*rows, heads]) for i in range(3)]
+    indent = sum(widths) + 3 * 2
+    text_width = max(width - indent, 30)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths)) + "  " + words.value(ph.column("findings", "problem"))]
+    lines.append("-" * min(width, indent + text_width))
+    for row, f in zip(rows, findings):
+        prefix = "  ".join(str(v).ljust(w) for v, w in zip(row, widths)) + "  "
+        body = textwrap.wrap(words(f.message), text_width) + textwrap.wrap("→ " + words(f.advice), text_width)
+        lines.append(prefix + body[0])
+        lines.extend(" " * indent + more for more in body[1:])
+    return "\n".join(lines)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """`validate PATH`: findings as a table; exit 0 (no errors), 1 (errors) or 2 (UserError)."""
     import shutil
 
-    from xlplugin.actions.validate import format_table, validate_file
-    from xlplugin.domain.findings import Severity
+    from xlplugin.app import validate_file
 
-    t = texts(args.lang)
     validation = validate_file(Path(args.path), write=not args.no_write)
+    words = Words(args.lang, names=validation.lang)
     if validation.findings:
-        print(format_table(validation.findings, args.lang, shutil.get_terminal_size((100, 24)).columns))
+        print(format_findings(validation.findings, words, shutil.get_terminal_size((100, 24)).columns))
         print()
     else:
-        print(t["findings.none"])
-    errors, warnings, notes = (validation.count(s) for s in Severity)
-    print(t.format("validate.summary", errors=errors, warnings=warnings, notes=notes))
-    saved = validation.saved
-    if not validation.written:
-        print(t["validate.not_written"])
-    elif saved.path is not None and not saved.diverted:
-        print(t.format("validate.written", sheet=texts(validation.lang).sheet("findings")))
-    for line in saved.messages(args.lang):
+        print(words(Phrase("findings.none")))
+    for line in words.lines(validation.phrases()):
         print(line)
     return validation.exit_code
 
 
 def cmd_match(args: argparse.Namespace) -> int:
     """`match PATH`: generate interactions (step 3); prints the summary."""
-    from xlplugin.actions.match import match_file
+    from xlplugin.app import match_file
 
     summary = match_file(Path(args.path))
-    for line in summary.lines(args.lang):
+    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
         print(line)
     return 0
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
     """`templates [FOLDER]`: the blank templates and the example, as committed in workbook_templates/."""
-    from xlplugin.actions.new import write_templates
+    from xlplugin.app import write_templates
 
     folder = Path(args.folder)
     with writing(folder):
@@ -126,7 +142,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     t = texts(args.lang)
     path = str(folder / ("Eksempel.xlsx" if args.lang == "da" else "Example.xlsx"))
     # One line per action: (command, its function, its arguments).
-    steps = (
+    steps: tuple[tuple[str, Callable[[argparse.Namespace], int], dict[str, Any]], ...] = (
         ("new", cmd_new, dict(path=path, example=True, force=True, name=None)),
         ("match", cmd_match, dict(path=path)),
         ("validate", cmd_validate, dict(path=path, no_write=False)),
@@ -195,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserError as exc:
-        print(f"{texts(args.lang)['msg.error_prefix']}: {exc.message(args.lang)}", file=sys.stderr)
+        print(f"{texts(args.lang)['msg.error_prefix']}: {Words(args.lang)(exc.phrase)}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: a message for the user, the traceback for support
         from xlplugin.failures import log_failure, reason

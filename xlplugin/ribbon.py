@@ -9,12 +9,15 @@ cheap: every action imports what it needs when it runs.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from xlplugin.errors import UserError, writing
+from xlplugin.domain.errors import UserError, writing
+from xlplugin.domain.phrases import Label, Phrase
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
+from xlplugin.layout.words import Words
 
 
 @dataclass
@@ -27,12 +30,13 @@ class Press:
     path: str = ""  # for "new": where to save, chosen in Excel's dialog
     addin_version: str = "dev"
 
-    def progress(self, kind: str, table: str) -> None:
-        self.book.app.status_bar = texts(self.lang).format(f"ribbon.progress.{kind}", action=self.label, table=table)
+    def progress(self, kind: str, table: Label) -> None:
+        words = Words(self.lang)
+        self.book.app.status_bar = words(Phrase.of(f"ribbon.progress.{kind}", action=self.label, table=table))
 
 
 def new_workbook(press: Press) -> str:
-    from xlplugin.actions.new import create_workbook
+    from xlplugin.app import create_workbook
 
     path = Path(press.path)
     if path.suffix.lower() != ".xlsx":
@@ -47,14 +51,10 @@ def new_workbook(press: Press) -> str:
 
 def validate_workbook(press: Press) -> str:
     from xlplugin.actions import validate
-    from xlplugin.domain.findings import Severity
     from xlplugin.gateway.live import LiveWorkbook
 
     validation = validate.run(LiveWorkbook(press.book, progress=press.progress))
-    t = texts(press.lang)
-    errors, warnings, notes = (validation.count(s) for s in Severity)
-    summary = t.format("validate.summary", errors=errors, warnings=warnings, notes=notes)
-    return summary + "\n" + t.format("validate.written", sheet=texts(validation.lang).sheet("findings"))
+    return "\n".join(Words(press.lang, names=validation.lang).lines(validation.phrases()))
 
 
 def match_workbook(press: Press) -> str:
@@ -62,7 +62,7 @@ def match_workbook(press: Press) -> str:
     from xlplugin.gateway.live import LiveWorkbook
 
     summary = match.run(LiveWorkbook(press.book, progress=press.progress))
-    return "\n".join(summary.lines(press.lang))
+    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
 
 
 def show_help(press: Press) -> str:
@@ -110,7 +110,7 @@ def run(control_id: str, lang: str = DEFAULT_LANGUAGE, addin_version: str = "dev
         app.screen_updating = True
         app.alert(message, title=t["ribbon.title"], mode="info")
     except UserError as exc:
-        _tell(app, exc.message(lang), t.format("ribbon.error.title", action=label))
+        _tell(app, Words(lang)(exc.phrase), t.format("ribbon.error.title", action=label))
     except Exception as exc:  # anything else: a dialog for the user, the traceback for support
         from xlplugin.failures import log_failure, reason
 

@@ -16,20 +16,23 @@ Nothing is saved unless everything succeeded (the gateway's commit is atomic).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
 from xlplugin.domain import models as m
-from xlplugin.domain.matching import MatchResult, match, shorten
+from xlplugin.domain import phrases as ph
+from xlplugin.domain.errors import UserError
+from xlplugin.domain.matching import MatchResult, Proposal, match, shorten
 from xlplugin.domain.matrix import matrix_values
-from xlplugin.domain.vocabulary import Vocabulary
-from xlplugin.errors import UserError
-from xlplugin.gateway.cells import display_value
-from xlplugin.gateway.port import CellRef, RawTable, Saved, WorkbookGateway
-from xlplugin.layout import spec
 from xlplugin.domain.models import normalize
-from xlplugin.layout.reader import ReadResult, column_indexes, parse_choice, read_project
-from xlplugin.layout.texts import texts
+from xlplugin.domain.phrases import Phrase
+from xlplugin.domain.port import CellRef, RawTable, Saved, WorkbookGateway, range_text
+from xlplugin.domain.vocabulary import Vocabulary
+from xlplugin.layout import spec
+from xlplugin.layout.names import column_indexes
+from xlplugin.layout.reader import ReadResult, read_project
+from xlplugin.layout.values import display_value, parse_choice
+from xlplugin.layout.words import Words, saved_phrases
 
 STATUS = "status"
 
@@ -50,14 +53,13 @@ class MatchSummary:
     package_tables: list[str] = field(default_factory=list)  # tables taken from package data
     saved: Saved = field(default_factory=Saved)
 
-    def lines(self, lang: str) -> list[str]:
-        """What the command line prints and the ribbon shows, in ``lang``."""
-        t, wt = texts(lang), texts(self.lang)
+    def phrases(self) -> list[Phrase]:
+        """What the command line prints and the ribbon shows (rendered at the edge)."""
         out = []
         if self.no_entries:
-            out.append(t.format("msg.match.no_entries", table=wt.table("entries"), sheet=wt.sheet("step2")))
+            out.append(Phrase.of("msg.match.no_entries", table=ph.Label("table", "entries"), sheet=ph.sheet("step2")))
         out.append(
-            t.format(
+            Phrase.of(
                 "msg.match.summary",
                 new=self.new,
                 updated=self.updated,
@@ -65,31 +67,28 @@ class MatchSummary:
                 removed=self.removed,
                 unchanged=self.unchanged,
                 total=self.total,
-                sheet=wt.sheet("step3"),
+                sheet=ph.sheet("step3"),
             )
         )
         if self.suggested:
-            column = wt.header("entries", "suggested_theme")
-            out.append(t.format("msg.match.suggested", n=self.suggested, sheet=wt.sheet("step2"), column=column))
+            column = ph.column("entries", "suggested_theme")
+            out.append(Phrase.of("msg.match.suggested", n=self.suggested, sheet=ph.sheet("step2"), column=column))
         if self.matrix_at is not None:
             rows, cols = self.matrix_size
-            end = CellRef(self.matrix_at.sheet, self.matrix_at.row + rows - 1, self.matrix_at.col + cols - 1)
-            cells = f"{self.matrix_at.address}:{end.address}"
-            out.append(t.format("msg.match.matrix", sheet=wt.sheet("step2"), cells=cells))
+            end = self.matrix_at.shifted(rows - 1, cols - 1)
+            out.append(Phrase.of("msg.match.matrix", sheet=ph.sheet("step2"), cells=range_text(self.matrix_at, end)))
         for table_key in self.package_tables:
-            out.append(t.format("msg.match.package_themes", what=t[f"msg.match.what.{table_key}"], sheet=wt.sheet("themes")))
-        return out + self.saved.messages(lang)
+            out.append(Phrase.of("msg.match.package_themes", what=Phrase(f"msg.match.what.{table_key}"), sheet=ph.sheet("themes")))
+        return out + saved_phrases(self.saved)
 
 
 def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:
     """The workbook's own themes and links; the built-in ones only for a table the workbook lacks."""
-    from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
-
     themes, links, fallback = read.project.themes, read.project.theme_links, []
-    if "themes" not in read.locations.tables:
+    if not read.has_table("themes"):
         themes = package_themes(read.lang)
         fallback.append("themes")
-    if "theme_links" not in read.locations.tables:
+    if not read.has_table("theme_links"):
         links = package_theme_links(read.lang)
         fallback.append("theme_links")
     return Vocabulary(themes, links, read.lang, package_theme_name("usefulness", read.lang)), fallback
@@ -99,13 +98,12 @@ def run(gateway: WorkbookGateway) -> MatchSummary:
     """The whole action: read, match, write the three places back, commit."""
     read = read_project(gateway)
     lang = read.lang
-    t = texts(lang)
-    interactions = gateway.read_table("interactions")
+    interactions = read.raw("interactions")
     if interactions is None:
-        raise UserError("msg.table_missing", table=t.table("interactions"), sheet=t.sheet("step3"))
+        raise UserError("msg.table_missing", table=ph.Label("table", "interactions"), sheet=ph.sheet("step3"))
     try:
         vocabulary, fallback = vocabulary_of(read)
-        result = match(read.project, vocabulary, t)
+        result = match(read.project, vocabulary)
         summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries)
         headers, rows = merge_interactions(interactions, result, lang, summary)
     except UserError:
@@ -119,12 +117,6 @@ def run(gateway: WorkbookGateway) -> MatchSummary:
     return summary
 
 
-def match_file(path: Path) -> MatchSummary:
-    from xlplugin.gateway.file import open_workbook
-
-    return run(open_workbook(path))
-
-
 # --- the interaction table ------------------------------------------------------------------
 def _same(a: Any, b: Any) -> bool:
     if a in (None, "") and b in (None, ""):
@@ -134,11 +126,19 @@ def _same(a: Any, b: Any) -> bool:
     return normalize(a) == normalize(b)
 
 
+def _rendered(proposal: Proposal, key: str, words: Words) -> Any:
+    """A generated field in the workbook's language (status is set by the merge)."""
+    if key == STATUS:
+        return None
+    return words.value(getattr(proposal, key))
+
+
 def merge_interactions(
     raw: RawTable, result: MatchResult, lang: str, summary: MatchSummary
 ) -> tuple[list[str], list[list[Any]]]:
     """The interaction table's new headers and rows (see the module's rules)."""
-    t = texts(lang)
+    words = Words(lang)
+    t = words.t
     columns = spec.INTERACTIONS.columns
     index = column_indexes(raw, spec.INTERACTIONS)
     headers = list(raw.headers)
@@ -155,9 +155,10 @@ def merge_interactions(
         i = index[key]
         return row[i] if i < len(row) else None
 
-    def origin(row: list[Any]) -> str | None:
+    def code(row: list[Any], key: str) -> str | None:
+        """The row's choice as its language-neutral code (None if empty or not a choice)."""
         try:
-            return parse_choice("origin", cell(row, "origin")) if cell(row, "origin") is not None else None
+            return parse_choice(key, cell(row, key)) if cell(row, key) is not None else None
         except Exception:
             return None
 
@@ -169,7 +170,7 @@ def merge_interactions(
             continue
         row = list(values) + [None] * (width - len(values))
         row_id = str(cell(row, "id") or "").strip().upper()
-        generated_row = origin(row) == m.Origin.GENERATED.value
+        generated_row = code(row, "origin") == m.Origin.GENERATED.value
         if generated_row and row_id and row_id not in old:
             old[row_id] = row
         elif generated_row:
@@ -185,7 +186,7 @@ def merge_interactions(
 
     out: list[list[Any]] = []
     for interaction in result.interactions:
-        new_values = {c.key: display_value(c, getattr(interaction, c.key), t) for c in generated}
+        new_values = {c.key: display_value(c, _rendered(interaction, c.key, words), t) for c in generated}
         for c in generated:  # long lists of entries: stay within what the column allows
             if isinstance(new_values[c.key], str):
                 new_values[c.key] = shorten(new_values[c.key], c.max_length)
@@ -197,7 +198,7 @@ def merge_interactions(
         else:
             row = previous
             changed = any(not _same(cell(row, c.key), new_values[c.key]) for c in generated if c.key != STATUS)
-            was_outdated = _same(cell(row, STATUS), t.choice("status", m.RowStatus.OUTDATED.value))
+            was_outdated = code(row, STATUS) == m.RowStatus.OUTDATED.value
             status = m.RowStatus.UPDATED if changed or was_outdated else m.RowStatus.UNCHANGED
             if status is m.RowStatus.UPDATED:
                 summary.updated += 1
@@ -222,7 +223,7 @@ def merge_interactions(
 
 # --- step 2: suggested themes and the matrix ------------------------------------------------
 def _write_suggestions(gateway: WorkbookGateway, read: ReadResult, result: MatchResult, summary: MatchSummary) -> None:
-    location = read.locations.tables.get("entries")
+    location = read.location("entries")
     if location is None or "suggested_theme" not in location.columns or not location.item_rows:
         return
     first = location.header_row + 1
@@ -241,11 +242,13 @@ def matrix_anchor(raw: RawTable) -> CellRef:
 
 
 def _write_matrix(gateway: WorkbookGateway, read: ReadResult, summary: MatchSummary) -> None:
-    raw = gateway.read_table(spec.MATRIX.beside)
+    raw = read.raw(spec.MATRIX.beside)
     if raw is None:
         return
     anchor = matrix_anchor(raw)
-    values = matrix_values(read.project, spec.MATRIX, texts(read.lang))
+    words = Words(read.lang)
+    grid = matrix_values(read.project, spec.MATRIX.rows, spec.MATRIX.cols)
+    values = [[words.value(value) for value in row] for row in grid]
     gateway.write_range(spec.MATRIX.sheet, anchor, values)
     summary.matrix_at = anchor
     summary.matrix_size = (len(values), len(values[0]))

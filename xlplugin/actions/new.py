@@ -6,6 +6,7 @@ from pathlib import Path
 from xlplugin.data import load_json
 from xlplugin.data.themes import package_theme_links, package_themes
 from xlplugin.domain import models as m
+from xlplugin.domain.port import NewWorkbookWriter
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 
@@ -50,17 +51,19 @@ def example_project(lang: str) -> m.Project:
     )
 
 
-def create_workbook(path: Path, lang: str = "da", example: bool = False, name: str | None = None) -> int:
-    """Write a new project workbook to ``path``; returns the number of sheets."""
-    from xlplugin.gateway.builder import build_workbook
-    from xlplugin.gateway.files import save_new_workbook
-
+def new_project(lang: str = "da", example: bool = False, name: str | None = None) -> m.Project:
+    """What a new workbook holds: the starter lists, or the folder's example; named if asked."""
     project = example_project(lang) if example else starter_project(lang)
     if name:
         project.facts.name = name
-    workbook = build_workbook(project, lang)
-    save_new_workbook(workbook, path)
-    return len(workbook.sheetnames)
+    return project
+
+
+def create_workbook(
+    write: NewWorkbookWriter, path: Path, lang: str = "da", example: bool = False, name: str | None = None
+) -> int:
+    """Write a new project workbook to ``path`` with ``write``; returns the number of sheets."""
+    return write(new_project(lang, example, name), lang, path)
 
 
 # The committed templates (workbook_templates/): blank and example, in both languages.
@@ -72,11 +75,11 @@ TEMPLATE_FILES: dict[tuple[str, bool], str] = {
 }
 
 
-def write_templates(folder: Path) -> list[tuple[Path, int]]:
+def write_templates(write: NewWorkbookWriter, folder: Path) -> list[tuple[Path, int]]:
     """Write every template into ``folder``; returns each file with its number of sheets."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     return [
-        (folder / filename, create_workbook(folder / filename, lang=lang, example=example))
+        (folder / filename, create_workbook(write, folder / filename, lang=lang, example=example))
         for (lang, example), filename in TEMPLATE_FILES.items()
     ]

@@ -71,11 +71,11 @@ class RibbonSources:
 
     def callbacks(self) -> set[str]:
         """Every "Module.Procedure" the ribbon XML calls."""
-        return {el.get(a) for el in self.root.iter() for a in CALLBACK_ATTRIBUTES if el.get(a)}
+        return {str(el.get(a)) for el in self.root.iter() for a in CALLBACK_ATTRIBUTES if el.get(a)}
 
     def buttons(self) -> list[str]:
         """The ids of the ribbon's buttons, in ribbon order."""
-        return [el.get("id") for el in self.root.iter(f"{{{CUSTOMUI_NS}}}button")]
+        return [str(el.get("id")) for el in self.root.iter(f"{{{CUSTOMUI_NS}}}button")]
 
     def text_keys(self) -> list[str]:
         """Every text the VBA looks up: the XML's label/tip callbacks and the module's own."""
@@ -251,7 +251,7 @@ def build_addin_bytes(version: str | None = None, template: Path | None = None) 
 
 def build_addin(path: Path, version: str | None = None) -> int:
     """Write the .xlam to ``path`` (atomically); returns its size in bytes."""
-    from xlplugin.gateway.files import atomic_write
+    from xlplugin.gateway.save import atomic_write
 
     data = build_addin_bytes(version)
     atomic_write(Path(path), lambda tmp: Path(tmp).write_bytes(data))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlplugin.addin.build import PROJECT_NAME
-from xlplugin.errors import UserError
+from xlplugin.domain.errors import UserError
 
 ADDIN_FILE = f"{PROJECT_NAME}.xlam"
 LANG_KEY = "XLPLUGIN_LANG"
@@ -98,7 +98,7 @@ def read_config(path: Path) -> dict[str, str]:
 
 def write_config(path: Path, updates: dict[str, str | None]) -> None:
     """Set (or with None remove) keys, keeping every other setting the file has."""
-    from xlplugin.gateway.files import atomic_write
+    from xlplugin.gateway.save import atomic_write
 
     settings = read_config(path)
     for key, value in updates.items():
@@ -129,7 +129,7 @@ def install(
         build_addin(where.addin)
     except PermissionError as exc:  # Windows: Excel has the old add-in open
         raise UserError("msg.addin.in_use", path=where.addin) from exc
-    report = [("msg.addin.installed", {"path": where.addin})]
+    report: list[tuple[str, dict[str, object]]] = [("msg.addin.installed", {"path": where.addin})]
 
     write_config(
         where.config_file,

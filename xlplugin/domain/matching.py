@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from xlplugin.domain import models as m
+from xlplugin.domain import phrases as ph
 from xlplugin.domain.models import normalize
+from xlplugin.domain.phrases import Many, Phrase
 from xlplugin.domain.vocabulary import Link, Vocabulary
 
-if TYPE_CHECKING:  # sentences come from the layout's texts, handed in by the action
-    from xlplugin.layout.texts import Texts
+Text = str | Phrase | Many  # what a generated cell says, rendered at the edge
 
 LIST_LIMIT = 5  # entries named in one cell before "(+N more)"
 ITEM_MAX = 100  # characters of one entry's text in a listing
@@ -76,18 +77,17 @@ class Cell:
     entries: list[m.Entry] = field(default_factory=list)
     high: bool = False
     suggested: m.Entry | None = None  # the first entry whose theme was only suggested
-    _listing: str | None = None
+    _listing: Text | None = None
 
-    def listing(self, t: Texts) -> str:
+    def listing(self) -> Text:
         if self._listing is None:
             seen: dict[str, None] = {}
             for entry in self.entries:
                 seen.setdefault(" ".join(str(entry.description or "").split()) or self.theme, None)
             names = [shorten(name, ITEM_MAX) for name in seen]
             text = "; ".join(names[:LIST_LIMIT])
-            if len(names) > LIST_LIMIT:
-                text += " " + t.format("reason.more", n=len(names) - LIST_LIMIT)
-            self._listing = text
+            more = len(names) - LIST_LIMIT
+            self._listing = Phrase.of("reason.more_items", items=text, n=more) if more > 0 else text
         return self._listing
 
 
@@ -100,8 +100,25 @@ class Purpose:
 
 
 @dataclass
+class Proposal:
+    """A generated interaction row: the ``m.Interaction`` fields, with texts still as phrases."""
+
+    id: str
+    type: m.InteractionType
+    groups: str
+    need: Text | None
+    resource: Text | None
+    theme: str
+    scope: m.Scope
+    score: float
+    reasoning: Many
+    purposes: str | None
+    origin: m.Origin = m.Origin.GENERATED
+
+
+@dataclass
 class MatchResult:
-    interactions: list[m.Interaction]
+    interactions: list[Proposal]
     # Per entry of the project: the theme suggested for an entry without one (else None).
     suggestions: list[str | None]
 
@@ -110,15 +127,14 @@ class MatchResult:
         return sum(1 for s in self.suggestions if s)
 
 
-def match(project: m.Project, vocabulary: Vocabulary, t: Texts) -> MatchResult:
-    return _Matcher(project, vocabulary, t).run()
+def match(project: m.Project, vocabulary: Vocabulary) -> MatchResult:
+    return _Matcher(project, vocabulary).run()
 
 
 class _Matcher:
-    def __init__(self, project: m.Project, vocabulary: Vocabulary, t: Texts):
+    def __init__(self, project: m.Project, vocabulary: Vocabulary):
         self.project = project
         self.vocab = vocabulary
-        self.t = t
         self.groups: dict[str, Group] = {}
         for g in project.groups:
             key = normalize(g.name)
@@ -141,7 +157,7 @@ class _Matcher:
         if not key:
             return None
         if key not in self.groups:
-            self.groups[key] = Group(" ".join(name.split()), False, len(self.groups))
+            self.groups[key] = Group(" ".join(str(name).split()), False, len(self.groups))
         return key
 
     def _purpose(self, p: m.SocialPurpose) -> Purpose:
@@ -183,7 +199,7 @@ class _Matcher:
         rows.sort(key=lambda r: (-(r.score or 0), TYPE_ORDER[r.type], r.groups or "", self._theme_order(r.theme)))
         return MatchResult(rows, self.suggestions)
 
-    def _mutual(self) -> list[m.Interaction]:
+    def _mutual(self) -> list[Proposal]:
         needs, resources = self.cells[m.EntryKind.NEED], self.cells[m.EntryKind.RESOURCE]
         found: dict[tuple[str, str, str], list[tuple[Cell, Cell, Link]]] = {}
         for need_theme, receivers in needs.items():
@@ -199,23 +215,22 @@ class _Matcher:
         for giver, receiver, need_theme in found:
             helps[(giver, receiver)].append(need_theme)
         # What each group can give another, named once per pair (many rows share it).
-        gives = {pair: self._join(sorted(themes, key=self._theme_order)) for pair, themes in helps.items()}
+        gives = {pair: Many(self._by_theme_order(themes)) for pair, themes in helps.items()}
         useful = needs.get(self.vocab.useful_theme, {}) if self.vocab.useful_theme else {}
         # Sentences about a pair (or one group) are shared by many rows: make each once.
-        t = self.t
-        both_ways: dict[tuple[str, str], str | None] = {}
-        useful_sentence: dict[str, str | None] = {}
+        both_ways: dict[tuple[str, str], Phrase | None] = {}
+        useful_sentence: dict[str, Phrase | None] = {}
         rows = []
         for (giver, receiver, theme), matches in found.items():
             pair = (giver, receiver)
             if pair not in both_ways:
                 back = gives.get((receiver, giver))
                 g, r = self.groups[giver].name, self.groups[receiver].name
-                both_ways[pair] = t.format("reason.both_ways", giver=g, receiver=r, themes=back) if back else None
+                both_ways[pair] = Phrase.of("reason.both_ways", giver=g, receiver=r, themes=back) if back else None
             if giver not in useful_sentence:
                 cell = useful.get(giver)
                 name = self.groups[giver].name
-                useful_sentence[giver] = t.format("reason.useful", giver=name, needs=cell.listing(t)) if cell else None
+                useful_sentence[giver] = Phrase.of("reason.useful", giver=name, needs=cell.listing()) if cell else None
             rows.append(self._mutual_row(giver, receiver, theme, matches, both_ways[pair], useful_sentence[giver]))
         return rows
 
@@ -225,28 +240,29 @@ class _Matcher:
         receiver: str,
         theme: str,
         matches: list[tuple[Cell, Cell, Link]],
-        both_ways: str | None,
-        useful: str | None,
-    ) -> m.Interaction:
-        t = self.t
+        both_ways: Phrase | None,
+        useful: Phrase | None,
+    ) -> Proposal:
         need_cell = matches[0][0]
         best = matches[0][2]  # matches come in the order of links_to: strongest first
         g, r = self.groups[giver].name, self.groups[receiver].name
-        resources = "; ".join(cell.listing(t) for _, cell, _ in matches)
+        resources = Many((cell.listing() for _, cell, _ in matches), separator="; ")
         if best.resource_theme == theme:
-            sentences = [t.format("reason.mutual.same", giver=g, receiver=r, theme=theme, needs=need_cell.listing(t), resources=resources)]
+            sentences: list[Text] = [
+                Phrase.of("reason.mutual.same", giver=g, receiver=r, theme=theme, needs=need_cell.listing(), resources=resources)
+            ]
         else:
             strength = round(best.strength)
             sentences = [
-                t.format(
+                Phrase.of(
                     "reason.mutual.link",
                     giver=g,
                     receiver=r,
                     theme=theme,
                     resource_theme=best.resource_theme,
                     resources=resources,
-                    needs=need_cell.listing(t),
-                    strength_word=t[f"reason.strength.{max(1, min(5, strength))}"],
+                    needs=need_cell.listing(),
+                    strength_word=Phrase(f"reason.strength.{max(1, min(5, strength))}"),
                     strength=strength,
                 )
             ]
@@ -260,14 +276,14 @@ class _Matcher:
             sentences.append(useful)
             score += USEFUL_BONUS
         if need_cell.high:
-            sentences.append(t.format("reason.priority", group=r))
+            sentences.append(Phrase.of("reason.priority", group=r))
             score += HIGH_PRIORITY_BONUS
         cells = [need_cell, *(cell for _, cell, _ in matches)]
         return self._row(
             m.InteractionType.MUTUAL_RESOURCES,
             members=[giver, receiver],
             groups_text=f"{g}{m.GIVER_ARROW}{r}",
-            need=need_cell.listing(t),
+            need=need_cell.listing(),
             resource=resources,
             theme=theme,
             receivers={receiver},
@@ -277,18 +293,18 @@ class _Matcher:
             id_parts=(giver, receiver, self._norm_theme(theme)),
         )
 
-    def _common_solutions(self) -> list[m.Interaction]:
+    def _common_solutions(self) -> list[Proposal]:
         rows = []
         for theme, by_group in self.cells[m.EntryKind.NEED].items():
             if len(by_group) < 2 or theme == self.vocab.useful_theme:
                 continue
             cells = self._ordered(by_group.values())
             names, needs = self._names_and_listing(cells)
-            sentences = [self.t.format("reason.common_solution", groups=self._join(names), theme=theme, needs=needs)]
+            sentences: list[Text] = [Phrase.of("reason.common_solution", groups=Many(names), theme=theme, needs=needs)]
             score = min(SOLUTION_BASE + SOLUTION_PER_EXTRA_GROUP * (len(cells) - 2), SOLUTION_MAX)
             high = [self.groups[c.group].name for c in cells if c.high]
             if high:
-                sentences.append(self.t.format("reason.priority", group=self._join(high)))
+                sentences.append(Phrase.of("reason.priority", group=Many(high)))
                 score += HIGH_PRIORITY_BONUS
             rows.append(
                 self._row(
@@ -307,12 +323,13 @@ class _Matcher:
             )
         return rows
 
-    def _names_and_listing(self, cells: list) -> tuple[list[str], str]:
+    def _names_and_listing(self, cells: list[Cell]) -> tuple[list[str], Many]:
         """The groups' names, and "Group: entries; Group: entries" for a row naming several groups."""
         names = [self.groups[c.group].name for c in cells]
-        return names, "; ".join(f"{name}: {c.listing(self.t)}" for name, c in zip(names, cells))
+        listing = Many((Phrase.of("reason.group_items", group=name, items=c.listing()) for name, c in zip(names, cells)), "; ")
+        return names, listing
 
-    def _common_thirds(self) -> list[m.Interaction]:
+    def _common_thirds(self) -> list[Proposal]:
         interests, resources = self.cells[m.EntryKind.INTEREST], self.cells[m.EntryKind.RESOURCE]
         rows = []
         for theme in sorted(set(interests) | set(self.characteristics), key=self._theme_order):
@@ -325,10 +342,10 @@ class _Matcher:
                 continue
             cells = self._ordered(by_group.values())
             names, shared = self._names_and_listing(cells)
-            sentences = [self.t.format("reason.common_third", groups=self._join(names), theme=theme, entries=shared)]
+            sentences: list[Text] = [Phrase.of("reason.common_third", groups=Many(names), theme=theme, entries=shared)]
             score = THIRD_BASE
             if characteristics:
-                sentences.append(self.t.format("reason.characteristic", characteristics=self._join(characteristics)))
+                sentences.append(Phrase.of("reason.characteristic", characteristics=Many(characteristics)))
                 score += CHARACTERISTIC_BONUS
             rows.append(
                 self._row(
@@ -354,37 +371,36 @@ class _Matcher:
         *,
         members: list[str],
         groups_text: str,
-        need: str | None,
-        resource: str | None,
+        need: Text | None,
+        resource: Text | None,
         theme: str,
         receivers: set[str],
-        sentences: list[str],
+        sentences: list[Text],
         score: float,
         cells: list[Cell],
         id_parts: tuple[str, ...],  # normalized, see interaction_id
-    ) -> m.Interaction:
-        t = self.t
+    ) -> Proposal:
         external = [self.groups[k].name for k in members if self.groups[k].external]
         if external:
-            sentences.append(t.format("reason.external", groups=self._join(external)))
+            sentences.append(Phrase.of("reason.external", groups=Many(external)))
         served = self._served(set(members), receivers, theme)
         if served:
-            quoted = [t.format("reason.quote", text=p.text) for p in served]
-            sentences.append(t.format("reason.purposes", purposes=self._join(quoted)))
+            quoted = [Phrase.of("reason.quote", text=p.text) for p in served]
+            sentences.append(Phrase.of("reason.purposes", purposes=Many(quoted)))
             score += min(sum(PURPOSE_BONUS + (HIGH_PURPOSE_BONUS if p.high else 0) for p in served), PURPOSES_MAX)
         suggested = next((c for c in cells if c.suggested is not None), None)
-        if suggested is not None:
+        if suggested is not None and suggested.suggested is not None:
             text = shorten(" ".join(str(suggested.suggested.description).split()), QUOTE_MAX)
             sentences.append(
-                t.format(
+                Phrase.of(
                     "reason.suggested",
                     theme=suggested.theme,
                     description=text,
                     group=self.groups[suggested.group].name,
-                    sheet=t.sheet("step2"),
+                    sheet=ph.sheet("step2"),
                 )
             )
-        return m.Interaction(
+        return Proposal(
             id=_digest(kind, list(id_parts)),
             type=kind,
             groups=groups_text,
@@ -393,9 +409,8 @@ class _Matcher:
             theme=theme,
             scope=m.Scope.EXTERNAL if external else m.Scope.INTERNAL,
             score=round(min(score, SCORE_MAX), 1),
-            reasoning=" ".join(sentences),
+            reasoning=Many(sentences, separator=" "),
             purposes="; ".join(p.text for p in served) or None,
-            origin=m.Origin.GENERATED,
         )
 
     def _served(self, members: set[str], receivers: set[str], theme: str) -> list[Purpose]:
@@ -416,15 +431,11 @@ class _Matcher:
             key = self._theme_keys[theme] = normalize(theme)
         return key
 
-    def _ordered(self, cells) -> list[Cell]:
+    def _ordered(self, cells: Iterable[Cell]) -> list[Cell]:
         return sorted(cells, key=lambda c: self.groups[c.group].order)
+
+    def _by_theme_order(self, themes: list[str]) -> list[str]:
+        return sorted(themes, key=self._theme_order)
 
     def _theme_order(self, theme: str | None) -> tuple[int, str]:
         return (self.vocab.order.get(theme or "", len(self.vocab.order)), theme or "")
-
-    def _join(self, items: list[str]) -> str:
-        items = list(dict.fromkeys(items))
-        if len(items) <= 1:
-            return "".join(items)
-        return f"{', '.join(items[:-1])} {self.t['reason.and']} {items[-1]}"
-

@@ -237,6 +237,10 @@ class Interaction(Model):
 
 
 # --- Step 4 ------------------------------------------------------------------
+# The platform scores the planner gives (0-5), each weighed by the criterion of the same key.
+PLATFORM_SCORE_FIELDS = ("score_need", "score_interplay", "score_economy", "score_operation", "score_flexibility")
+
+
 class Platform(Model):
     name: str
     type: PlatformType | None = None

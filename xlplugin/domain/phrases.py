@@ -48,12 +48,15 @@ def choice(list_key: str, code: str) -> Label:
 
 @dataclass(frozen=True)
 class Many:
-    """Several values shown as one list in running text ("a, b og c")."""
+    """Several values shown as one: a list in running text ("a, b og c"), or, with a
+    ``separator``, simply joined by it (sentences by " ", listings by "; ")."""
 
     items: tuple[object, ...]
+    separator: str | None = None
 
-    def __init__(self, items: Iterable[object]):
+    def __init__(self, items: Iterable[object], separator: str | None = None):
         object.__setattr__(self, "items", tuple(dict.fromkeys(items)))
+        object.__setattr__(self, "separator", separator)
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from typing import Any, Protocol
+from collections.abc import Iterator, Mapping
+from typing import Protocol
 
 from xlplugin.domain import models as m
+from xlplugin.domain import phrases as ph
 from xlplugin.domain.findings import Finding, Severity
-from xlplugin.layout import spec
-from xlplugin.layout.spec import Kind
-from xlplugin.layout.texts import texts
+from xlplugin.domain.port import CellRef
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 SHARE_TOLERANCE = 0.05  # percentage points of rounding allowed in a total
@@ -64,28 +63,34 @@ def personal_data_kinds(text: str) -> list[str]:
 
 # --- helpers ------------------------------------------------------------------------------------
 class Locator(Protocol):
-    def cell(self, table_key: str, index: int, field_key: str) -> Any: ...
+    """Where each item's field stands in the workbook (the reader's locations)."""
 
-    def header(self, table_key: str, field_key: str | None = None) -> Any: ...
+    def cell(self, table_key: str, index: int, field_key: str) -> CellRef | None: ...
+
+    def header(self, table_key: str, field_key: str | None = None) -> CellRef | None: ...
+
+
+# The free-text fields to check, per table key ("facts" for the project facts): field → the
+# longest text allowed. The layout knows them; the rules are handed them.
+TextLimits = Mapping[str, Mapping[str, int]]
 
 
 class _Rules:
-    def __init__(self, project: m.Project, locations: Locator, lang: str):
+    def __init__(self, project: m.Project, locations: Locator, text_limits: TextLimits):
         self.p = project
         self.loc = locations
-        self.t = texts(lang)
+        self.text_limits = text_limits
         self.findings: list[Finding] = []
 
-    def add(self, severity: Severity, key: str, ref: Any, **params: Any) -> None:
-        self.findings.append(
-            Finding.make(severity, key, ref.sheet if ref else None, ref.address if ref else None, **params)
-        )
+    def add(self, severity: Severity, key: str, ref: CellRef | None, **params: object) -> None:
+        self.findings.append(Finding(severity, key, ref, None, tuple(sorted(params.items()))))
 
-    def at(self, table_key: str, index: int, field_key: str) -> Any:
+    def at(self, table_key: str, index: int, field_key: str) -> CellRef | None:
         return self.loc.cell(table_key, index, field_key)
 
-    def col(self, table_key: str, field_key: str) -> str:
-        return self.t.header(table_key, field_key)
+    @staticmethod
+    def col(table_key: str, field_key: str) -> ph.Label:
+        return ph.column(table_key, field_key)
 
     def run(self) -> list[Finding]:
         self.groups()
@@ -127,11 +132,11 @@ class _Rules:
         with_entries = {m.normalize(e.group) for e in self.p.entries if e.kind in (m.EntryKind.NEED, m.EntryKind.RESOURCE)}
         for i, group in enumerate(self.p.groups):
             if m.normalize(group.name) not in with_entries:
-                self.add(W, "group_without_entries", self.at("groups", i, "name"), step_sheet=self.t.sheet("step2"))
+                self.add(W, "group_without_entries", self.at("groups", i, "name"), step_sheet=ph.sheet("step2"))
 
     def purposes(self) -> None:
         if not self.p.purposes:
-            self.add(E, "no_purpose", self.loc.header("purposes", "purpose"), table=self.t["title.purposes"])
+            self.add(E, "no_purpose", self.loc.header("purposes", "purpose"), table=ph.title("purposes"))
 
     # --- references -----------------------------------------------------------------------------
     def references(self) -> None:
@@ -173,7 +178,7 @@ class _Rules:
     # --- numbers and dates ------------------------------------------------------------------------
     def numbers(self) -> None:
         for i, platform in enumerate(self.p.platforms):
-            for key in spec.SCORE_COLUMNS:
+            for key in m.PLATFORM_SCORE_FIELDS:
                 score = getattr(platform, key)
                 if score is not None and (not 0 <= score <= 5 or score != int(score)):
                     self.add(E, "score_range", self.at("platforms", i, key), column=self.col("platforms", key))
@@ -188,13 +193,13 @@ class _Rules:
                 self.add(E, "number_negative", self.at("maintenance", i, "budget"), column=self.col("maintenance", "budget"))
 
     def dates(self) -> None:
-        checks = [("facts", 0, "date", self.p.facts.date, self.t["fact.date"])]
+        checks: list[tuple[str, int, str, object, ph.Label]] = [("facts", 0, "date", self.p.facts.date, ph.Label("fact", "date"))]
         checks += [
             ("maintenance", i, "review_date", item.review_date, self.col("maintenance", "review_date"))
             for i, item in enumerate(self.p.maintenance)
         ]
         for table_key, i, field_key, value, column in checks:
-            if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            if isinstance(value, dt.date) and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
                 self.add(W, "date_implausible", self.at(table_key, i, field_key), column=column)
 
     def catalog(self) -> None:
@@ -202,7 +207,7 @@ class _Rules:
         for i, item in enumerate(self.p.catalog):
             missing = [self.col("catalog", k) for k in wanted if not getattr(item, k)]
             if missing:
-                self.add(W, "catalog_incomplete", self.at("catalog", i, "name"), columns=", ".join(missing))
+                self.add(W, "catalog_incomplete", self.at("catalog", i, "name"), columns=ph.Many(missing))
 
     # --- the steps in order ---------------------------------------------------------------------
     def steps_in_order(self) -> None:
@@ -211,42 +216,36 @@ class _Rules:
         if not any_interaction:
             for i, platform in enumerate(self.p.platforms):
                 if platform.selected:
-                    self.add(W, "platform_without_interaction", self.at("platforms", i, "selected"), step_sheet=self.t.sheet("step3"))
+                    self.add(W, "platform_without_interaction", self.at("platforms", i, "selected"), step_sheet=ph.sheet("step3"))
                     break
         known = {m.normalize(p.name) for p in self.p.platforms}
         planned = set()
         for i, item in enumerate(self.p.maintenance):
             planned.add(m.normalize(item.platform))
             if m.normalize(item.platform) in known and m.normalize(item.platform) not in selected:
-                self.add(W, "maintenance_unselected", self.at("maintenance", i, "platform"), step_sheet=self.t.sheet("step4"))
+                self.add(W, "maintenance_unselected", self.at("maintenance", i, "platform"), step_sheet=ph.sheet("step4"))
         for i, platform in enumerate(self.p.platforms):
             if platform.selected and m.normalize(platform.name) not in planned:
-                self.add(N, "platform_without_maintenance", self.at("platforms", i, "name"), step_sheet=self.t.sheet("step5"))
+                self.add(N, "platform_without_maintenance", self.at("platforms", i, "name"), step_sheet=ph.sheet("step5"))
 
     # --- free text --------------------------------------------------------------------------------
     def texts_and_privacy(self) -> None:
-        for table_key, index, field_key, column, text in self._texts():
-            limit = column.max_length
+        for table_key, index, field_key, limit, text in self._texts():
             if len(text) > limit:
                 self.add(W, "text_too_long", self.at(table_key, index, field_key), length=len(text), limit=limit)
             for kind in personal_data_kinds(text):
                 self.add(W, f"privacy_{kind}", self.at(table_key, index, field_key))
 
-    def _texts(self) -> Iterator[tuple[str, int, str, Any, str]]:
-        for column in spec.FACT_FIELDS:
-            value = getattr(self.p.facts, column.key, None)
-            if isinstance(value, str):
-                yield "facts", 0, column.key, column, value
-        for table_key, field_name in spec.PROJECT_FIELDS.items():
-            table = spec.table(table_key)
-            text_columns = [c for c in table.columns if c.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.CHOICE)]
-            for i, item in enumerate(getattr(self.p, field_name)):
-                for column in text_columns:
-                    value = getattr(item, column.key, None)
+    def _texts(self) -> Iterator[tuple[str, int, str, int, str]]:
+        for table_key, limits in self.text_limits.items():
+            items = [self.p.facts] if table_key == "facts" else getattr(self.p, table_key, [])
+            for i, item in enumerate(items):
+                for field_key, limit in limits.items():
+                    value = getattr(item, field_key, None)
                     if isinstance(value, str) and not isinstance(value, m.Code):
-                        yield table_key, i, column.key, column, value
+                        yield table_key, i, field_key, limit, value
 
 
-def check_project(project: m.Project, locations: Locator, lang: str = "da") -> list[Finding]:
-    """Every rule's findings for ``project``; ``lang`` is the workbook's (for column names)."""
-    return _Rules(project, locations, lang).run()
+def check_project(project: m.Project, locations: Locator, text_limits: TextLimits) -> list[Finding]:
+    """Every rule's findings for ``project`` (``text_limits``: the free-text fields to check)."""
+    return _Rules(project, locations, text_limits).run()

@@ -74,8 +74,8 @@ class Vocabulary:
         self._links_to: dict[str, list[Link]] = defaultdict(list)
         for (need, _), found in strongest.items():
             self._links_to[need].append(found)
-        for found in self._links_to.values():
-            found.sort(key=lambda k: (-k.strength, self.order[k.resource_theme]))
+        for ranked in self._links_to.values():
+            ranked.sort(key=lambda k: (-k.strength, self.order[k.resource_theme]))
 
     # --- names and links ---------------------------------------------------------------
     def resolve(self, name: str | None) -> str | None:

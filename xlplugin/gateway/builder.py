@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import math
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
@@ -19,49 +18,39 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlplugin import __version__
 from xlplugin.domain import models as m
-from xlplugin.gateway.cells import display_value, row_height, write_value
+from xlplugin.gateway.cells import row_height, write_value
+from xlplugin.gateway.save import atomic_write
+from xlplugin.gateway.style import (
+    A4_PRINT_WIDTH,
+    BAND_FILL,
+    BOX,
+    DATE_FORMATS,
+    EXCEL_MAX_ROW,
+    FACE,
+    GENERATED_FILL,
+    GUIDE_FILL,
+    GUIDE_WIDTH,
+    HEADER_FILL,
+    HEADER_FONT,
+    HEADING_FONT,
+    INK,
+    INTRO_FONT,
+    LINE_HEIGHT,
+    LINK_FONT,
+    MUTED,
+    NOTE_FILL,
+    NUMBER_FORMATS,
+    THIN,
+    TITLE_FONT,
+    TOP,
+    WRAP_TOP,
+)
+from xlplugin.gateway.validations import ValidationsMixin
 from xlplugin.layout import spec
-from xlplugin.layout.spec import Column, Kind, Sheet, Table
+from xlplugin.layout.spec import Kind, Sheet, Table
 from xlplugin.layout.texts import Texts, texts
-
-# Calm house style: dark blue headings, grey help text, light fills.
-INK = "1F3864"
-MUTED = "595959"
-GENERATED_FILL = PatternFill("solid", fgColor="EDEDED")
-NOTE_FILL = PatternFill("solid", fgColor="FFF2CC")
-GUIDE_FILL = PatternFill("solid", fgColor="DEEBF7")
-# Fonts name their face: without it LibreOffice (and so the PDF) falls back to a serif.
-FACE = "Calibri"
-TITLE_FONT = Font(name=FACE, size=16, bold=True, color=INK)
-HEADING_FONT = Font(name=FACE, size=13, bold=True, color=INK)
-INTRO_FONT = Font(name=FACE, size=11, italic=True, color=MUTED)
-LINK_FONT = Font(name=FACE, size=11, color="0563C1", underline="single")
-# Headers are formatted directly as well as by the table style, which LibreOffice ignores.
-HEADER_FONT = Font(name=FACE, size=11, bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="2E75B6")
-BAND_FILL = PatternFill("solid", fgColor="F2F2F2")
-THIN = Side(style="thin", color="BFBFBF")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
-
-EXCEL_MAX_ROW = 1048576
-GUIDE_WIDTH = 110
-A4_PRINT_WIDTH = 230  # column width units that still print readably across landscape A4  # characters the guide text spans before it wraps
-LINE_HEIGHT = 14.0
-
-NUMBER_FORMATS = {
-    Kind.PERCENT: '0" %"',
-    Kind.MONEY: '#,##0 "kr."',
-    Kind.SCORE: "0",
-    Kind.NUMBER: "0.0",
-}
-DATE_FORMATS = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
-
-# Excel's limits for data validation texts.
-PROMPT_TITLE_MAX = 32
-PROMPT_MAX = 255
-ERROR_MAX = 225
+from xlplugin.layout.values import table_rows
+from xlplugin.layout.words import Words
 
 
 @cache
@@ -76,13 +65,8 @@ def column_widths(sheet_spec: Sheet) -> tuple[float, ...]:
             if i >= len(widths):
                 widths.append(col.width)
     if sheet_spec.key == "start":
-        widths = [max(w, s) for w, s in zip(widths + [14, 16], [26, 44, 14, 16])]
+        widths = [max(w, s) for w, s in zip([*widths, 14, 16], [26, 44, 14, 16])]
     return tuple(widths or [20])
-
-
-def list_name(list_key: str) -> str:
-    """The defined name a dropdown refers to (language neutral, valid Excel name)."""
-    return f"lst_{list_key}"
 
 
 @dataclass
@@ -114,7 +98,14 @@ def build_workbook(project: m.Project, lang: str = "da") -> Workbook:
     return _Builder(project, texts(lang)).build()
 
 
-class _Builder:
+def write_new_workbook(project: m.Project, lang: str, path: Path) -> int:
+    """Write a new project workbook for ``project`` to ``path`` (atomically); returns its sheet count."""
+    workbook = build_workbook(project, lang)
+    atomic_write(Path(path), lambda tmp: workbook.save(tmp))
+    return len(workbook.sheetnames)
+
+
+class _Builder(ValidationsMixin):
     def __init__(self, project: m.Project, t: Texts):
         self.project = project
         self.t = t
@@ -229,10 +220,11 @@ class _Builder:
             top, left = placed.header_row - 2, placed.last_col + 2
             for j in range(area.cols):
                 ws.column_dimensions[get_column_letter(left + j)].width = 18 if j == 0 else 30
-            for i, values in enumerate(matrix_values(self.project, area, self.t)):
+            words = Words(self.t.lang)
+            for i, values in enumerate(matrix_values(self.project, area.rows, area.cols)):
                 for j, value in enumerate(values):
                     cell = ws.cell(row=top + i, column=left + j)
-                    write_value(cell, value)
+                    write_value(cell, words.value(value))
                     cell.alignment = TOP
                     if i == 2 or (i > 2 and j == 0):
                         cell.font = Font(name=FACE, size=11, bold=True, color=INK)
@@ -262,16 +254,7 @@ class _Builder:
 
     # --- tables -------------------------------------------------------------------
     def _rows(self, table_spec: Table) -> list[list[Any]]:
-        """Cell values for the table's data rows, from the project."""
-        if table_spec.key == "facts":
-            facts = self.project.facts
-            return [
-                [self.t[f"fact.{col.key}"], display_value(col, getattr(facts, col.key), self.t)]
-                for col in spec.FACT_FIELDS
-            ]
-        field = spec.PROJECT_FIELDS.get(table_spec.key)
-        items = getattr(self.project, field) if field else []
-        return [[display_value(c, getattr(item, c.key), self.t) for c in table_spec.columns] for item in items]
+        return table_rows(self.project, table_spec, self.t)
 
     def _table(self, ws: Worksheet, table_spec: Table, top: int) -> Placed:
         key = table_spec.key
@@ -340,118 +323,6 @@ class _Builder:
                 f"/MAX(SUM({criteria}[{weight_h}]),0.000001),1))"
             )
             ws.cell(row=r, column=placed.first_col + total_index).value = formula
-
-    # --- dropdown sources and validation -------------------------------------------
-    def _lists_sheet(self) -> None:
-        ws = self.sheets["lists"]
-        ws.sheet_state = "hidden"
-        for i, lst in enumerate(spec.LISTS, start=1):
-            letter = get_column_letter(i)
-            title = self.t.get(f"list.{lst.key}") or lst.key
-            ws.cell(row=1, column=i, value=title).font = Font(name=FACE, bold=True)
-            ws.column_dimensions[letter].width = 28
-            sheet_ref = quote_sheetname(ws.title)
-            if lst.dynamic:
-                table_key, col_key = lst.from_table
-                source = f"{self.t.table(table_key)}[{self.t.header(table_key, col_key)}]"
-                for r in range(2, lst.capacity + 2):
-                    ws.cell(row=r, column=i).value = f'=IFERROR(INDEX({source},{r - 1})&"","")'
-                last = lst.capacity + 1
-                ref = (
-                    f"OFFSET({sheet_ref}!${letter}$2,0,0,"
-                    f'MAX(1,COUNTIF({sheet_ref}!${letter}$2:${letter}${last},"?*")),1)'
-                )
-            else:
-                for r, code in enumerate(lst.codes, start=2):
-                    write_value(ws.cell(row=r, column=i), self.t.choice(lst.key, code))
-                ref = f"{sheet_ref}!${letter}$2:${letter}${len(lst.codes) + 1}"
-            self.wb.defined_names[list_name(lst.key)] = DefinedName(list_name(lst.key), attr_text=ref)
-
-    def _validations(self) -> None:
-        for sheet_spec in spec.SHEETS:
-            ws = self.sheets[sheet_spec.key]
-            for table_spec in sheet_spec.tables:
-                placed = self.placed[table_spec.key]
-                if table_spec.key == "facts":
-                    self._fact_validations(ws, placed)
-                    continue
-                for i, col in enumerate(table_spec.columns):
-                    if col.generated:
-                        continue
-                    dv = self._validation_for(table_spec, col)
-                    if dv is not None:
-                        dv.add(placed.column_range(i))
-                        ws.add_data_validation(dv)
-
-    def _fact_validations(self, ws: Worksheet, placed: Placed) -> None:
-        for r, col in enumerate(spec.FACT_FIELDS):
-            dv = self._validation_for(placed.table, col, prompt_key=("facts", "value"))
-            if dv is None:
-                dv = self._prompt_only(self.t[f"fact.{col.key}"], self.t["help.facts.value"])
-            dv.add(f"B{placed.header_row + 1 + r}")
-            ws.add_data_validation(dv)
-
-    def _validation_for(self, table_spec: Table, col: Column, prompt_key=None) -> DataValidation | None:
-        t = self.t
-        title = (t.header(table_spec.key, col.key) if prompt_key is None else t[f"fact.{col.key}"])[:PROMPT_TITLE_MAX]
-        help_text = t.help(*(prompt_key or (table_spec.key, col.key)))
-        if col.kind is Kind.SCORE:
-            help_text = help_text or t.help(table_spec.key, "score")
-        list_key = col.list_key
-        if list_key:
-            dynamic = spec.choice_list(list_key).dynamic
-            dv = DataValidation(
-                type="list",
-                # Stored without "=": the file format keeps formulas bare, as Excel writes them.
-                formula1=list_name(list_key),
-                allow_blank=True,
-                errorStyle="warning" if dynamic else "stop",
-                errorTitle=t["dv.error_title"][:PROMPT_TITLE_MAX],
-                error=t["dv.error_dynamic" if dynamic else "dv.error_list"][:ERROR_MAX],
-            )
-        elif col.kind in (Kind.PERCENT, Kind.SCORE, Kind.NUMBER, Kind.MONEY):
-            bounds = {
-                Kind.PERCENT: ("decimal", "0", "100", "dv.error_percent"),
-                Kind.SCORE: ("whole", "0", "5", "dv.error_score"),
-                Kind.NUMBER: ("decimal", "0", "1000000", "dv.error_number"),
-                Kind.MONEY: ("decimal", "0", "1000000000", "dv.error_number"),
-            }[col.kind]
-            dv = DataValidation(
-                type=bounds[0],
-                operator="between",
-                formula1=bounds[1],
-                formula2=bounds[2],
-                allow_blank=True,
-                errorStyle="stop",
-                errorTitle=t["dv.error_title_number"][:PROMPT_TITLE_MAX],
-                error=t[bounds[3]][:ERROR_MAX],
-            )
-        elif col.kind is Kind.DATE:
-            dv = DataValidation(
-                type="date",
-                operator="greaterThan",
-                formula1="1",
-                allow_blank=True,
-                errorStyle="stop",
-                errorTitle=t["dv.error_title_date"][:PROMPT_TITLE_MAX],
-                error=t["dv.error_date"][:ERROR_MAX],
-            )
-        elif help_text:
-            return self._prompt_only(title, help_text)
-        else:
-            return None
-        dv.showErrorMessage = True
-        if help_text:
-            dv.promptTitle = title
-            dv.prompt = help_text[:PROMPT_MAX]
-            dv.showInputMessage = True
-        return dv
-
-    @staticmethod
-    def _prompt_only(title: str, text: str) -> DataValidation:
-        dv = DataValidation(type=None, allow_blank=True, promptTitle=title[:PROMPT_TITLE_MAX], prompt=text[:PROMPT_MAX])
-        dv.showInputMessage = True
-        return dv
 
     # --- the Start sheet's live status -----------------------------------------------
     def _start_status(self) -> None:

@@ -1,32 +1,9 @@
-"""Turning model values into what a cell shows, and writing them safely."""
+"""Writing values into openpyxl cells safely, and the height a row of wrapped text needs."""
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
-from enum import Enum
+from collections.abc import Sequence
 from typing import Any
-
-from xlplugin.layout.spec import LIST_ENUMS, Column, Kind
-from xlplugin.layout.texts import Texts
-
-
-def display_value(column: Column, value: Any, t: Texts) -> Any:
-    """The value a cell should hold for a model value (labels instead of codes)."""
-    if value is None:
-        return None
-    if column.kind is Kind.YESNO:
-        return t.choice("yesno", "yes" if value else "no")
-    if isinstance(value, Enum):
-        value = value.value
-    if column.kind is Kind.CHOICE and column.choices in LIST_ENUMS:
-        return t.choice(column.choices, str(value))
-    if isinstance(value, float) and value.is_integer() and column.kind in (Kind.PERCENT, Kind.SCORE, Kind.MONEY):
-        return int(value)
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    return value
 
 
 def write_value(cell: Any, value: Any) -> None:
@@ -39,7 +16,7 @@ def write_value(cell: Any, value: Any) -> None:
 LINE_POINTS = 15.0
 
 
-def row_height(widths: list[float], values: list[Any]) -> float | None:
+def row_height(widths: Sequence[float], values: list[Any]) -> float | None:
     """Height for a row whose text wraps in columns of these widths, or None for the default.
 
     Neither Excel nor LibreOffice fits row heights to wrapped text when a file opens,

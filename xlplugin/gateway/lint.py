@@ -235,7 +235,7 @@ def lint_file(path: Path) -> list[str]:
     try:
         wb = load_workbook(path)
     except Exception as exc:  # openpyxl refuses what Excel would have to repair (e.g. clashing table names)
-        return problems + [f"the workbook cannot be read: {exc}"]
+        return [*problems, f"the workbook cannot be read: {exc}"]
     try:
         problems += lint_workbook(wb)
     finally:

@@ -8,18 +8,21 @@ write. Nothing is saved and no file is touched: the user saves when they are hap
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from xlplugin.errors import UserError
-from xlplugin.gateway import regions
-from xlplugin.gateway.port import CellRef, Formula, Link, RawTable, Saved
+from xlplugin.domain import phrases as ph
+from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
-from xlplugin.layout.reader import sheet_names_of, table_names_of
-from xlplugin.layout.texts import LANGUAGES, texts
+from xlplugin.domain.port import CellRef, Formula, Link, RawTable, Saved
+from xlplugin.gateway import regions
+from xlplugin.gateway.formulas import formula_at
+from xlplugin.layout.names import sheet_names_of, table_names_of
+from xlplugin.layout.texts import LANGUAGES
 
 MARK_FILL = (255, 199, 206)  # the file gateway's mark colour
 MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one Range()
-Progress = Callable[[str, str], None]  # ("read" | "write", table display name)
+Progress = Callable[[str, ph.Label], None]  # ("read" | "write", the table's title)
 
 
 def _as_cell(value: Any, at: CellRef) -> Any:
@@ -27,7 +30,7 @@ def _as_cell(value: Any, at: CellRef) -> Any:
     number or date (a leading apostrophe is Excel's own "this is text" mark); a ``Formula``
     becomes a formula, moved to the cell ``at``."""
     if isinstance(value, Formula):
-        return value.at(at)
+        return formula_at(value, at)
     if isinstance(value, Link):
         value = value.text
     if isinstance(value, str) and value:
@@ -86,9 +89,9 @@ class LiveWorkbook:
             if isinstance(text, str) and text.startswith("=") and text != raw.rows[r][c]
         }
 
-    def _title(self, table_key: str) -> str:
-        t = texts(self.lang)
-        return t.get(f"title.{table_key}") or t.table(table_key)
+    @staticmethod
+    def _title(table_key: str) -> ph.Label:
+        return ph.title(table_key)
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._sheet_rows:
@@ -115,7 +118,7 @@ class LiveWorkbook:
         for name, sheet in self._sheets.items():
             if normalize(name) in wanted:
                 return sheet
-        raise regions.sheet_missing(sheet_key, self.lang)
+        raise regions.sheet_missing(sheet_key)
 
     def _xl_table(self, table_key: str) -> tuple[Any, Any]:
         wanted = table_names_of(table_key)
@@ -123,7 +126,7 @@ class LiveWorkbook:
             for table in sheet.tables:
                 if normalize(table.name) in wanted:
                     return sheet, table
-        raise regions.table_missing(table_key, self.lang)
+        raise regions.table_missing(table_key)
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
         self._progress("write", self._title(table_key))

@@ -8,16 +8,16 @@ longer an Excel table, and cut its rows out, with the rows typed just below it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from openpyxl.utils import get_column_letter
-
-from xlplugin.errors import UserError
-from xlplugin.gateway.port import CellRef, RawTable
-from xlplugin.layout import spec
-from xlplugin.layout.reader import sheet_names_of, table_names_of
+from xlplugin.domain import phrases as ph
+from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
+from xlplugin.domain.port import CellRef, RawTable, column_letter
+from xlplugin.layout import spec
+from xlplugin.layout.names import our_table_names, sheet_names_of, table_names_of
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 
 Grid = list[list[Any]]
@@ -41,17 +41,14 @@ class Region:
 
 
 # --- names ------------------------------------------------------------------------------------
-def _our_table_names() -> frozenset[str]:
-    return frozenset(name for key in spec.tables_by_key() for name in table_names_of(key))
+def sheet_missing(sheet_key: str) -> UserError:
+    return UserError("msg.sheet_missing", sheet=ph.sheet(sheet_key))
 
 
-def sheet_missing(sheet_key: str, lang: str) -> UserError:
-    return UserError("msg.sheet_missing", sheet=texts(lang).sheet(sheet_key))
-
-
-def table_missing(table_key: str, lang: str) -> UserError:
-    t = texts(lang)
-    return UserError("msg.table_missing", table=t.table(table_key), sheet=t.sheet(spec.sheet_of_table()[table_key].key))
+def table_missing(table_key: str) -> UserError:
+    return UserError(
+        "msg.table_missing", table=ph.Label("table", table_key), sheet=ph.sheet(spec.sheet_of_table()[table_key].key)
+    )
 
 
 def detect_language(properties: dict[str, str], sheet_names: list[str], table_names: list[str]) -> str:
@@ -69,21 +66,21 @@ def detect_language(properties: dict[str, str], sheet_names: list[str], table_na
     best = max(scores.values())
     if best == 0 or scores.get(DEFAULT_LANGUAGE) == best:
         return DEFAULT_LANGUAGE
-    return max(scores, key=scores.get)
+    return max(scores, key=lambda lang: scores[lang])
 
 
 def is_project(properties: dict[str, str], table_names: list[str]) -> bool:
     """A project workbook carries our layout property, or at least a few of our tables."""
     if properties.get("xlplugin.layout"):
         return True
-    ours = _our_table_names()
+    ours = our_table_names()
     return sum(normalize(name) in ours for name in table_names) >= 3
 
 
 # --- addresses --------------------------------------------------------------------------------
 def range_address(top: int, left: int, bottom: int, right: int) -> str:
     """``A1:C4`` for 0-based inclusive bounds."""
-    return f"{get_column_letter(left + 1)}{top + 1}:{get_column_letter(right + 1)}{bottom + 1}"
+    return f"{column_letter(left + 1)}{top + 1}:{column_letter(right + 1)}{bottom + 1}"
 
 
 def address_key(address: str) -> tuple[int, str]:
@@ -123,7 +120,7 @@ def _region_by_headers(
     table_spec = spec.table(table_key)
     headers = {normalize(texts(lang).header(table_key, c.key)) for lang in LANGUAGES for c in table_spec.columns}
     need = max(2, (len(table_spec.columns) + 1) // 2)
-    ours = _our_table_names()
+    ours = our_table_names()
     rows = grid_of(sheet)
     for r, row in enumerate(rows):
         hits = [c for c, v in enumerate(row) if isinstance(v, str) and normalize(v) in headers]

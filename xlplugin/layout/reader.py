@@ -17,9 +17,7 @@ What cannot be read is reported as a finding, and the rest is read anyway.
 """
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,47 +27,18 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from xlplugin.domain import models as m
-from xlplugin.domain.models import normalize
+from xlplugin.domain import phrases as ph
+from xlplugin.domain.errors import UserError
 from xlplugin.domain.findings import Finding, Severity
-from xlplugin.errors import UserError
-from xlplugin.gateway.port import CellRef, RawTable, WorkbookGateway
+from xlplugin.domain.models import normalize
+from xlplugin.domain.port import CellRef, RawTable, WorkbookGateway
 from xlplugin.layout import spec
-from xlplugin.layout.spec import Column, Kind, Table
+from xlplugin.layout.names import column_indexes, sheet_names_of
+from xlplugin.layout.spec import Kind, Table
 from xlplugin.layout.texts import LANGUAGES, texts
+from xlplugin.layout.values import EXCEL_ERRORS, BadValue, ColumnParser, parse_cell
 
-EXCEL_EPOCH = dt.date(1899, 12, 30)
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
-
-
-@cache
-def header_names(table_key: str, column_key: str) -> frozenset[str]:
-    """A column's header as it may be written, in every language, normalized."""
-    return frozenset(normalize(texts(lang).header(table_key, column_key)) for lang in LANGUAGES)
-
-
-def sheet_names_of(sheet_key: str) -> frozenset[str]:
-    """The layout sheet's name in every language (normalized)."""
-    return frozenset(normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES)
-
-
-def table_names_of(table_key: str) -> frozenset[str]:
-    """The layout table's Excel name in every language (normalized)."""
-    return frozenset(normalize(texts(lang).table(table_key)) for lang in LANGUAGES)
-
-
-def column_indexes(raw: RawTable, table: Table) -> dict[str, int]:
-    """Field → index in the raw rows, found by its header in any language; absent fields left out.
-
-    Where the header stands more than once (say in both languages), the leftmost column counts."""
-    by_header: dict[str, int] = {}
-    for i, header in enumerate(raw.headers):
-        by_header.setdefault(normalize(header), i)
-    found: dict[str, int] = {}
-    for column in table.columns:
-        index = min((by_header[n] for n in header_names(table.key, column.key) if n in by_header), default=None)
-        if index is not None:
-            found[column.key] = index
-    return found
 
 
 @dataclass
@@ -112,143 +81,24 @@ class Locations:
 
 @dataclass
 class ReadResult:
+    """The project read, what could not be read, where each item stands, and the tables as found."""
+
     project: m.Project
     findings: list[Finding]
     locations: Locations
     lang: str = "da"
+    raw_tables: dict[str, RawTable] = field(default_factory=dict)
 
+    def has_table(self, table_key: str) -> bool:
+        """The workbook holds the table (found by name or by its headers)."""
+        return table_key in self.raw_tables
 
-# --- value parsing --------------------------------------------------------------------------
-class BadValue(Exception):
-    """A cell value that does not fit its column; the key says which finding to report."""
+    def raw(self, table_key: str) -> RawTable | None:
+        """The table as the gateway handed it over (None if the workbook lacks it)."""
+        return self.raw_tables.get(table_key)
 
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
-
-
-UNIT_RE = re.compile(r"(kr\.?|dkk|,-|point|pt\.?)$", re.IGNORECASE)
-
-
-def parse_number(value: Any) -> tuple[float, bool]:
-    """(number, had a % sign). Accepts Danish and English separators."""
-    if isinstance(value, bool):
-        raise BadValue("not_number")
-    if isinstance(value, (int, float)):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise BadValue("not_number")
-        return float(value), False
-    if not isinstance(value, str):
-        raise BadValue("not_number")
-    text = value.strip().replace("\u00a0", " ").replace("\u2212", "-")
-    percent = text.endswith("%")
-    text = text.rstrip("%").strip()
-    while True:
-        stripped = UNIT_RE.sub("", text).strip()
-        if stripped == text:
-            break
-        text = stripped
-    text = text.replace(" ", "").replace("'", "")
-    if not text or not re.fullmatch(r"[+-]?[\d.,]*\d[\d.,]*", text):
-        raise BadValue("not_number")
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif "," in text:
-        # Danish decimal comma, unless it clearly groups thousands (1,000,000)
-        text = text.replace(",", "") if text.count(",") > 1 else text.replace(",", ".")
-    elif text.count(".") > 1 or re.fullmatch(r"[+-]?[1-9]\d{0,2}\.\d{3}", text):
-        text = text.replace(".", "")  # Danish thousands: 1.500 or 1.234.567
-    try:
-        return float(text), percent
-    except ValueError as exc:
-        raise BadValue("not_number") from exc
-
-
-def parse_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool):
-        raise BadValue("not_date")
-    if isinstance(value, (int, float)):
-        if not 1 <= value < 2958466:  # Excel's serial range (1900-01-01 … 9999-12-31)
-            raise BadValue("not_date")
-        return EXCEL_EPOCH + dt.timedelta(days=int(value))
-    if isinstance(value, str):
-        text = value.strip()
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", text)
-        parts = None
-        if match:
-            parts = int(match[1]), int(match[2]), int(match[3])
-        else:
-            match = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})", text)
-            if match:
-                year = int(match[3])
-                year = year + 2000 if year < 100 else year
-                parts = year, int(match[2]), int(match[1])
-        if parts:
-            try:
-                return dt.date(*parts)
-            except ValueError as exc:
-                raise BadValue("not_date") from exc
-    raise BadValue("not_date")
-
-
-YES = {"ja", "yes", "j", "y", "x", "sand", "true", "1", "✓", "✔"}
-NO = {"nej", "no", "n", "falsk", "false", "0", "-"}
-
-
-def parse_yesno(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)) and value in (0, 1):
-        return bool(value)
-    text = normalize(value).rstrip(".")
-    if text in YES or text in {normalize(texts(lang).choice("yesno", "yes")) for lang in LANGUAGES}:
-        return True
-    if text in NO or text in {normalize(texts(lang).choice("yesno", "no")) for lang in LANGUAGES}:
-        return False
-    raise BadValue("not_yesno")
-
-
-def as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return texts("da").choice("yesno", "yes" if value else "no")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    return text or None
-
-
-def _choice_maps() -> dict[str, dict[str, str]]:
-    maps: dict[str, dict[str, str]] = {}
-    for key, enum in spec.LIST_ENUMS.items():
-        lookup: dict[str, str] = {}
-        for member in enum:
-            lookup[normalize(member.value)] = member.value
-            for lang in LANGUAGES:
-                lookup[normalize(texts(lang).choice(key, member.value))] = member.value
-        maps[key] = lookup
-    return maps
-
-
-CHOICES = _choice_maps()
-
-
-def parse_choice(list_key: str, value: Any) -> str:
-    code = CHOICES[list_key].get(normalize(as_text(value)))
-    if code is None:
-        raise BadValue("choice_unknown")
-    return code
+    def location(self, table_key: str) -> TableLocation | None:
+        return self.locations.tables.get(table_key)
 
 
 class _RowByRow(Exception):
@@ -256,65 +106,8 @@ class _RowByRow(Exception):
 
 
 @cache
-def _list_adapter(model: type) -> TypeAdapter:
-    return TypeAdapter(list[model])
-
-
-class ColumnParser:
-    """``parse_cell`` for one column, remembering text it has parsed (lists repeat their labels)."""
-
-    def __init__(self, column: Column):
-        self.column = column
-        self.plain_text = column.kind in (Kind.TEXT, Kind.LONG_TEXT) or (
-            column.kind is Kind.CHOICE and column.choices not in spec.LIST_ENUMS
-        )
-        self.memo: dict[str, Any] = {}
-
-    def __call__(self, value: Any) -> Any:
-        if value is None:
-            return None
-        if type(value) is str:
-            if self.plain_text and value not in EXCEL_ERRORS:
-                return value.strip() or None
-            if value in self.memo:
-                parsed = self.memo[value]
-                if isinstance(parsed, BadValue):
-                    raise parsed
-                return parsed
-            try:
-                parsed = parse_cell(self.column, value)
-            except BadValue as bad:
-                self.memo[value] = bad
-                raise
-            self.memo[value] = parsed
-            return parsed
-        return parse_cell(self.column, value)
-
-
-# What a cell shows when its formula fails (the gateway hands these over as text).
-EXCEL_ERRORS = frozenset(
-    {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
-)
-
-
-def parse_cell(column: Column, value: Any) -> Any:
-    """A cell value → the model value for ``column`` (BadValue if it cannot be)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str) and value in EXCEL_ERRORS:
-        raise BadValue("cell_error")
-    kind = column.kind
-    if kind is Kind.YESNO:
-        return parse_yesno(value)
-    if kind is Kind.CHOICE and column.choices in spec.LIST_ENUMS:
-        return parse_choice(column.choices, value)
-    if kind is Kind.DATE:
-        return parse_date(value)
-    if kind in (Kind.NUMBER, Kind.SCORE, Kind.MONEY):
-        return parse_number(value)[0]
-    if kind is Kind.PERCENT:
-        return parse_number(value)  # (number, had %): scaled per column in _shares
-    return as_text(value)
+def _list_adapter(model: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(list[model])  # one adapter per row model, built once
 
 
 # --- the reader ------------------------------------------------------------------------------
@@ -322,14 +115,12 @@ class _Reader:
     def __init__(self, gateway: WorkbookGateway):
         self.gateway = gateway
         self.lang = gateway.lang if gateway.lang in LANGUAGES else "da"
-        self.t = texts(self.lang)
+        self.raw_tables: dict[str, RawTable] = {}
         self.findings: list[Finding] = []
         self.locations = Locations()
 
-    def add(self, severity: Severity, key: str, ref: CellRef | None = None, sheet: str | None = None, **params: Any):
-        self.findings.append(
-            Finding.make(severity, key, ref.sheet if ref else sheet, ref.address if ref else None, **params)
-        )
+    def add(self, severity: Severity, key: str, ref: CellRef | None = None, sheet: str | None = None, **params: Any) -> None:
+        self.findings.append(Finding.make(severity, key, ref, sheet, **params))
 
     def read(self) -> ReadResult:
         data: dict[str, Any] = {}
@@ -339,21 +130,23 @@ class _Reader:
         raw = self._raw("facts")
         facts = self._facts(raw) if raw else m.ProjectFacts()
         project = m.Project.model_construct(facts=facts, **data)
-        return ReadResult(project, self.findings, self.locations, self.lang)
+        return ReadResult(project, self.findings, self.locations, self.lang, self.raw_tables)
 
     def _raw(self, table_key: str) -> RawTable | None:
         raw = self.gateway.read_table(table_key)
-        title = self.t[f"title.{table_key}"]
+        title = ph.title(table_key)
+        if raw is not None:
+            self.raw_tables[table_key] = raw
         if raw is None:
             sheet_key = spec.sheet_of_table()[table_key].key
             wanted = sheet_names_of(sheet_key)
             sheet = next((s for s in self.gateway.sheet_names() if normalize(s) in wanted), None)
             if spec.table(table_key).optional:
-                self.add(N, "optional_table_missing", sheet=sheet, table=title, table_name=self.t.table(table_key))
+                self.add(N, "optional_table_missing", sheet=sheet, table=title, table_name=ph.Label("table", table_key))
             elif sheet is None:
-                self.add(E, "sheet_missing", sheet=None, sheet_name=self.t.sheet(sheet_key), table=title)
+                self.add(E, "sheet_missing", sheet=None, sheet_name=ph.sheet(sheet_key), table=title)
             else:
-                self.add(E, "table_missing", sheet=sheet, table=title, table_name=self.t.table(table_key))
+                self.add(E, "table_missing", sheet=sheet, table=title, table_name=ph.Label("table", table_key))
             return None
         for merged in raw.merged:
             first = merged.split(":")[0]
@@ -374,8 +167,8 @@ class _Reader:
                     E if column.required else W,
                     "column_missing",
                     CellRef(raw.sheet, raw.header_row, raw.first_col),
-                    column=self.t.header(table.key, column.key),
-                    table=self.t[f"title.{table.key}"],
+                    column=ph.column(table.key, column.key),
+                    table=ph.title(table.key),
                 )
         self.locations.tables[table.key] = TableLocation(
             raw.sheet, raw.header_row, raw.first_col, {k: raw.first_col + i for k, i in found.items()}
@@ -407,7 +200,7 @@ class _Reader:
                     try:
                         value = parse(cell)
                     except BadValue as bad:
-                        self.add(E, bad.key, raw.cell(r, index), column=self.t.header(table.key, key))
+                        self.add(E, bad.key, raw.cell(r, index), column=ph.column(table.key, key))
                         bad_of.setdefault(r, set()).add(key)
                         continue
                 if value is not None:
@@ -431,14 +224,14 @@ class _Reader:
                 missing = [c for c in required if c.key not in values and c.key in columns and c.key not in bad_columns]
                 for column in missing:
                     self.add(
-                        E, "required_missing", raw.cell(r, columns[column.key]), column=self.t.header(table.key, column.key)
+                        E, "required_missing", raw.cell(r, columns[column.key]), column=ph.column(table.key, column.key)
                     )
                 try:
                     item = table.model.model_validate(values)
                 except ValidationError:
                     # already reported as a missing or unreadable cell; otherwise the row is unreadable
                     if not missing and not bad_columns and not absent_required:
-                        self.add(E, "row_unreadable", raw.cell(r, 0), table=self.t[f"title.{table.key}"])
+                        self.add(E, "row_unreadable", raw.cell(r, 0), table=ph.title(table.key))
                     continue
                 items.append(item)
                 rows_read.append(r)
@@ -481,15 +274,15 @@ class _Reader:
             try:
                 value = parse_cell(column, raw_value)
             except BadValue as bad:
-                self.add(E, bad.key, raw.cell(r, value_index), column=self.t[f"fact.{column.key}"])
+                self.add(E, bad.key, raw.cell(r, value_index), column=ph.Label("fact", column.key))
                 continue
             if value is None and column.required:
                 self.add(
                     E,
                     "fact_missing",
                     raw.cell(r, value_index),
-                    column=self.t[f"fact.{column.key}"],
-                    value_column=self.t.header("facts", "value"),
+                    column=ph.Label("fact", column.key),
+                    value_column=ph.column("facts", "value"),
                     start_sheet=raw.sheet,
                 )
             if value is not None:

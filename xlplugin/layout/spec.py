@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
+from typing import Any
 
 from xlplugin.domain import models as m
 
@@ -53,7 +54,7 @@ class Column:
 @dataclass(frozen=True)
 class Table:
     key: str
-    model: type
+    model: Any  # the pydantic model of one row (dict for output-only tables)
     columns: tuple[Column, ...]
     spare_rows: int = 6  # empty, formatted rows in a new workbook
     style: str = "TableStyleMedium2"
@@ -262,7 +263,7 @@ INTERACTIONS = Table(
     spare_rows=10,
 )
 
-SCORE_COLUMNS = ("score_need", "score_interplay", "score_economy", "score_operation", "score_flexibility")
+SCORE_COLUMNS = m.PLATFORM_SCORE_FIELDS
 
 PLATFORMS = Table(
     "platforms",
@@ -447,6 +448,16 @@ STATUS_ROWS: tuple[StatusRow, ...] = (
     StatusRow(5, "maintenance", "maintenance", "platform"),
     StatusRow(5, "constraints", "constraints", "constraint"),
 )
+
+
+@cache
+def text_limits() -> dict[str, dict[str, int]]:
+    """The free-text fields the rules check, per table ("facts" for the facts): field → limit."""
+    limits = {"facts": {c.key: c.max_length for c in FACT_FIELDS if c.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.CHOICE)}}
+    for table_key in PROJECT_FIELDS:
+        columns = table(table_key).columns
+        limits[table_key] = {c.key: c.max_length for c in columns if c.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.CHOICE)}
+    return limits
 
 
 @cache

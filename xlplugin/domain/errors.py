@@ -1,9 +1,11 @@
-"""The project's own error: it carries a text key, so the message is in the user's language."""
+"""The project's own error: it carries a phrase, so the message is rendered in the user's language."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from xlplugin.domain.phrases import Phrase
 
 
 class UserError(Exception):
@@ -11,13 +13,11 @@ class UserError(Exception):
 
     def __init__(self, key: str, **params: object):
         super().__init__(key)
-        self.key = key
-        self.params = params
+        self.phrase = Phrase.of(key, **params)
 
-    def message(self, lang: str = "da") -> str:
-        from xlplugin.layout.texts import texts
-
-        return texts(lang).format(self.key, **self.params)
+    @property
+    def key(self) -> str:
+        return self.phrase.key
 
 
 @contextmanager
@@ -26,4 +26,4 @@ def writing(path: Path | str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or exc) from exc
+        raise UserError("msg.cannot_write", path=path, reason=exc.strerror or type(exc).__name__) from exc

@@ -1,20 +1,42 @@
-"""The one narrow gateway every action talks to, whatever holds the workbook.
+"""The one narrow gateway every action talks to, whatever holds the workbook. Pure.
 
-Adapters: ``xlplugin.gateway.file`` (a workbook on disk, openpyxl/calamine) and
-``xlplugin.gateway.live`` (the open workbook in Excel, xlwings). Both only move
-raw cell values in bulk; turning them into a Project (and findings) is done once,
-in pure code, by ``xlplugin.layout.reader`` through the layout spec.
+The domain owns this port; adapters implement it: ``xlplugin.gateway.file`` (a workbook on
+disk), ``xlplugin.gateway.live`` (the open workbook in Excel, xlwings) and the tests'
+in-memory fake. They only move raw cell values in bulk; turning them into a Project (and
+findings) is done once, in pure code, by ``xlplugin.layout.reader`` through the layout spec.
+Nothing here imports openpyxl or xlwings.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from openpyxl.utils import coordinate_to_tuple, get_column_letter
+if TYPE_CHECKING:
+    from xlplugin.domain.models import Project
+
+_A1 = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 
 
-@dataclass(frozen=True)
+def column_letter(col: int) -> str:
+    """Excel's column name of a 1-based column number: 1 → A, 28 → AB."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_number(letters: str) -> int:
+    """The 1-based column number of Excel's column name: AB → 28."""
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+@dataclass(frozen=True, order=True)
 class CellRef:
     sheet: str
     row: int  # 1-based
@@ -22,43 +44,23 @@ class CellRef:
 
     @property
     def address(self) -> str:
-        return f"{get_column_letter(self.col)}{self.row}"
+        return f"{column_letter(self.col)}{self.row}"
 
     @classmethod
     def parse(cls, sheet: str, address: str) -> CellRef:
-        """The cell at ``address`` ("B7") of ``sheet``."""
-        return cls(sheet, *coordinate_to_tuple(address))
+        """The cell at ``address`` ("B7", "$B$7") of ``sheet``."""
+        found = _A1.fullmatch(address.strip())
+        if found is None:
+            raise ValueError(f"not a cell address: {address!r}")
+        return cls(sheet, int(found[2]), column_number(found[1]))
+
+    def shifted(self, rows: int = 0, cols: int = 0) -> CellRef:
+        return CellRef(self.sheet, self.row + rows, self.col + cols)
 
 
-@dataclass
-class RawTable:
-    """A table as found in a workbook: its header cells and the rows below it.
-
-    ``rows`` holds plain values as the cells show them (cached results for formulas;
-    None for empty cells), including rows typed just below the table's end, which
-    ``typed_below`` counts. Columns are as in the sheet: find them by header.
-    ``formulas`` holds the formula (``=...``) of each cell of ``rows`` that has one, by
-    (row index, column index); text that merely starts with "=" is a value, not a formula.
-    """
-
-    key: str  # the layout spec's table key
-    name: str  # the Excel table's name as found
-    sheet: str
-    header_row: int
-    first_col: int
-    headers: list[Any]
-    rows: list[list[Any]]
-    typed_below: int = 0
-    merged: list[str] = field(default_factory=list)  # merged ranges overlapping the table
-    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
-
-    def formula(self, row_index: int, col_index: int) -> "Formula | None":
-        """The cell's formula, to write back elsewhere; None for a cell holding a value."""
-        text = self.formulas.get((row_index, col_index))
-        return Formula(text, self.cell(row_index, col_index)) if text is not None else None
-
-    def cell(self, row_index: int, col_index: int) -> CellRef:
-        return CellRef(self.sheet, self.header_row + 1 + row_index, self.first_col + col_index)
+def range_text(first: CellRef, last: CellRef) -> str:
+    """``B2:D9`` for two cells of one sheet."""
+    return f"{first.address}:{last.address}"
 
 
 @dataclass(frozen=True)
@@ -84,13 +86,36 @@ class Formula:
     text: str
     source: CellRef
 
-    def at(self, target: CellRef) -> str:
-        """The formula as it reads in ``target``."""
-        if (target.row, target.col) == (self.source.row, self.source.col):
-            return self.text
-        from openpyxl.formula.translate import Translator
 
-        return Translator(self.text, origin=self.source.address).translate_formula(target.address)
+@dataclass
+class RawTable:
+    """A table as found in a workbook: its header cells and the rows below it.
+
+    ``rows`` holds plain values as the cells show them (cached results for formulas;
+    None for empty cells), including rows typed just below the table's end, which
+    ``typed_below`` counts. Columns are as in the sheet: find them by header.
+    ``formulas`` holds the formula (``=...``) of each cell of ``rows`` that has one, by
+    (row index, column index); text that merely starts with "=" is a value, not a formula.
+    """
+
+    key: str  # the layout spec's table key
+    name: str  # the Excel table's name as found
+    sheet: str
+    header_row: int
+    first_col: int
+    headers: list[Any]
+    rows: list[list[Any]]
+    typed_below: int = 0
+    merged: list[str] = field(default_factory=list)  # merged ranges overlapping the table
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def formula(self, row_index: int, col_index: int) -> Formula | None:
+        """The cell's formula, to write back elsewhere; None for a cell holding a value."""
+        text = self.formulas.get((row_index, col_index))
+        return Formula(text, self.cell(row_index, col_index)) if text is not None else None
+
+    def cell(self, row_index: int, col_index: int) -> CellRef:
+        return CellRef(self.sheet, self.header_row + 1 + row_index, self.first_col + col_index)
 
 
 @dataclass(frozen=True)
@@ -99,7 +124,7 @@ class Saved:
 
     ``path`` is the file written (None: nothing to save, e.g. a live workbook). If the
     original could not be overwritten without losing parts of it, ``path`` is a new file next
-    to it and ``kept_parts`` holds the text keys (``part.*``) of the parts that made it so.
+    to it and ``kept_parts`` holds the keys (``part.*``) of the parts that made it so.
     ``backup`` is the copy of the previous file kept next to it, if one was made.
     """
 
@@ -110,18 +135,6 @@ class Saved:
     @property
     def diverted(self) -> bool:
         return bool(self.kept_parts)
-
-    def messages(self, lang: str) -> list[str]:
-        """What to tell the user about where the result went, in ``lang`` (nothing if not saved)."""
-        from xlplugin.layout.texts import texts
-
-        t = texts(lang)
-        if self.diverted:
-            parts = ", ".join(t[key] for key in self.kept_parts)
-            return [t.format("msg.saved_copy", path=self.path, parts=parts)]
-        if self.path is not None and self.backup is not None:
-            return [t.format("msg.saved", path=self.path, backup=self.backup)]
-        return []
 
 
 class WorkbookGateway(Protocol):
@@ -153,3 +166,9 @@ class WorkbookGateway(Protocol):
 
         Reads show the workbook as it was opened; writes are seen after ``commit``.
         """
+
+
+class NewWorkbookWriter(Protocol):
+    """Writes a new project workbook for a project to a path; returns its number of sheets."""
+
+    def __call__(self, project: Project, lang: str, path: Path) -> int: ...

@@ -1,0 +1,90 @@
+"""An in-memory workbook behind the gateway port: the actions' logic tested in milliseconds.
+
+It holds each layout table as the file gateway would hand it over (headers and cell values,
+labels in the workbook's language), records what an action writes, and saves nothing. The
+real adapters have their own integration tests (a file on disk; the xlwings test engine).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlplugin.domain import models as m
+from xlplugin.domain.port import CellRef, Formula, Link, RawTable, Saved
+from xlplugin.layout import spec
+from xlplugin.layout.texts import texts
+from xlplugin.layout.values import table_rows
+
+
+@dataclass
+class FakeTable:
+    sheet: str
+    header_row: int
+    first_col: int
+    headers: list[Any]
+    rows: list[list[Any]]
+
+
+@dataclass
+class FakeWorkbook:
+    lang: str
+    tables: dict[str, FakeTable] = field(default_factory=dict)
+    ranges: dict[CellRef, Any] = field(default_factory=dict)  # cells written outside tables
+    marks: list[CellRef] = field(default_factory=list)
+    commits: int = 0
+
+    @classmethod
+    def from_project(cls, project: m.Project, lang: str = "da", spare_rows: int = 2) -> FakeWorkbook:
+        """Every layout table, placed one below the other on its sheet, as a new workbook has them."""
+        t = texts(lang)
+        book = cls(lang)
+        for sheet_spec in spec.SHEETS:
+            top = 4
+            for table_spec in sheet_spec.tables:
+                headers = [t.header(table_spec.key, c.key) for c in table_spec.columns]
+                rows = table_rows(project, table_spec, t) + [[None] * len(headers) for _ in range(spare_rows)]
+                book.tables[table_spec.key] = FakeTable(t.sheet(sheet_spec.key), top, 1, headers, rows)
+                top += len(rows) + 4
+        return book
+
+    # --- the port ----------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return list(dict.fromkeys(table.sheet for table in self.tables.values()))
+
+    def read_table(self, table_key: str) -> RawTable | None:
+        table = self.tables.get(table_key)
+        if table is None:
+            return None
+        formulas = {
+            (r, c): value.text for r, row in enumerate(table.rows) for c, value in enumerate(row) if isinstance(value, Formula)
+        }
+        rows = [[None if isinstance(v, Formula) else v for v in row] for row in table.rows]
+        return RawTable(table_key, table_key, table.sheet, table.header_row, table.first_col, list(table.headers), rows, formulas=formulas)
+
+    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+        table = self.tables[table_key]
+        table.headers = list(headers)
+        table.rows = [[v.text if isinstance(v, Link) else v for v in row] for row in rows] or [[None] * len(headers)]
+
+    def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
+        for i, row in enumerate(values):
+            for j, value in enumerate(row):
+                self.ranges[top_left.shifted(i, j)] = value
+
+    def set_marks(self, cells: list[CellRef]) -> None:
+        self.marks = list(cells)
+
+    def commit(self) -> Saved:
+        self.commits += 1
+        return Saved()
+
+    # --- for the tests ---------------------------------------------------------------------
+    def column(self, table_key: str, column_key: str) -> list[Any]:
+        """The values of one column of a table (found by its header in the workbook's language)."""
+        table = self.tables[table_key]
+        index = table.headers.index(texts(self.lang).header(table_key, column_key))
+        return [row[index] for row in table.rows if any(v not in (None, "") for v in row)]
+
+    def set(self, table_key: str, row: int, column_key: str, value: Any) -> None:
+        table = self.tables[table_key]
+        table.rows[row][table.headers.index(texts(self.lang).header(table_key, column_key))] = value

@@ -1,0 +1,156 @@
+"""What a workbook's small XML parts say, read straight from the zip before calamine opens it:
+its Excel tables, custom properties, and each sheet's formula cells and error cells."""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from openpyxl.utils import column_index_from_string, range_boundaries
+
+from xlplugin.domain.models import normalize
+from xlplugin.gateway.regions import Region, SheetFormulas
+from xlplugin.layout.names import table_sheet_names
+
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+}
+
+@dataclass
+class Package:
+    """What the zip's small XML parts say, read before calamine opens the file."""
+
+    properties: dict[str, str]
+    tables: list[Region]
+    errors: dict[str, list[tuple[int, int, str]]]  # sheet name → its cells showing a formula error
+    formulas: dict[str, SheetFormulas]  # sheet name → its formula cells
+
+
+def read_package(archive: zipfile.ZipFile) -> Package:
+    tables, sheet_parts = _zip_tables(archive)
+    # only sheets a table may be read from (the hidden lists sheet's formulas are not read)
+    readable = {region.sheet for region in tables} | table_sheet_names()
+    scanned = {
+        name: formula_cells(archive, part)
+        for name, part in sheet_parts.items()
+        if name in readable or normalize(name) in readable
+    }
+    errors = {name: found[0] for name, found in scanned.items()}
+    formulas = {name: found[1] for name, found in scanned.items()}
+    return Package(_custom_properties(archive), tables, errors, formulas)
+
+
+def _part_path(base: str, target: str) -> str:
+    """A relationship target as a zip member name (targets are absolute or relative to base)."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
+
+
+def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    try:
+        root = ElementTree.fromstring(archive.read(name))
+    except KeyError:
+        return {}
+    return {rel.get("Id", ""): _part_path(part, rel.get("Target", "")) for rel in root.findall("rel:Relationship", NS)}
+
+
+def _zip_tables(archive: zipfile.ZipFile) -> tuple[list[Region], dict[str, str]]:
+    """Every Excel table: its name, sheet and range (0-based; header row and data, no totals);
+    and each sheet's part."""
+    workbook = "xl/workbook.xml"
+    root = ElementTree.fromstring(archive.read(workbook))
+    parts = _rels(archive, workbook)
+    regions = []
+    sheet_parts = {}
+    for sheet in root.findall("m:sheets/m:sheet", NS):
+        part = parts.get(sheet.get(f"{{{NS['r']}}}id", ""))
+        if not part:
+            continue
+        sheet_parts[sheet.get("name", "")] = part
+        for table_part in _rels(archive, part).values():
+            if not table_part.startswith("xl/tables/"):
+                continue
+            try:
+                table = ElementTree.fromstring(archive.read(table_part))
+            except KeyError:
+                continue
+            left, top, right, bottom = range_boundaries(table.get("ref", "A1:A1"))
+            if table.get("headerRowCount") == "0":
+                continue  # a table without headers cannot be one of ours
+            bottom -= int(table.get("totalsRowCount") or 0)
+            name = table.get("displayName") or table.get("name") or ""
+            regions.append(Region(name, sheet.get("name", ""), top - 1, left - 1, bottom - 1, right - 1))
+    return regions, sheet_parts
+
+
+_FORMULA_MARKS = (b't="e"', b"f>", b"<f ", b":f ")  # a sheet part without these has neither
+_CELL_POSITION = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def formula_cells(archive: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, int, str]], SheetFormulas]:
+    """In one pass over a sheet part: (row, column, error) of the cells showing a formula error
+    (0-based), e.g. #DIV/0!, and the formula of each formula cell ((row, column) → "=...").
+
+    python-calamine gives error cells as empty and formula cells as their cached values only.
+    A shared formula is given as it reads in each of its cells; array and data-table formulas
+    are left out (written back as a plain formula they would compute something else)."""
+    try:
+        data = archive.read(part)
+    except KeyError:
+        return [], {}
+    if not any(mark in data for mark in _FORMULA_MARKS):
+        return [], {}
+    from openpyxl.formula.translate import Translator
+
+    errors: list[tuple[int, int, str]] = []
+    formulas: SheetFormulas = {}
+    shared: dict[str, Translator] = {}
+    for _event, element in ElementTree.iterparse(io.BytesIO(data)):
+        if _local(element.tag) != "c":
+            continue
+        position = _CELL_POSITION.fullmatch(element.get("r", ""))
+        if position is None:
+            element.clear()
+            continue
+        at = (int(position[2]) - 1, column_index_from_string(position[1]) - 1)
+        children = {_local(child.tag): child for child in element}
+        value, formula = children.get("v"), children.get("f")
+        if element.get("t") == "e" and value is not None and value.text:
+            errors.append((*at, value.text))
+        if formula is not None:
+            kind, text = formula.get("t", "normal"), formula.text
+            if kind == "shared" and text:  # the first cell of a shared formula holds its text
+                shared[formula.get("si", "")] = Translator("=" + text, origin=position[0])
+                formulas[at] = "=" + text
+            elif kind == "shared" and formula.get("si", "") in shared:
+                formulas[at] = shared[formula.get("si", "")].translate_formula(position[0])
+            elif kind == "normal" and text:
+                formulas[at] = "=" + text
+        element.clear()
+    return errors, formulas
+
+
+def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    try:
+        root = ElementTree.fromstring(archive.read("docProps/custom.xml"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    props = {}
+    for prop in root.findall("cp:property", NS):
+        value = next(iter(prop), None)
+        props[prop.get("name", "")] = (value.text or "") if value is not None else ""
+    return props
+
+
