@@ -39,11 +39,9 @@ from xlplugin.domain import models as m
 from xlplugin.domain.models import normalize
 
 STEMMER_LANGUAGES = {"da": "danish", "en": "english"}
-# Parts of a compound that count: the first part from 3 letters (if 4 or more follow),
-# the last part from 4 letters.
-PREFIX_MIN, PREFIX_REST, SUFFIX_MIN = 3, 4, 4
-# How much one keyword hit counts towards a theme.
-PHRASE, WHOLE_WORD, PREFIX, SUFFIX = 6, 4, 2, 1
+# How much one keyword hit counts towards a theme: a phrase (or the theme's own one-word
+# name), a whole word, the first part of a compound.
+PHRASE, WHOLE_WORD, PREFIX = 6, 4, 2
 SHARED = 2  # a keyword word listed under several themes
 FULL_STRENGTH = 5.0
 # A suggestion is certain when its score is at least CERTAIN_MIN (one whole word) and leads
@@ -226,9 +224,9 @@ class Vocabulary:
     def _compound(self, stem: str, hits: dict[str, int]) -> None:
         """Hits from the parts of a compound (see the module's doc)."""
 
-        def add(themes, weight):
-            for theme in themes:
-                hits[theme] = max(hits.get(theme, 0), weight)
+        def add(themes: dict[str, int], weight: int):  # never more than the keyword's own weight
+            for theme, own in themes.items():
+                hits[theme] = max(hits.get(theme, 0), min(weight, own))
 
         def heads(cut):  # the head after the modifier, with and without a linking letter
             head = stem[cut:]
@@ -236,7 +234,7 @@ class Vocabulary:
             if head[:1] in LINKING and len(head) > MIN_PART:
                 yield head[1:]
 
-        # The longest head that is a place or a keyword decides; a generic head lifts the modifier.
+        # Any head that is a place makes the word a place.
         for cut in range(MIN_PART, len(stem) - MIN_PART + 1):
             for head in heads(cut):
                 if head.startswith(self._places) or head in self._places:
@@ -246,8 +244,8 @@ class Vocabulary:
             if not modifier:
                 continue
             generic = any(head in self._generic or head.startswith(self._generic) for head in heads(cut))
-            add(modifier, WHOLE_WORD if generic else PREFIX)
+            add(modifier, WHOLE_WORD if generic else PREFIX)  # a generic head lifts the modifier
         for cut in range(HEAD_MODIFIER_MIN, len(stem) - MIN_PART + 1):  # not "wee-kend"
             for head in heads(cut):
-                if head in self._words and not head.startswith(self._generic):
+                if head in self._words and not head.startswith(self._generic):  # a keyword head decides
                     add(self._words[head], WHOLE_WORD if len(head) >= 4 else PREFIX + 1)
