@@ -1,0 +1,302 @@
+"""Evaluation of matching (step 3) and of theme suggestion on hand-written Danish estates.
+
+The data in benchmarks/match_eval/ was written before running anything (see its README):
+four estates with the interactions an experienced housing social worker expects, and 60
+free-text entries with the theme a planner would choose (40 train, 20 held out).
+
+Per estate it prints:
+- rows:      interactions the matching produces;
+- recall:    expected interactions found. An expected interaction is found by a row of the
+             same form and one of its acceptable themes; for "benefit from each other's
+             resources" the row's giver and receiver are the expected ones, for the two other
+             forms the expected groups are all among the row's groups;
+- kept:      rows that match an expected interaction;
+- noise:     rows that match none of the expected AND break one of these rules (a planner
+             would delete them):
+               N1 facility: the giver is a local actor and the row rests on a facility (a room,
+                  a kitchen, a hall) reached only through a link between two different themes,
+                  e.g. a club house's kitchen "helps" with housekeeping, and on nothing
+                  stronger than that or a weak link (N4);
+               N2 vulnerable giver: a group marked vulnerable gives childcare, play, homework
+                  help or care to others;
+               N3 wrong suggestion: one side of the row rests only on entries without a theme
+                  whose suggested theme is not one the planner would choose (this also
+                  catches a common solution pairing unrelated needs);
+               N4 weak generic link: a "benefit from each other's resources" row that rests
+                  only on links of strength 2 or less between different themes;
+             (N2 and N3 are checked first; a row breaks at most one rule in the counts)
+             every other unexpected row counts as "discuss";
+- ranks:     the position of the first row of each form (1 = top), and of the first common
+             solution / common third row;
+- words:     the median (and max) length of the reasoning in words.
+Then the theme-suggestion accuracy on the 60-entry set: right / wrong / none, where an
+uncertain suggestion counts as none. The 20 held-out entries are only printed with
+--heldout (evaluate them at the end, not while tuning).
+
+Usage: python benchmarks/eval_match.py [--heldout] [--estate NAME] [--rows] [--json OUT]
+"""
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import statistics
+import sys
+from pathlib import Path
+
+from xlplugin.data import load_json
+from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
+from xlplugin.domain import models as m
+from xlplugin.domain import matching
+from xlplugin.domain.vocabulary import Vocabulary
+
+LANG = "da"
+HERE = Path(__file__).resolve().parent / "match_eval"
+THEME_NAMES = {th["id"]: th["name"] for th in load_json("themes.json")[LANG]}
+CHILDREN_OR_CARE = {"childcare", "play", "homework", "care"}
+WEAK = 2.0  # a link of this strength or less is weak
+
+
+def vocabulary() -> Vocabulary:
+    return Vocabulary(package_themes(LANG), package_theme_links(LANG), LANG, package_theme_name("usefulness", LANG))
+
+
+def run_match(project: m.Project, vocab: Vocabulary):
+    """Today's match takes the layout's texts; v2 will not (it returns phrases). Call either."""
+    params = inspect.signature(matching.match).parameters
+    if len(params) >= 3:
+        from xlplugin.layout.texts import texts
+
+        return matching.match(project, vocab, texts(LANG))
+    return matching.match(project, vocab)
+
+
+def suggest(vocab: Vocabulary, text: str) -> str | None:
+    """A certain suggestion, or None (uncertain or nothing found)."""
+    if hasattr(vocab, "suggestion"):
+        found = vocab.suggestion(text)
+        return found.theme if found is not None and found.certain else None
+    return vocab.suggest(text)
+
+
+def name(theme_id: str | None) -> str | None:
+    return THEME_NAMES[theme_id] if theme_id else None
+
+
+def load_estate(path: Path) -> tuple[dict, m.Project]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    project = m.Project(
+        facts=m.ProjectFacts(name=data["name"], kind=m.ProjectKind(data["kind"])),
+        groups=[
+            m.ResidentGroup(**{k: v for k, v in g.items() if k != "vulnerable"}) for g in data["groups"]
+        ],
+        purposes=[m.SocialPurpose(**p) for p in data["purposes"]],
+        characteristics=[m.Characteristic(**c) for c in data["characteristics"]],
+        entries=[
+            m.Entry(
+                group=e["group"],
+                kind=m.EntryKind(e["kind"]),
+                theme=name(e.get("theme")),
+                description=e["description"],
+                priority=m.Priority(e["priority"]) if e.get("priority") else None,
+            )
+            for e in data["entries"]
+        ],
+        themes=package_themes(LANG),
+        theme_links=package_theme_links(LANG),
+    )
+    return data, project
+
+
+def row_groups(row: m.Interaction) -> list[str]:
+    return m.split_group_names(row.groups)
+
+
+def matches_expected(row: m.Interaction, exp: dict) -> bool:
+    if row.type is None or row.type.value != exp["form"]:
+        return False
+    if row.theme not in {THEME_NAMES[t] for t in exp["themes"]}:
+        return False
+    groups = row_groups(row)
+    if exp["form"] == "mutual_resources":
+        return groups == exp["groups"]
+    return set(exp["groups"]) <= set(groups)
+
+
+class Judge:
+    """Which entries stand behind a row, and whether the row breaks a noise rule."""
+
+    def __init__(self, data: dict, project: m.Project, result, vocab: Vocabulary):
+        self.vocab = vocab
+        self.local = {g["name"] for g in data["groups"] if g["location"] == "local_area"}
+        self.vulnerable = {g["name"] for g in data["groups"] if g.get("vulnerable")}
+        self.entries = []  # (raw, effective theme name, suggested?)
+        for raw, entry, suggestion in zip(data["entries"], project.entries, result.suggestions):
+            theme = vocab.resolve(entry.theme) if entry.theme else suggestion
+            self.entries.append((raw, theme, entry.theme is None))
+
+    def _side(self, group: str, kind: str, themes: dict[str, float]) -> list[tuple[dict, str, bool, float]]:
+        return [
+            (raw, theme, suggested, themes[theme])
+            for raw, theme, suggested in self.entries
+            if raw["group"] == group and raw["kind"] == kind and theme in themes
+        ]
+
+    @staticmethod
+    def _wrong(side) -> bool:
+        """Every entry on this side had its theme suggested, and wrongly."""
+        return bool(side) and all(
+            suggested and THEME_NAMES_REV.get(theme) not in raw.get("expected_theme", [])
+            for raw, theme, suggested, _ in side
+        )
+
+    def noise(self, row: m.Interaction) -> str | None:
+        groups = row_groups(row)
+        if row.type is m.InteractionType.MUTUAL_RESOURCES:
+            giver, receiver = groups
+            links = {row.theme: 5.0}
+            for link in self.vocab.links_to(row.theme)[1:]:
+                links.setdefault(link.resource_theme, link.strength)
+            resources = self._side(giver, "resource", links)
+            needs = self._side(receiver, "need", {row.theme: 5.0})
+            if giver in self.vulnerable and THEME_NAMES_REV[row.theme] in CHILDREN_OR_CARE:
+                return "N2"
+            if self._wrong(resources) or self._wrong(needs):
+                return "N3"
+            facility = [giver in self.local and raw.get("nature") == "facility" and theme != row.theme for raw, theme, _, _ in resources]
+            weak = [theme != row.theme and s <= WEAK for _, theme, _, s in resources]
+            if resources and all(f or w for f, w in zip(facility, weak)):
+                return "N1" if any(facility) else "N4"
+            return None
+        kind = "need" if row.type is m.InteractionType.COMMON_SOLUTION else "interest"
+        for group in groups:
+            side = self._side(group, kind, {row.theme: 5.0}) or self._side(group, "resource", {row.theme: 5.0})
+            if self._wrong(side):
+                return "N3"
+        return None
+
+
+THEME_NAMES_REV = {v: k for k, v in THEME_NAMES.items()}
+
+FORM_SHORT = {
+    m.InteractionType.MUTUAL_RESOURCES: "nytte",
+    m.InteractionType.COMMON_SOLUTION: "løsning",
+    m.InteractionType.COMMON_THIRD: "tredje",
+}
+
+
+def evaluate_estate(path: Path, vocab: Vocabulary, show_rows: bool) -> dict:
+    data, project = load_estate(path)
+    result = run_match(project, vocab)
+    rows = result.interactions
+    judge = Judge(data, project, result, vocab)
+    found = [any(matches_expected(r, exp) for r in rows) for exp in data["expected"]]
+    verdicts = []
+    for r in rows:
+        if any(matches_expected(r, exp) for exp in data["expected"]):
+            verdicts.append("keep")
+        else:
+            verdicts.append(judge.noise(r) or "discuss")
+    first = {}
+    for i, r in enumerate(rows, 1):
+        first.setdefault(r.type, i)
+    together = min([first[k] for k in (m.InteractionType.COMMON_SOLUTION, m.InteractionType.COMMON_THIRD) if k in first], default=None)
+    words = [len((r.reasoning or "").split()) for r in rows]
+    blank = [(raw, theme) for raw, theme, suggested in judge.entries if suggested]
+    blank_right = sum(1 for raw, theme in blank if THEME_NAMES_REV.get(theme) in raw.get("expected_theme", []))
+    blank_none = sum(1 for _, theme in blank if theme is None)
+    out = {
+        "estate": data["name"],
+        "groups": len(data["groups"]),
+        "entries": len(data["entries"]),
+        "rows": len(rows),
+        "expected": len(found),
+        "found": sum(found),
+        "kept": verdicts.count("keep"),
+        "discuss": verdicts.count("discuss"),
+        "noise": sum(1 for v in verdicts if v.startswith("N")),
+        "noise_by_rule": {k: verdicts.count(k) for k in ("N1", "N2", "N3", "N4") if verdicts.count(k)},
+        "first_rank": {FORM_SHORT[k]: v for k, v in first.items()},
+        "first_together": together,
+        "words_median": statistics.median(words) if words else 0,
+        "words_max": max(words, default=0),
+        "blank_entries": len(blank),
+        "blank_right": blank_right,
+        "blank_none": blank_none,
+        "missed": [f"{e['form']} {' → '.join(e['groups']) if e['form'] == 'mutual_resources' else ', '.join(e['groups'])} {'/'.join(e['themes'])}" for e, ok in zip(data["expected"], found) if not ok],
+    }
+    if show_rows:
+        print(f"\n--- rows of {data['name']}")
+        for i, (r, v) in enumerate(zip(rows, verdicts), 1):
+            print(f"{i:3d} {v:7s} {r.score:4.1f} {FORM_SHORT[r.type]:7s} {r.groups} | {r.theme}")
+    return out
+
+
+def evaluate_suggestions(vocab: Vocabulary, splits: tuple[str, ...], show: bool) -> dict:
+    data = json.loads((HERE / "suggestions.json").read_text(encoding="utf-8"))
+    out = {}
+    for split in splits:
+        right = wrong = none = 0
+        for e in data["entries"]:
+            if e["split"] != split:
+                continue
+            got = suggest(vocab, e["text"])
+            ok = {THEME_NAMES[e["theme"]], *(THEME_NAMES[a] for a in e["accept"])}
+            if got is None:
+                none += 1
+                verdict = "none"
+            elif got in ok:
+                right += 1
+                verdict = "right"
+            else:
+                wrong += 1
+                verdict = "WRONG"
+            if show and verdict != "right":
+                print(f"  [{split}] {verdict:5s} {e['text']!r}: expected {e['theme']}, got {THEME_NAMES_REV.get(got)}")
+        out[split] = {"right": right, "wrong": wrong, "none": none, "n": right + wrong + none}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--heldout", action="store_true", help="also evaluate the 20 held-out suggestion entries")
+    ap.add_argument("--estate", help="only estates whose file name contains this")
+    ap.add_argument("--rows", action="store_true", help="print every row with its verdict")
+    ap.add_argument("--misses", action="store_true", help="print wrong and missing suggestions")
+    ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    args = ap.parse_args(argv)
+    vocab = vocabulary()
+    estates = []
+    for path in sorted(HERE.glob("estate_*.json")):
+        if args.estate and args.estate not in path.name:
+            continue
+        estates.append(evaluate_estate(path, vocab, args.rows))
+    print(
+        f"\n{'estate':16s} {'grp':>3s} {'ent':>3s} {'rows':>4s} {'recall':>9s} {'kept':>4s} {'disc':>4s} {'noise':>9s}"
+        f" {'1st nytte/løsn/tredje':>22s} {'words med/max':>13s} {'blank right/none':>16s}"
+    )
+    for e in estates:
+        ranks = "/".join(str(e["first_rank"].get(k, "-")) for k in ("nytte", "løsning", "tredje"))
+        noise = f"{e['noise']} ({100 * e['noise'] / max(e['rows'], 1):.0f}%)"
+        blank = f"{e['blank_right']}/{e['blank_none']} of {e['blank_entries']}" if e["blank_entries"] else "-"
+        print(
+            f"{e['estate']:16s} {e['groups']:3d} {e['entries']:3d} {e['rows']:4d} {e['found']:3d}/{e['expected']:<2d}"
+            f"{100 * e['found'] / e['expected']:3.0f}% {e['kept']:4d} {e['discuss']:4d} {noise:>9s}"
+            f" {ranks:>22s} {e['words_median']:>6.0f}/{e['words_max']:<6d} {blank:>16s}"
+        )
+    for e in estates:
+        if e["noise_by_rule"] or e["missed"]:
+            print(f"  {e['estate']}: noise {e['noise_by_rule']}; missed: {'; '.join(e['missed']) or '-'}")
+    splits = ("train", "heldout") if args.heldout else ("train",)
+    sugg = evaluate_suggestions(vocab, splits, args.misses)
+    print("\ntheme suggestion (uncertain counts as none)")
+    for split, s in sugg.items():
+        print(f"  {split:8s} {s['right']:2d} right, {s['wrong']:2d} wrong, {s['none']:2d} none of {s['n']}"
+              f"  ({100 * s['right'] / s['n']:.0f}% right, {100 * s['wrong'] / s['n']:.0f}% wrong)")
+    if args.json:
+        args.json.write_text(json.dumps({"estates": estates, "suggestions": sugg}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

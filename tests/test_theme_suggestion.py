@@ -1,0 +1,135 @@
+"""Theme suggestion that knows when it does not know (issue 10): hard cases, ties, accuracy."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xlplugin.data import load_json
+from xlplugin.data.themes import package_theme_links, package_themes
+from xlplugin.domain import models as m
+from xlplugin.domain.vocabulary import Suggestion, Vocabulary
+
+SET = Path(__file__).resolve().parents[1] / "benchmarks" / "match_eval" / "suggestions.json"
+NAMES = {th["id"]: th["name"] for th in load_json("themes.json")["da"]}
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary(package_themes("da"), package_theme_links("da"), "da")
+
+
+def own(*themes: tuple[str, str]) -> Vocabulary:
+    return Vocabulary([m.Theme(name=n, keywords=k) for n, k in themes], [], "da")
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # A child mentioned in passing does not make e-Boks and MitID childcare.
+        ("Bøvl med e-Boks og MitID, børnene bor langt væk", "it"),
+        ("hjælp til netbank og e-Boks", "it"),
+        # "tidligere" is not "tid": the profession decides.
+        ("god til regnskab og papirer, tidligere revisor", "advice"),
+        ("tidligere sygeplejerske, god til at lytte", "care"),
+        # "cykler" finds "cykel", and the other words decide between transport and repairs.
+        ("Kan reparere cykler og knallerter", "repairs"),
+        ("Min cykel er altid punkteret", "repairs"),
+        # The shopping centre is a place, not shopping.
+        ("Kaffe og hygge i indkøbscentret", "social_contact"),
+        ("Kørestolsbruger, har brug for følgeskab til indkøbscentret", "mobility"),
+        # How planners write interview notes.
+        ("Sidder meget alene", "social_contact"),
+        ("kommer ikke så meget ud mere", "social_contact"),
+        ("Går gerne ture, helst sammen med nogen", "exercise"),
+        ("Tør ikke gå ned i kælderen om aftenen", "safety"),
+        ("vil gerne gøre en forskel for nogen", "usefulness"),
+        # "frivillig" says how, not what: the activity decides.
+        ("Vil gerne være frivillig i lektiecaféen", "homework"),
+        ("flere yngre frivillige til IT-hjælp", "it"),
+        # Compounds: a generic head lets the modifier speak, a keyword head decides.
+        ("Strikkeklub om tirsdagen", "culture"),
+        ("Synger i kirkekoret", "culture"),
+        ("Havearbejde", "nature"),
+        ("Mangler praktikplads", "education_jobs"),
+        ("mangler frivillige trænere til børneholdene", "exercise"),
+    ],
+)
+def test_hard_cases_are_certain_and_right(vocab, text, theme):
+    found = vocab.suggestion(text)
+    assert found is not None and found.certain, found
+    assert found.theme == NAMES[theme]
+    assert vocab.suggest(text) == NAMES[theme]
+
+
+def test_a_place_compound_gives_no_activity(vocab):
+    assert NAMES["housekeeping"] not in vocab.scores("indkøbscentret")
+    assert NAMES["housekeeping"] in vocab.scores("indkøb")
+    assert not vocab.scores("weekenden")  # not "wee" + "kende"
+
+
+def test_short_stems_do_not_stand_for_long_words(vocab):
+    assert NAMES["time"] not in vocab.scores("tidligere")
+    assert vocab.suggest("masser af tid om formiddagen") == NAMES["time"]
+
+
+def test_a_keyword_ending_in_el_finds_its_inflections():
+    vocab = own(("Cykler", "cykel"), ("Andet", "noget"))
+    for text in ("to cykler", "cyklen er væk", "cykel"):
+        assert vocab.suggest(text) == "Cykler", text
+
+
+def test_a_tie_is_uncertain_and_suggest_returns_nothing():
+    vocab = own(("Første", "kaffe"), ("Anden", "kage"))
+    found = vocab.suggestion("kaffe og kage")
+    assert found == Suggestion("Første", False, 4, "Anden")  # listed first, but a tie
+    assert vocab.suggest("kaffe og kage") is None
+    assert vocab.suggestion("kaffe").certain and vocab.suggest("kaffe") == "Første"
+
+
+def test_a_close_lead_or_a_weak_hit_is_uncertain():
+    vocab = own(("Mad", "mad, spise"), ("Fest", "fest"))
+    assert vocab.suggestion("spise mad til fest").certain  # 8 against 4
+    weak = vocab.suggestion("madpakkerne")  # only the first part of a compound
+    assert weak is not None and weak.theme == "Mad" and not weak.certain
+    assert vocab.suggest("madpakkerne") is None
+
+
+def test_a_keyword_shared_by_two_themes_counts_less_for_each():
+    vocab = own(("Transport", "cykel, bil"), ("Reparation", "cykel, reparere"))
+    assert vocab.suggest("cykel") is None
+    assert vocab.suggest("reparere en cykel") == "Reparation"
+
+
+def test_nothing_found_is_none(vocab):
+    assert vocab.suggestion("Xyzzy qwerty") is None and vocab.suggestion(None) is None
+    assert vocab.suggest("") is None
+
+
+def test_themes_in_drops_themes_far_behind_the_best(vocab):
+    """A characteristic "Fysisk aktivitet" is about exercise, not physically demanding tasks."""
+    assert vocab.themes_in("Fysisk aktivitet") == {NAMES["exercise"]}
+    assert vocab.themes_in("Sund kost og motion i hverdagen") == {NAMES["food"], NAMES["exercise"]}
+
+
+# Measured with benchmarks/eval_match.py when the suggestion was written (issue 10):
+# train 37/40 right, held-out 16/20 right, none wrong. The floors leave room for one or two
+# changed entries, and the issue's ceiling on wrong suggestions (one in 16) holds.
+FLOORS = {"train": (0.85, 0.05), "heldout": (0.75, 0.0625)}
+
+
+@pytest.mark.parametrize("split", FLOORS)
+def test_accuracy_on_the_evaluation_set(vocab, split):
+    entries = [e for e in json.loads(SET.read_text(encoding="utf-8"))["entries"] if e["split"] == split]
+    right = wrong = 0
+    for e in entries:
+        got = vocab.suggest(e["text"])
+        if got is not None:
+            if got in {NAMES[e["theme"]], *(NAMES[a] for a in e["accept"])}:
+                right += 1
+            else:
+                wrong += 1
+    least_right, most_wrong = FLOORS[split]
+    assert right >= least_right * len(entries), (right, wrong, len(entries))
+    assert wrong <= most_wrong * len(entries), (right, wrong, len(entries))
