@@ -1,12 +1,14 @@
 """The xlwings adapter against the file gateway: the same actions give the same workbook.
 
 Excel is stood in by the openpyxl-backed xlwings engine (tests/xlwings_engine.py), so every
-call of the adapter goes through xlwings' own API and value conversion.
+call of the adapter goes through xlwings' own API and value conversion. Every test runs twice:
+with the engine behaving as Excel for Windows does through xlwings, and as Excel for Mac.
 """
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 
 import pytest
 from openpyxl import load_workbook
@@ -14,13 +16,28 @@ from python_calamine import CalamineWorkbook
 
 from test_validate import found, plant_mistakes
 from workbooks import cell, edit, example
-from xlwings_engine import open_book
+import xlwings_engine
+from xlwings_engine import MAC, WINDOWS
 from xlplugin.actions import match, validate
 from xlplugin.gateway.file import MARK_FORMULA, open_workbook
 from xlplugin.gateway.live import LiveWorkbook
 from xlplugin.gateway.port import CellRef, Link
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
+
+
+PLATFORM = WINDOWS
+
+
+@pytest.fixture(params=[WINDOWS, MAC], ids=["windows", "mac"], autouse=True)
+def excel_platform(request, monkeypatch):
+    """Excel for Windows or for Mac, as xlwings documents each (see tests/xlwings_engine.py)."""
+    monkeypatch.setattr(sys.modules[__name__], "PLATFORM", request.param)
+    return request.param
+
+
+def open_book(path):
+    return xlwings_engine.open_book(path, PLATFORM)
 
 
 def twins(tmp_path, source):
