@@ -58,18 +58,17 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 ENGINE_NAME = "openpyxl-test"
 WINDOWS, MAC = "win32", "darwin"
-# COM's error codes, as xlwings 0.37.8's _xlwindows.cell_errors maps them
-COM_ERRORS = {
-    -2146826281: "#DIV/0!",
-    -2146826246: "#N/A",
-    -2146826259: "#NAME?",
-    -2146826288: "#NULL!",
-    -2146826252: "#NUM!",
-    -2146826265: "#REF!",
-    -2146826273: "#VALUE!",
-    -2146826245: "#GETTING_DATA",
+# Excel's error values (XlCVError) as COM hands them over: CVErr(n) is n - 2146828288
+_XL_CV_ERRORS = {
+    "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036,
+    "#N/A": 2042, "#GETTING_DATA": 2043, "#SPILL!": 2045, "#CONNECT!": 2046, "#BLOCKED!": 2047,
+    "#UNKNOWN!": 2048, "#FIELD!": 2049, "#CALC!": 2050,
 }
-ERROR_CODES = {text: code for code, text in COM_ERRORS.items()}
+ALL_COM_ERRORS = {n - 2146828288: text for text, n in _XL_CV_ERRORS.items()}
+# The seven xlwings 0.37.8 knows (_xlwindows.cell_errors, _xlmac.cell_errors); others pass as ints
+COM_ERRORS = {code: text for code, text in ALL_COM_ERRORS.items() if text in
+              ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")}
+ERROR_CODES = {text: code for code, text in ALL_COM_ERRORS.items()}
 # Functions that return arrays: set through Range.Formula, Excel intersects them ("=@UNIQUE(...)")
 ARRAY_FUNCTIONS = ("FILTER", "UNIQUE", "SORT", "SORTBY", "SEQUENCE", "RANDARRAY", "TRANSPOSE", "XLOOKUP")
 _ARRAY_FORMULA = re.compile(r"(?<![A-Za-z_.])(?:" + "|".join(ARRAY_FUNCTIONS) + r")\(|^=\s*\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+\s*$", re.I)
@@ -393,7 +392,7 @@ class Range(base_classes.Range):
             if not single:
                 raise TypeError("'NoneType' object is not iterable")
             error = self._error_text(r1, c1)
-            return error if error is not None else rows[0][0]
+            return error if error in COM_ERRORS.values() else rows[0][0]
         return rows[0][0] if single else rows
 
     @raw_value.setter

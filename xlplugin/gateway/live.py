@@ -38,8 +38,15 @@ from xlplugin.layout.texts import LANGUAGES, texts
 MARK_FILL = (255, 199, 206)  # the file gateway's mark colour
 MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one Range()
 Progress = Callable[[str, str], None]  # ("read" | "write", table display name)
-# Excel's error values as xlwings gives them with err_to_str=True
-CELL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA")
+# Excel's error values (XlCVError): COM hands one over as CVErr(n) = n - 2146828288. xlwings
+# 0.37.8 turns the first seven into text with err_to_str; the newer ones arrive as that int.
+_XL_CV_ERRORS = {
+    "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036,
+    "#N/A": 2042, "#GETTING_DATA": 2043, "#SPILL!": 2045, "#CONNECT!": 2046, "#BLOCKED!": 2047,
+    "#UNKNOWN!": 2048, "#FIELD!": 2049, "#CALC!": 2050,
+}
+COM_ERRORS = {n - 2146828288: text for text, n in _XL_CV_ERRORS.items()}
+CELL_ERRORS = tuple(_XL_CV_ERRORS)
 
 
 def _as_cell(value: Any) -> Any:
@@ -56,8 +63,13 @@ def _as_cell(value: Any) -> Any:
 
 
 def _read(value: Any) -> Any:
-    """A value as the rest of the program takes it: a currency cell's Decimal (Windows) as float."""
-    return float(value) if isinstance(value, Decimal) else value
+    """A value as the rest of the program takes it: a currency cell's Decimal (Windows) as float,
+    an error code xlwings does not name (Windows: an int) as its text."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value in COM_ERRORS:
+        return COM_ERRORS[value]
+    return value
 
 
 def _grid(found: Any, rows: int, cols: int) -> list[list[Any]]:
