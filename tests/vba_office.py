@@ -34,13 +34,11 @@ from pyopenvba import ExcelFile
 from pyopenvba.apps.excel import ExcelApplication
 from pyopenvba.apps.excel._model import Application, Workbook
 from pyopenvba.exceptions import VBARuntimeError
-from pyopenvba.interpreter import _preprocess
-from pyopenvba.interpreter._objects import VBAObject, member, method, setter
+from pyopenvba.interpreter import _ast, _preprocess, _runtime, _values
+from pyopenvba.interpreter._objects import VBAObject, member, method
 from pyopenvba.interpreter._parse import parse_expression
 from pyopenvba.interpreter._runtime import Interpreter
-from pyopenvba.interpreter._values import EMPTY, VBAInt, error
-
-from pyopenvba.interpreter import _ast, _runtime
+from pyopenvba.interpreter._values import VBAInt, error
 
 from xlplugin.addin import build
 
@@ -58,8 +56,6 @@ def _unsupported(interpreter, statement, frame):
 
 
 _runtime._STATEMENTS[_ast.Unsupported] = _unsupported
-
-from pyopenvba.interpreter import _values  # noqa: E402
 
 _TEXT_TO_NUMBER = _values.text_to_number
 
@@ -126,6 +122,7 @@ class Machine:
     exit_code: int = 0  # what the command WScript.Shell.Run starts returns
     commands: list[str] = field(default_factory=list)  # what WScript.Shell.Run was given
     applescript_tasks: list[tuple[str, str, str]] = field(default_factory=list)
+    popups: list[tuple[str, str]] = field(default_factory=list)  # WScript.Shell.Popup (xlwings' ShowError)
     save_as: Any = False  # what Excel's Save As dialog gives back (False: Cancel)
     save_as_asked: list[tuple[str, str]] = field(default_factory=list)
     addin_folder: str = ""  # where the add-in lies (ThisWorkbook.Path)
@@ -217,7 +214,6 @@ class Office:
 
     def __init__(self, xlam: Path, machine: Machine, *, modules: dict[str, str] | None = None):
         self.machine = machine
-        machine.popups = []  # type: ignore[attr-defined]
         self.app = ExcelApplication()
         self.app.application.__class__ = OfficeApplication
         self.app.application.machine = machine
