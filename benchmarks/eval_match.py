@@ -46,8 +46,8 @@ from pathlib import Path
 
 from xlplugin.data import load_json
 from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
-from xlplugin.domain import models as m
 from xlplugin.domain import matching
+from xlplugin.domain import models as m
 from xlplugin.domain.vocabulary import Vocabulary
 
 LANG = "da"

@@ -11,10 +11,12 @@ Private Const ADDIN_VERSION As String = "dev"
 Private ribbonLang As String
 
 ' da or en: XLPLUGIN_LANG from the user config (xlplugin.conf) if set, else Danish when
-' Excel itself is Danish (country code 45), else English.
+' Excel itself is Danish (country code 45), else English. Only the user layer is asked: xlwings'
+' sheet and directory layers read ActiveWorkbook, which is Nothing when no workbook is open
+' (error 91 in every label callback), and a project workbook carries no configuration.
 Public Function RibbonLanguage() As String
     If ribbonLang = "" Then
-        ribbonLang = LCase$(Trim$(GetConfig("XLPLUGIN_LANG")))
+        ribbonLang = LCase$(Trim$(GetConfig("XLPLUGIN_LANG", "", "user")))
         If ribbonLang <> "da" And ribbonLang <> "en" Then
             If Application.International(xlCountryCode) = 45 Then ribbonLang = "da" Else ribbonLang = "en"
         End If
@@ -37,16 +39,36 @@ End Sub
 ' Buttons that work on the open workbook.
 Public Sub OnAction(control As IRibbonControl)
     If ActiveWorkbook Is Nothing Then
-        MsgBox RibbonText("no_workbook", RibbonLanguage()), vbInformation, RibbonText("xlpluginTab.label", RibbonLanguage())
+        Tell RibbonText("no_workbook", RibbonLanguage())
         Exit Sub
     End If
+    #If Mac Then
+        ' xlwings' RunPython on the Mac turns the workbook's FullName into a POSIX path, which an
+        ' unsaved workbook does not have: the press would end in "Running..." that never ends.
+        If ActiveWorkbook.Path = "" Then
+            Tell RibbonText("save_first", RibbonLanguage())
+            Exit Sub
+        End If
+    #End If
     RunAction control.ID, ""
+End Sub
+
+Private Sub Tell(ByVal message As String)
+    MsgBox message, vbInformation, RibbonText("xlpluginTab.label", RibbonLanguage())
 End Sub
 
 ' New project workbook: ask where to save it, then Python writes and opens it.
 Public Sub OnNew(control As IRibbonControl)
     Dim target As Variant
     #If Mac Then
+        ' RunPython needs a saved workbook to call from on the Mac (see OnAction); ask before the dialog.
+        If ActiveWorkbook Is Nothing Then
+            Tell RibbonText("new.mac_no_workbook", RibbonLanguage())
+            Exit Sub
+        ElseIf ActiveWorkbook.Path = "" Then
+            Tell RibbonText("new.mac_no_workbook", RibbonLanguage())
+            Exit Sub
+        End If
         ' no Windows-style file filter on the Mac; Python checks the .xlsx ending
         target = Application.GetSaveAsFilename(RibbonText("new.filename", RibbonLanguage()))
     #Else
@@ -55,9 +77,10 @@ Public Sub OnNew(control As IRibbonControl)
     If VarType(target) = vbBoolean Then Exit Sub
     #If Mac Then
         If Left$(target, 1) <> "/" Then target = ToPosixPath(CStr(target))  ' an old-style HFS path
+    #Else
+        ' RunPython needs an active workbook to call from; an unsaved one does on Windows.
+        If ActiveWorkbook Is Nothing Then Workbooks.Add
     #End If
-    ' RunPython needs an active workbook to call from.
-    If ActiveWorkbook Is Nothing Then Workbooks.Add
     RunAction control.ID, CStr(target)
 End Sub
 

@@ -1,27 +1,44 @@
 """The xlwings adapter against the file gateway: the same actions give the same workbook.
 
 Excel is stood in by the openpyxl-backed xlwings engine (tests/xlwings_engine.py), so every
-call of the adapter goes through xlwings' own API and value conversion.
+call of the adapter goes through xlwings' own API and value conversion. Every test runs twice:
+with the engine behaving as Excel for Windows does through xlwings, and as Excel for Mac.
 """
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 
 import pytest
+import xlwings_engine
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, range_boundaries
 from python_calamine import CalamineWorkbook
 from test_validate import found, plant_mistakes
-from workbooks import cell, edit, example, message
-from xlwings_engine import open_book
+from workbooks import cell, edit, example, find_table, message
+from xlwings_engine import MAC, WINDOWS
 
 from xlplugin.actions import match, validate
-from xlplugin.domain.port import CellRef, Link
+from xlplugin.domain.port import CellRef, Formula, Link
 from xlplugin.gateway.file import open_workbook
 from xlplugin.gateway.live import LiveWorkbook
 from xlplugin.gateway.regions import MARK_FORMULA
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
+
+PLATFORM = WINDOWS
+
+
+@pytest.fixture(params=[WINDOWS, MAC], ids=["windows", "mac"], autouse=True)
+def excel_platform(request, monkeypatch):
+    """Excel for Windows or for Mac, as xlwings documents each (see tests/xlwings_engine.py)."""
+    monkeypatch.setattr(sys.modules[__name__], "PLATFORM", request.param)
+    return request.param
+
+
+def open_book(path):
+    return xlwings_engine.open_book(path, PLATFORM)
 
 
 def twins(tmp_path, source):
@@ -275,3 +292,178 @@ def test_many_marks_on_one_sheet_are_replaced_as_a_whole(tmp_path):
     saved = save_live(book, tmp_path / "saved.xlsx")
     assert len(marks(saved)) == len(range(5, 60, 2))
     assert marks(saved) == marks(on_disk)
+
+
+# --- Excel's behaviours the adapter relies on (issue 12), in both modes ---------------------
+
+
+def test_error_cells_are_read_as_the_file_gateway_reads_them(tmp_path):
+    """Windows hands xlwings COM error codes (None without err_to_str); the Mac a missing value.
+    Either way the reader must see "#N/A" text, as in the file, so that its finding fires."""
+    source = example(tmp_path, "da")
+
+    def plant(wb):
+        cell(wb, "da", "groups", "share_pct", 0).value = "#N/A"  # openpyxl stores an error cell
+        cell(wb, "da", "groups", "share_pct", 1).value = "#DIV/0!"
+
+    edit(source, plant)
+    on_disk, book = twins(tmp_path, source)
+    by_file, by_live = validate.run(open_workbook(on_disk)), validate.run(LiveWorkbook(book))
+    assert found(by_live) == found(by_file)
+    (tmp_path / "plain").mkdir()
+    plain = validate.run(open_workbook(example(tmp_path / "plain", "da")))
+    assert found(by_file) - found(plain), "the error cells are findings"
+    groups = LiveWorkbook(open_book(source)).read_table("groups")
+    share = groups.headers.index(texts("da").header("groups", "share_pct"))
+    assert [row[share] for row in groups.rows[:2]] == ["#N/A", "#DIV/0!"]
+
+
+def test_errors_xlwings_does_not_name_are_still_errors_on_windows(tmp_path):
+    """xlwings 0.37.8 maps only seven COM error codes; #SPILL!, #CALC!, #GETTING_DATA … would
+    arrive as large negative numbers. A formula's cached error stands in for Excel's."""
+    if PLATFORM == MAC:
+        pytest.skip("on the Mac xlwings reads such a cell as empty (an assumption, see the README)")
+    source = example(tmp_path, "da")
+    edit(source, lambda wb: setattr(cell(wb, "da", "groups", "share_pct", 0), "value", "=SEQUENCE(2)"))
+    book = open_book(source)
+    target = cell(book.impl.xl, "da", "groups", "share_pct", 0)
+    book.impl.cached[target.parent.title][target.coordinate].value = "#SPILL!"
+    groups = LiveWorkbook(book).read_table("groups")
+    share = groups.headers.index(texts("da").header("groups", "share_pct"))
+    assert groups.rows[0][share] == "#SPILL!"
+
+
+def test_a_currency_cell_reads_as_a_number(tmp_path):
+    """Windows: COM hands a currency-formatted number over as Decimal; the program gets a float."""
+    source = example(tmp_path, "da")
+
+    def money(wb):
+        target = cell(wb, "da", "groups", "share_pct", 0)
+        target.value = 55
+        target.number_format = '#,##0.00 [$kr.-406]'
+
+    edit(source, money)
+    on_disk, book = twins(tmp_path, source)
+    live = LiveWorkbook(book)
+    groups = live.read_table("groups")
+    share = groups.headers.index(texts("da").header("groups", "share_pct"))
+    assert groups.rows[0][share] == 55.0 and type(groups.rows[0][share]) is float
+    assert found(validate.run(live)) == found(validate.run(open_workbook(on_disk)))
+
+
+def test_a_one_row_table_gives_its_formulas_on_both_platforms(tmp_path):
+    """Range.formula of one row is flat on the Mac; the adapter reads it as one row all the same."""
+    source = example(tmp_path, "en")
+    on_disk = tmp_path / "one-row.xlsx"
+
+    def one_row_with_formula(wb):
+        ws, table = find_table(wb, "en", "groups")
+        c1, r1, c2, _ = range_boundaries(table.ref)
+        for r in range(r1 + 2, ws.max_row + 1):
+            for c in range(c1, c2 + 1):
+                ws.cell(row=r, column=c).value = None
+        table.ref = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r1 + 1}"
+        table.autoFilter.ref = table.ref
+        cell(wb, "en", "groups", "other", 0).value = "=UPPER(\"a\")"
+
+    edit(source, one_row_with_formula)
+    shutil.copyfile(source, on_disk)
+    by_file = open_workbook(on_disk).read_table("groups")
+    by_live = LiveWorkbook(open_book(source)).read_table("groups")
+    assert len(by_live.rows) == 1
+    assert by_live.formulas == by_file.formulas and by_live.formulas
+
+
+def test_a_formula_showing_nothing_below_a_table_is_not_overwritten(tmp_path):
+    """A formula showing "" reads as None; growing the table must see the formula (rows are
+    inserted, as the file gateway does) rather than take the row for free."""
+    source = example(tmp_path, "en")
+    table_key = _table_with_one_below(source, "en")
+
+    def formula_below(wb):
+        ws, table = find_table(wb, "en", table_key)
+        c1, _, _, r2 = range_boundaries(table.ref)
+        ws.cell(row=r2 + 1, column=c1).value = '=IF(1=2,"x","")'
+
+    edit(source, formula_below)
+    on_disk, book = twins(tmp_path, source)
+    headers = [texts("en").header(table_key, c.key) for c in spec.table(table_key).columns]
+    rows = [[f"r{r}c{c}" for c in range(len(headers))] for r in range(30)]
+    for gateway in (open_workbook(on_disk), LiveWorkbook(book)):
+        gateway.write_table(table_key, headers, rows)
+        gateway.commit()
+    saved = save_live(book, tmp_path / "saved.xlsx")
+    assert_same_workbook(on_disk, saved)
+    assert '=IF(1=2,"x","")' in formulas_of(saved).values()
+
+
+def test_formulas_are_written_as_dynamic_array_formulas(tmp_path):
+    """Through .value (or .formula) Excel intersects a formula that returns an array
+    (=@UNIQUE(...)); the adapter writes formulas through formula2."""
+    source = example(tmp_path, "en")
+    book = open_book(source)
+    live = LiveWorkbook(book)
+    sheet = texts("en").sheet("step2")
+    live.write_range("step2", CellRef(sheet, 60, 30), [[Formula("=UNIQUE(A1:A5)", CellRef(sheet, 60, 30)), "=A1:A5"]])
+    assert book.impl.intersected == set()
+    written = book.sheets[sheet].range((60, 30))
+    assert written.formula == "=UNIQUE(A1:A5)" and written.formula2 == "=UNIQUE(A1:A5)"
+    assert book.sheets[sheet].range((60, 31)).value == "=A1:A5"  # text stays text
+
+
+def test_internal_links_are_added_as_microsoft_documents(tmp_path):
+    """Hyperlinks.Add(Anchor, Address:="", SubAddress:="'Sheet'!A1"); xlwings' add_hyperlink
+    would make an external link to "#'Sheet'!A1"."""
+    source = example(tmp_path, "en")
+    on_disk, book = twins(tmp_path, source)
+    start = texts("en").sheet("start")
+    target = CellRef(start, 3, 2)
+    for gateway in (open_workbook(on_disk), LiveWorkbook(book)):
+        gateway.write_range("step2", CellRef("ignored", 70, 2), [[Link("see here", target)]])
+        gateway.commit()
+    saved = save_live(book, tmp_path / "saved.xlsx")
+    assert links(saved) == links(on_disk)
+    (link,) = [found for found in links(saved) if found[2] == "see here"]
+    assert link[3] == f"'{start}'!B3"
+    wb = load_workbook(saved)
+    assert not any(c.hyperlink.target for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.hyperlink)
+
+
+def test_the_engine_refuses_what_excel_refuses(tmp_path):
+    """The stand-in holds the adapter to Excel's rules: ListObject.Resize and hyperlink arguments."""
+    book = open_book(example(tmp_path, "en"))
+    sheet, table = next((s, t) for s in book.sheets for t in s.tables)
+    rng = table.range
+    top, left, bottom, right = rng.row, rng.column, rng.last_cell.row, rng.last_cell.column
+    with pytest.raises(ValueError, match="header"):
+        table.resize(sheet.range((top + 1, left), (bottom + 1, right)))
+    with pytest.raises(ValueError, match="data row"):
+        table.resize(sheet.range((top, left), (top, right)))
+    cell_api = sheet.range((1, 1)).api
+    with pytest.raises(ValueError, match="documented"):
+        if PLATFORM == MAC:
+            from appscript import k as kw
+
+            cell_api.make(at=cell_api, new=kw.hyperlink, with_properties={kw.address: "#'x'!A1"})
+        else:
+            cell_api.Hyperlinks.Add(Anchor=cell_api, Address="#'x'!A1")
+
+
+def test_the_engine_inserts_rows_as_excel_does(tmp_path):
+    """References to moved cells follow them, in every sheet; the rest stays."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "refs.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws["A1"], ws["A5"], ws["B1"], ws["B2"] = 1, 5, "=A5+A1", "=SUM(A1:A10)"
+    other = wb.create_sheet("Other")
+    other["A1"], other["A2"] = "=Data!A5", "='Data'!$A$1"
+    wb.save(path)
+    book = open_book(path)
+    book.sheets["Data"].range("3:4").insert("down")
+    xl = book.impl.xl
+    assert xl["Data"]["A7"].value == 5 and xl["Data"]["A5"].value is None
+    assert (xl["Data"]["B1"].value, xl["Data"]["B2"].value) == ("=A7+A1", "=SUM(A1:A12)")
+    assert (xl["Other"]["A1"].value, xl["Other"]["A2"].value) == ("=Data!A7", "='Data'!$A$1")

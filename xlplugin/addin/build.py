@@ -154,6 +154,11 @@ def _edit_vba(vba_bin: bytes, modules: dict[str, str]) -> bytes:
                 r'(Public Const PROJECT_NAME As String = )"myaddin"', rf'\g<1>"{PROJECT_NAME}"', xlwings_source
             )
             assert count == 1, "xlwings' PROJECT_NAME constant not found in the template"
+            # On macOS RunPython returns at once; when Python exits, xlwings (_xlmac.cleanup) runs
+            # the macro "CleanUp" by name to show errors and reset the status bar. The template
+            # has it Private, out of reach of a call by name: errors would never show.
+            xlwings_source, count = re.subn(r"^Private Sub CleanUp\(\)", "Public Sub CleanUp()", xlwings_source, flags=re.M)
+            assert count == 1, "xlwings' CleanUp not found in the template"
             book.set_module("xlwings", xlwings_source)
             book.save(out, allow_invalidate_signature=True)
         with zipfile.ZipFile(out) as z:

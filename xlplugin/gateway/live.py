@@ -5,10 +5,28 @@ Thin on purpose. Each sheet that holds a table is read in one bulk read
 code the file gateway uses (``xlplugin.gateway.regions``: Excel tables by name, rows typed
 below, tables found by their headers). Each table and each block is written in one bulk
 write. Nothing is saved and no file is touched: the user saves when they are happy.
+
+Where Excel differs between Windows and the Mac, or from what the file gateway sees, the
+adapter follows what xlwings 0.37.8 and Microsoft's object model document:
+
+- error cells: on Windows the bulk read asks for ``err_to_str=True`` ("#N/A" as text, as the
+  file gateway reads it); on the Mac that option fails for any multi-cell range in xlwings
+  0.37.8 (its ``ensure_2d`` returns None for a list of lists), so the sheet's formulas are read
+  too and a formula or error constant that shows nothing is read alone with ``err_to_str``.
+- a number in a currency format arrives as ``Decimal`` on Windows (COM's Currency): read as float.
+- ``Range.formula`` is a tuple of tuples on Windows and may be flat on the Mac: made 2-D.
+- a formula showing "" reads as None: growing a table looks at formulas too, so that row is
+  not taken for free.
+- formulas are written through ``Range.formula2``: through ``.value`` Excel evaluates them with
+  implicit intersection (a dynamic-array formula would come back as ``=@UNIQUE(...)``).
+- a link to a place in the workbook is ``Hyperlinks.Add(Anchor, Address:="", SubAddress:=
+  "'Sheet'!A1")`` as Microsoft documents it (xlwings' ``add_hyperlink`` passes only an
+  Address); on the Mac the same properties through AppleScript.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from xlplugin.domain import phrases as ph
@@ -23,14 +41,23 @@ from xlplugin.layout.texts import LANGUAGES
 MARK_FILL = (255, 199, 206)  # the file gateway's mark colour
 MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one Range()
 Progress = Callable[[str, ph.Label], None]  # ("read" | "write", the table's title)
+# Excel's error values (XlCVError): COM hands one over as CVErr(n) = n - 2146828288. xlwings
+# 0.37.8 turns the first seven into text with err_to_str; the newer ones arrive as that int.
+_XL_CV_ERRORS = {
+    "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036,
+    "#N/A": 2042, "#GETTING_DATA": 2043, "#SPILL!": 2045, "#CONNECT!": 2046, "#BLOCKED!": 2047,
+    "#UNKNOWN!": 2048, "#FIELD!": 2049, "#CALC!": 2050,
+}
+COM_ERRORS = {n - 2146828288: text for text, n in _XL_CV_ERRORS.items()}
+CELL_ERRORS = tuple(_XL_CV_ERRORS)
 
 
-def _as_cell(value: Any, at: CellRef) -> Any:
+def _as_cell(value: Any) -> Any:
     """What to hand Excel so a value stays what it is: text never becomes a formula,
-    number or date (a leading apostrophe is Excel's own "this is text" mark); a ``Formula``
-    becomes a formula, moved to the cell ``at``."""
+    number or date (a leading apostrophe is Excel's own "this is text" mark). A ``Formula``
+    is written afterwards through ``formula2`` (see ``_write_block``): here it leaves the cell empty."""
     if isinstance(value, Formula):
-        return formula_at(value, at)
+        return None
     if isinstance(value, Link):
         value = value.text
     if isinstance(value, str) and value:
@@ -38,11 +65,39 @@ def _as_cell(value: Any, at: CellRef) -> Any:
     return value
 
 
+def _read(value: Any) -> Any:
+    """A value as the rest of the program takes it: a currency cell's Decimal (Windows) as float,
+    an error code xlwings does not name (Windows: an int) as its text."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value in COM_ERRORS:
+        return COM_ERRORS[value]
+    return value
+
+
+def _grid(found: Any, rows: int, cols: int) -> list[list[Any]]:
+    """``Range.formula`` as rows × cols: a str for one cell, a tuple of tuples (Windows), a list
+    of lists or a flat list for one row or one column (Mac)."""
+    if not isinstance(found, (list, tuple)):
+        return [[found]]
+    found = list(found)
+    if found and not isinstance(found[0], (list, tuple)):
+        return [found] if rows == 1 else [[v] for v in found]
+    return [list(row) for row in found]
+
+
+def _is_mac(book: Any) -> bool:
+    """Excel for Mac (xlwings' AppleScript engine) rather than Windows (COM)."""
+    impl = getattr(book, "impl", None)
+    return type(impl).__module__.endswith("_xlmac") or bool(getattr(impl, "mac", False))
+
+
 class LiveWorkbook:
     """``WorkbookGateway`` for an ``xlwings.Book`` open in Excel."""
 
     def __init__(self, book: Any, lang: str | None = None, progress: Progress | None = None):
         self.book = book
+        self.mac = _is_mac(book)
         self.path = None
         self.properties: dict[str, str] = {}
         self.unkeepable: list[str] = []
@@ -80,8 +135,7 @@ class LiveWorkbook:
         first = raw.cell(0, 0)
         last = raw.cell(len(raw.rows) - 1, len(raw.headers) - 1)
         found = self._sheets[raw.sheet].range((first.row, first.col), (last.row, last.col)).formula
-        if isinstance(found, str):  # a single cell
-            found = [[found]]
+        found = _grid(found, len(raw.rows), len(raw.headers))
         return {
             (r, c): text
             for r, row in enumerate(found)
@@ -97,9 +151,30 @@ class LiveWorkbook:
         if sheet not in self._sheet_rows:
             xl_sheet = self._sheets[sheet]
             last = xl_sheet.used_range.last_cell
-            grid = xl_sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
-            self._sheet_rows[sheet] = grid
+            rng = xl_sheet.range((1, 1), (last.row, last.column))
+            if self.mac:
+                grid = rng.options(ndim=2).value
+                self._mac_errors(xl_sheet, rng, grid)
+            else:
+                grid = rng.options(ndim=2, err_to_str=True).value
+            self._sheet_rows[sheet] = [[_read(v) for v in row] for row in grid]
         return self._sheet_rows[sheet]
+
+    @staticmethod
+    def _mac_errors(xl_sheet: Any, rng: Any, grid: list[list[Any]]) -> None:
+        """Put error values into a Mac grid (read without err_to_str): a cell that shows nothing
+        but has a formula or an error constant is read alone, with err_to_str."""
+        formulas = _grid(rng.formula, len(grid), len(grid[0]) if grid else 0)
+        for r, row in enumerate(formulas):
+            for c, text in enumerate(row):
+                if grid[r][c] is not None or not isinstance(text, str) or not text:
+                    continue
+                if text in CELL_ERRORS:
+                    grid[r][c] = text
+                elif text.startswith("="):
+                    value = xl_sheet.range((rng.row + r, rng.column + c)).options(err_to_str=True).value
+                    if value in CELL_ERRORS:
+                        grid[r][c] = value
 
     def _table_regions(self) -> list[regions.Region]:
         found = []
@@ -151,27 +226,49 @@ class LiveWorkbook:
     def _make_room_below(self, sheet: Any, first: int, last: int) -> None:
         """Insert rows if rows first..last are not free, moving what is below down (as the file gateway)."""
         width = max(sheet.used_range.last_cell.column, 1)
-        below = sheet.range((first, 1), (last, width)).options(ndim=2).value
-        insert = regions.rows_to_insert(below, first, last, empty=(None,))  # a formula showing "" holds something
+        rng = sheet.range((first, 1), (last, width))
+        values = rng.options(ndim=2).value
+        formulas = _grid(rng.formula, last - first + 1, width)
+        # a formula showing "" (or an error) reads as None: its formula says the cell holds something
+        below = [[v if v is not None else (f or None) for v, f in zip(vs, fs)] for vs, fs in zip(values, formulas)]
+        insert = regions.rows_to_insert(below, first, last, empty=(None,))
         if insert is not None:
             at, count = insert
             sheet.range(f"{at}:{at + count - 1}").insert("down")
 
     def _write_block(self, sheet: Any, top: int, left: int, block: list[list[Any]]) -> None:
-        links = [
+        special = [
             (top + i, left + j, value)
             for i, row in enumerate(block)
             for j, value in enumerate(row)
-            if isinstance(value, Link)
+            if isinstance(value, (Link, Formula))
         ]
-        values = [
-            [_as_cell(v, CellRef(sheet.name, top + i, left + j)) for j, v in enumerate(row)] for i, row in enumerate(block)
-        ]
+        values = [[_as_cell(v) for v in row] for row in block]
         if values and values[0]:
             sheet.range((top, left)).options(ndim=2).value = values
-        for row, col, link in links:  # Excel has no bulk call for hyperlinks
-            target = link.target.sheet.replace("'", "''")
-            sheet.range((row, col)).add_hyperlink(f"#'{target}'!{link.target.address}", link.text)
+        for row, col, value in special:  # Excel has no bulk call for hyperlinks
+            cell = sheet.range((row, col))
+            if isinstance(value, Formula):
+                cell.formula2 = formula_at(value, CellRef(sheet.name, row, col))
+            else:
+                self._add_link(cell, value)
+
+    def _add_link(self, cell: Any, link: Link) -> None:
+        """A link to a place in the workbook, as Microsoft documents Hyperlinks.Add: Address
+        empty, SubAddress the place ('Sheet'!A1); the cell already shows the text."""
+        target = link.target.sheet.replace("'", "''")
+        place = f"'{target}'!{link.target.address}"
+        api = cell.api
+        if self.mac:
+            from appscript import k as kw  # xlwings' own AppleScript keywords (present with xlwings on a Mac)
+
+            api.make(
+                at=api,
+                new=kw.hyperlink,
+                with_properties={kw.address: "", kw.sub_address: place, kw.text_to_display: link.text},
+            )
+        else:
+            api.Hyperlinks.Add(Anchor=api, Address="", SubAddress=place, TextToDisplay=link.text)
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         sheet = self._xl_sheet(sheet_key)

@@ -669,4 +669,16 @@ TEXTS: dict[str, object] = {
     "cli.demo.outdir": "Mappen, eksemplet skrives i (standard: demo).",
     "demo.step": "--- {number}. xlplugin {command} ---",
     "demo.done": "Færdig. Åbn {path} i Excel eller LibreOffice, og se resultatet.",
+    # --- add-in (issue 12)
+    "msg.addin.config_encoding": (
+        "Kan ikke skrive indstillingen {setting} = {value}: Excels makroer læser indstillingsfilen i "
+        "tegnsættet {encoding}, som mangler nogle af dens tegn. Installér Python i en mappe, hvis sti "
+        "kun har vesteuropæiske bogstaver, og prøv igen."
+    ),
+    "msg.addin.config_quote": "Kan ikke skrive indstillingen {setting} = {value}: Excels makroer kan ikke læse et anførselstegn i den.",
+    "ribbon.save_first": "Gem projektmappen først (Filer > Gem som), og tryk på knappen igen.",
+    "ribbon.new.mac_no_workbook": (
+        "På en Mac starter knappen fra en gemt projektmappe: åbn en hvilken som helst gemt projektmappe, "
+        "og tryk igen (eller i Terminal: xlplugin new FIL.xlsx)."
+    ),
 }

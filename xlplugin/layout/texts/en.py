@@ -655,4 +655,16 @@ TEXTS: dict[str, object] = {
     "cli.demo.outdir": "The folder the example is written into (default: demo).",
     "demo.step": "--- {number}. xlplugin {command} ---",
     "demo.done": "Done. Open {path} in Excel or LibreOffice and look at the result.",
+    # --- add-in (issue 12)
+    "msg.addin.config_encoding": (
+        "Cannot write the setting {setting} = {value}: Excel's macros read the settings file in the "
+        "{encoding} code page, which has no letter for some of its characters. Install Python in a "
+        "folder whose path has only Western European letters, and try again."
+    ),
+    "msg.addin.config_quote": "Cannot write the setting {setting} = {value}: Excel's macros cannot read a quotation mark in it.",
+    "ribbon.save_first": "Save the workbook first (File > Save As), and press the button again.",
+    "ribbon.new.mac_no_workbook": (
+        "On a Mac, the button starts from a saved workbook: open any saved workbook and press it again "
+        "(or in Terminal: xlplugin new FILE.xlsx)."
+    ),
 }
