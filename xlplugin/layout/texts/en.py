@@ -722,7 +722,7 @@ TEXTS: dict[str, object] = {
     "plan.note.experiment": "Think new and experiment, and share your experience with other estates.",
     "plan.requirement.staircase": "Break with the staircase principle in the building.",
     "plan.requirement.flexible_rooms": "Make flexible rooms for the social platforms, as the need for platforms changes over time.",
-    "plan.requirement.around_dwellings": "Place common environments around the homes, not only in common houses and the like.",
+    "plan.requirement.around_dwellings": "Place common environments around the dwellings, not only in common houses and the like.",
     "plan.reason.folder": "One of the folder's three requirements for the building's ordinary physical design.",
     "plan.reason.platforms": "Asked for by {platforms}.",
     # proposed headers and help for the Katalog sheet's new columns (wiring: layout spec)
