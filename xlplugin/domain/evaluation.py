@@ -232,6 +232,8 @@ class _Evaluator:
             t for e in project.entries if e.kind is m.EntryKind.RESOURCE for t in [vocabulary.resolve(e.theme)] if t
         }
         self._descriptor_cache: dict[str, frozenset[str]] = {}
+        self._meeting_cache: dict[tuple[frozenset[m.InteractionType], frozenset[str]], tuple[int, dict[str, int]]] = {}
+        self._ids = [x.id for x in project.interactions]
 
     # --- what the platforms are measured against -----------------------------------------
     def _basis(self) -> None:
@@ -392,13 +394,11 @@ class _Evaluator:
             rows.extend(bucket.rows)
             for form, n in bucket.by_form.items():
                 fit += n * (THEME_FIT + (FORM_FIT if form in forms else 0.0))
-        meeting = 0
-        for (form, groups), place in self.meetings.items():
-            if form in forms and groups <= reached:
-                meeting += place.count - sum(place.by_theme.get(t, 0) for t in themes)
+        count, by_theme = self._meeting_places(frozenset(forms), reached)
+        meeting = count - sum(by_theme.get(t, 0) for t in themes)
         fit += MEETING_FIT * meeting
         rows.sort()
-        ids = [i for i in (self.project.interactions[r].id for r in rows) if i]
+        ids = [i for i in map(self._ids.__getitem__, rows) if i]
         score = _share_score(fit / total)
         params: dict[str, object] = {"total": total, "which": which}
         if rows:
@@ -413,6 +413,20 @@ class _Evaluator:
         else:
             text = "eval.interactions.none"
         return self._scored(key, score, text, **params), rows, ids, meeting
+
+    def _meeting_places(self, forms: frozenset[m.InteractionType], reached: frozenset[str]) -> tuple[int, dict[str, int]]:
+        """How many basis interactions have all their groups reached and a form among ``forms``,
+        and how many of them per theme (platforms share forms and groups: cached)."""
+        found = self._meeting_cache.get((forms, reached))
+        if found is None:
+            count, by_theme = 0, defaultdict(int)
+            for (form, groups), place in self.meetings.items():
+                if form in forms and groups <= reached:
+                    count += place.count
+                    for theme, n in place.by_theme.items():
+                        by_theme[theme] += n
+            found = self._meeting_cache[(forms, reached)] = (count, dict(by_theme))
+        return found
 
     def _descriptor_codes(self, descriptor: str) -> frozenset[str]:
         found = self._descriptor_cache.get(descriptor)
