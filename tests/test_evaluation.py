@@ -1,6 +1,8 @@
 """Step 4's evaluation: candidate platforms ranked by six criteria on one 1-5 scale."""
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from xlplugin.actions.new import example_project
@@ -303,3 +305,19 @@ def test_every_phrase_key_used_exists_in_both_languages(lang):
         assert all(t.has(k) for k in keys), sorted(k for k in keys if not t.has(k))
         for phrase in phrases:
             assert "{" not in render(phrase, other)
+
+
+def test_the_texts_of_steps_4_and_5_have_the_same_keys_and_placeholders_in_both_languages():
+    prefixes = ("eval.", "plan.", "criterion.", "choice.level.", "list.level", "col.catalog.", "help.catalog.")
+    da, en = texts("da"), texts("en")
+    da_keys, en_keys = da.keys(), en.keys()  # Texts is no dict
+    mine = {k for k in da_keys if k.startswith(prefixes)}
+    assert mine == {k for k in en_keys if k.startswith(prefixes)}
+    assert any(k.startswith("eval.") for k in mine) and any(k.startswith("plan.") for k in mine)
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key in mine:
+        if isinstance(da._table[key], str):
+            assert fields(da[key]) == fields(en[key]), key

@@ -40,7 +40,7 @@ from xlplugin.domain.models import (
     split_names,
     split_texts,
 )
-from xlplugin.domain.phrases import Many, Phrase, choice, column, sheet
+from xlplugin.domain.phrases import Many, Phrase, column, sheet
 from xlplugin.domain.vocabulary import Vocabulary
 
 
@@ -529,8 +529,8 @@ def _most_of(common: frozenset[str], label: frozenset[str]) -> bool:
     return bool(common) and (common == label or (len(common) >= 2 and len(common) > len(label) / 2))
 
 
-def _level_label(level: m.Level | None) -> object:
-    return choice("level", level.value) if level else Phrase.of("eval.level.unknown")
+def _level_label(level: m.Level | None) -> Phrase:
+    return Phrase.of(f"eval.level.{level.value if level else 'unknown'}")
 
 
 def phrase_keys(phrases: Iterable[Phrase]) -> set[str]:
