@@ -181,7 +181,6 @@ class _Bucket:
     """The basis interactions of one theme."""
 
     rows: list[int] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
     by_form: dict[m.InteractionType | None, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -258,8 +257,6 @@ class _Evaluator:
                 continue
             bucket = self.buckets[theme]
             bucket.rows.append(i)
-            if x.id:
-                bucket.ids.append(x.id)
             bucket.by_form[x.type] += 1
 
     def _best_theme(self, text: str) -> str | None:
