@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlplugin.data import load_json
+from xlplugin.data.catalog import package_catalog
 from xlplugin.data.themes import package_theme_links, package_themes
 from xlplugin.domain import models as m
 from xlplugin.domain.port import NewWorkbookWriter
@@ -27,7 +28,7 @@ def starter_project(lang: str) -> m.Project:
             for key in spec.SCORE_COLUMNS
         ],
         requirements=[m.DesignRequirement(requirement=r, from_folder=True) for r in t.items("requirement.folder")],
-        catalog=[m.CatalogPlatform.model_validate(row) for row in load_json("catalog.json")[lang]],
+        catalog=package_catalog(lang),
     )
 
 

@@ -12,7 +12,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Code(str, Enum):
@@ -99,6 +99,15 @@ class Maintainer(Code):
     OTHER = "other"
 
 
+class Level(Code):
+    """How much, on three steps: a platform's construction cost, running cost, or dependency
+    on someone to keep it going."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
 class Frequency(Code):
     WEEKLY = "weekly"
     MONTHLY = "monthly"
@@ -142,6 +151,29 @@ _GROUP_LIST_SPLIT = re.compile(r"\s*(?:[,;\n]|→|->)\s*")
 def split_group_names(text: str | None) -> list[str]:
     """The group names in a cell that lists groups (names may hold spaces, "og", "&" or "/")."""
     return [part.strip() for part in _GROUP_LIST_SPLIT.split(text or "") if part.strip()]
+
+
+# How a catalog cell lists several things: names (themes, target groups, skills) with commas,
+# longer texts that may hold commas themselves (purposes, requirements) with semicolons.
+NAME_LIST_SEPARATOR = ", "
+TEXT_LIST_SEPARATOR = "; "
+_NAME_LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
+_TEXT_LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
+
+
+def split_names(text: str | None) -> list[str]:
+    """The names in a cell that lists names: "Børn, Børnefamilier; Seniorer" -> three names."""
+    return _split(_NAME_LIST_SPLIT, text)
+
+
+def split_texts(text: str | None) -> list[str]:
+    """The texts in a cell that lists texts with semicolons or one per line (commas stay inside)."""
+    return _split(_TEXT_LIST_SPLIT, text)
+
+
+def _split(pattern: re.Pattern[str], text: str | None) -> list[str]:
+    parts = (" ".join(part.split()) for part in pattern.split(text or ""))
+    return list(dict.fromkeys(part for part in parts if part))
 
 
 class Model(BaseModel):
@@ -276,14 +308,46 @@ class DesignRequirement(Model):
 
 
 class CatalogPlatform(Model):
+    """A platform of the catalog (sheet Katalog): built in, edited or added by the planner.
+
+    Lists of names are cell text (``split_names``/``split_texts`` read them); lists of codes
+    are lists. Themes and skills are names of the workbook's themes (a skill is what someone
+    must bring, named by its theme: "IT og digitale færdigheder").
+    """
+
     name: str
     type: PlatformType | None = None
     themes: str | None = None
-    interaction: str | None = None
+    interaction: str | None = None  # the folder's column: the interaction it supports, in words
     strengths: str | None = None
     weaknesses: str | None = None
     economy: str | None = None
-    maintainer: Maintainer | None = None
+    maintainer: Maintainer | None = None  # the typical one; others in other_maintainers
+    id: str | None = None  # stable id of a built-in platform; none on rows the planner adds
+    description: str | None = None
+    forms: list[InteractionType] = Field(default_factory=list)
+    target_groups: str | None = None  # descriptors, e.g. "Børnefamilier, Seniorer" or "Alle"
+    purposes: str | None = None  # social purposes it supports, separated by semicolons
+    construction_cost: Level | None = None
+    running_cost: Level | None = None
+    dependency: Level | None = None  # how much it depends on someone to keep it going
+    skills: str | None = None  # theme names
+    requirements: str | None = None  # physical design requirements, separated by semicolons
+    other_maintainers: list[Maintainer] = Field(default_factory=list)
+
+    @field_validator("forms", "other_maintainers", mode="before")
+    @classmethod
+    def _codes_from_text(cls, value: Any) -> Any:
+        """A list of codes may come as one text of codes ("common_third, mutual_resources")."""
+        if value is None:
+            return []
+        return split_names(value) if isinstance(value, str) else value
+
+    @property
+    def maintainers(self) -> list[Maintainer]:
+        """Who typically maintains it, the typical one first."""
+        first = [self.maintainer] if self.maintainer else []
+        return list(dict.fromkeys([*first, *self.other_maintainers]))
 
 
 # --- Step 5 ------------------------------------------------------------------
