@@ -416,7 +416,8 @@ class _Evaluator:
         and how many of them per theme (platforms share forms and groups: cached)."""
         found = self._meeting_cache.get((forms, reached))
         if found is None:
-            count, by_theme = 0, defaultdict(int)
+            count = 0
+            by_theme: defaultdict[str, int] = defaultdict(int)
             for (form, groups), place in self.meetings.items():
                 if form in forms and groups <= reached:
                     count += place.count
