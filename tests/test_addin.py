@@ -85,6 +85,7 @@ def test_open_xml_sdk_validator_passes(xlam):
     assert unexpected == []
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_the_addin(xlam, tmp_path):
     pdf = soffice_convert(xlam, "pdf", tmp_path, infilter="Calc MS Excel 2007 VBA XML")
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -178,6 +179,7 @@ def test_every_control_runs_a_python_action_and_every_action_has_a_control():
     assert build.RibbonSources.load().buttons() == list(ACTIONS)
 
 
+@pytest.mark.slow
 def test_installed_wheel_builds_the_same_addin(tmp_path):
     """The sources travel as package data: a wheel built from the repository builds the add-in."""
     src = tmp_path / "src"

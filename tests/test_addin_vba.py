@@ -288,6 +288,7 @@ def test_an_interpreter_path_with_spaces_runs_through_the_applescripts_shell_com
 # --- the button's command runs the action (VBA → Python end to end) ----------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_command_runpython_builds_runs_the_action(xlam, tmp_path, lang):
     target = USER + r"\Documents\Plan & drift 'æ€' 100%.xlsx"

@@ -1,6 +1,7 @@
 """Step 4's evaluation: candidate platforms ranked by six criteria on one 1-5 scale."""
 from __future__ import annotations
 
+import dataclasses
 import string
 
 import pytest
@@ -22,7 +23,7 @@ from xlplugin.domain.matching import match
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.layout.texts import texts
-from xlplugin.layout.words import render
+from xlplugin.layout.words import Words, render
 
 LANGS = ("da", "en")
 TOP = 12  # the candidates a sheet page shows
@@ -37,8 +38,12 @@ def example(lang: str, *theme_ids: str) -> tuple[m.Project, Vocabulary]:
     project = example_project(lang)
     vocab = vocabulary(project, lang)
     chosen = {package_theme_name(t, lang) for t in theme_ids}
+    words = Words(lang)
     interactions = [
-        i.model_copy(update={"selected": i.theme in chosen}) for i in match(project, vocab, texts(lang)).interactions
+        m.Interaction(
+            **{f.name: words.value(getattr(p, f.name)) for f in dataclasses.fields(p)}, selected=p.theme in chosen
+        )
+        for p in match(project, vocab).interactions
     ]
     return project.model_copy(update={"interactions": interactions}), vocab
 

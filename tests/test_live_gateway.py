@@ -27,6 +27,9 @@ from xlplugin.gateway.regions import MARK_FORMULA
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 
+# Integration tests: real files through the adapters, a few seconds each.
+pytestmark = pytest.mark.slow
+
 PLATFORM = WINDOWS
 
 

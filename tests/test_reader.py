@@ -228,6 +228,7 @@ def raw_tables(draw, lang):
     return tables
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(data=st.data(), lang=st.sampled_from(["da", "en"]))
 def test_reader_never_raises_on_random_tables(data, lang):
@@ -267,6 +268,7 @@ def example_bytes(tmp_path_factory):
     ),
     below=st.lists(file_values, max_size=4),
 )
+@pytest.mark.slow
 def test_reader_never_raises_on_random_values_in_a_real_file(tmp_path_factory, example_bytes, edits, below):
     path = tmp_path_factory.mktemp("fuzz") / "p.xlsx"
     path.write_bytes(example_bytes)

@@ -1,11 +1,15 @@
 """The rendered look: every visible sheet of the example prints to PNG pages that show content."""
 from __future__ import annotations
 
+import pytest
 from PIL import Image, ImageOps
 from render import render_workbook
 
 from xlplugin.app import create_workbook
 from xlplugin.layout import spec
+
+# Integration tests: real files through the adapters, a few seconds each.
+pytestmark = pytest.mark.slow
 
 # Share of a page's body (above the footer band) that must be ink, not paper.
 MIN_INK = 0.005

@@ -264,6 +264,7 @@ def template(tmp_path_factory):
     return {lang: example(tmp_path_factory.mktemp(lang), lang, blank=True) for lang in ("da", "en")}
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=projects(), lang=st.sampled_from(["da", "en"]))
 def test_read_write_read_gives_the_same_model(tmp_path_factory, template, data, lang):
