@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -163,35 +165,55 @@ def _command(sub: Any, t: Any, lang: str, name: str, func: Callable[[argparse.Na
     return parser
 
 
+@contextmanager
+def argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's own words (usage, errors, -h) in ``lang``: it looks them up through its module's
+    gettext functions, which are pointed at our texts while the parser is built and used."""
+    t = texts(lang)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def word(message: str) -> str:
+        return t.get(f"argparse.{message}") or message
+
+    def words(singular: str, plural: str, n: int) -> str:
+        return word(singular if n == 1 else plural)
+
+    argparse._, argparse.ngettext = word, words  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     t = texts(lang)
     parser = argparse.ArgumentParser(prog="xlplugin", description=t["cli.description"])
     parser.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar=t["cli.metavar.command"])
 
     new = _command(sub, t, lang, "new", cmd_new)
-    new.add_argument("path", nargs="?", default=None, help=t["cli.new.path"])
+    new.add_argument("path", metavar=t["cli.metavar.file"], nargs="?", default=None, help=t["cli.new.path"])
     new.add_argument("--example", action="store_true", help=t["cli.new.example"])
     new.add_argument("--force", action="store_true", help=t["cli.new.force"])
     new.add_argument("--name", help=t["cli.new.name"])
 
     validate = _command(sub, t, lang, "validate", cmd_validate)
-    validate.add_argument("path", help=t["cli.validate.path"])
+    validate.add_argument("path", metavar=t["cli.metavar.file"], help=t["cli.validate.path"])
     validate.add_argument("--no-write", action="store_true", help=t["cli.validate.no_write"])
 
     match = _command(sub, t, lang, "match", cmd_match)
-    match.add_argument("path", help=t["cli.match.path"])
+    match.add_argument("path", metavar=t["cli.metavar.file"], help=t["cli.match.path"])
 
     templates = _command(sub, t, lang, "templates", cmd_templates)
-    templates.add_argument("folder", nargs="?", default="workbook_templates", help=t["cli.templates.folder"])
+    templates.add_argument("folder", metavar=t["cli.metavar.folder"], nargs="?", default="workbook_templates", help=t["cli.templates.folder"])
 
     demo = _command(sub, t, lang, "demo", cmd_demo)
-    demo.add_argument("outdir", nargs="?", default="demo", help=t["cli.demo.outdir"])
+    demo.add_argument("outdir", metavar=t["cli.metavar.folder"], nargs="?", default="demo", help=t["cli.demo.outdir"])
 
     addin = _command(sub, t, lang, "addin", cmd_addin)
-    addin_sub = addin.add_subparsers(dest="action", required=True)
+    addin_sub = addin.add_subparsers(dest="action", required=True, metavar=t["cli.metavar.command"])
     build = addin_sub.add_parser("build", help=t["cli.addin.build.help"], description=t["cli.addin.build.help"])
-    build.add_argument("out", nargs="?", default="xlplugin.xlam", help=t["cli.addin.build.out"])
+    build.add_argument("out", metavar=t["cli.metavar.file"], nargs="?", default="xlplugin.xlam", help=t["cli.addin.build.out"])
     for action in ("install", "uninstall", "status"):
         cmd = addin_sub.add_parser(action, help=t[f"cli.addin.{action}.help"], description=t[f"cli.addin.{action}.help"])
         cmd.add_argument("--startup-dir", help=t["cli.addin.startup_dir"])
@@ -203,7 +225,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from_argv(argv)
-    args = build_parser(lang).parse_args(argv)
+    with argparse_speaks(lang):
+        args = build_parser(lang).parse_args(argv)
     if args.command == "new" and args.path is None:
         args.path = "Eksempel.xlsx" if args.lang == "da" else "Example.xlsx"
         if not args.example:
