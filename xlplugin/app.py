@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from xlplugin.actions.exchange import Exported
     from xlplugin.actions.match import MatchSummary
     from xlplugin.actions.validate import Validation
     from xlplugin.gateway.file import FileWorkbook
@@ -45,3 +46,26 @@ def match_file(path: Path | str) -> MatchSummary:
     from xlplugin.actions import match
 
     return match.run(open_file(path))
+
+
+def export_file(path: Path | str) -> Exported:
+    """The project in a workbook as the exchange document (the workbook is not changed)."""
+    from xlplugin.actions import exchange
+
+    return exchange.export_project(open_file(path))
+
+
+def import_file(source: Path | str, target: Path | str) -> int:
+    """A new project workbook at ``target`` from the JSON document at ``source``; its sheet count."""
+    from xlplugin.actions import exchange
+    from xlplugin.domain.errors import UserError
+    from xlplugin.gateway.builder import write_new_workbook
+
+    try:
+        text = Path(source).read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise UserError("msg.not_found", path=source) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError("msg.import.unreadable", path=source) from exc
+    document = exchange.read_document(text)
+    return write_new_workbook(document.project, document.lang, Path(target))

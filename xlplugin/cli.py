@@ -122,6 +122,47 @@ def cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """`export PATH [-o OUT.json]`: the whole project as one JSON document (stdout with -o -)."""
+    from xlplugin.app import export_file
+    from xlplugin.gateway.save import atomic_write
+
+    exported = export_file(Path(args.path))
+    words = Words(args.lang, names=exported.lang)
+    out = args.out or str(Path(args.path).with_suffix(".json"))
+    if out == "-":
+        sys.stdout.write(exported.text())
+        return 0
+    target = Path(out)
+    with writing(target):
+        atomic_write(target, lambda tmp: tmp.write_text(exported.text(), encoding="utf-8"))
+    for line in words.lines(exported.phrases()):
+        print(line)
+    print(words(Phrase.of("msg.export.written", path=target)))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """`import FILE.json -o NEW.xlsx`: a new project workbook from a JSON document."""
+    from xlplugin.app import import_file
+
+    target = _new_target(Path(args.out), args.force)
+    with writing(target):
+        sheets = import_file(Path(args.path), target)
+    print(texts(args.lang).format("msg.created", path=target, sheets=sheets))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """`schema`: the JSON Schema of the exchange document (pydantic's)."""
+    import json
+
+    from xlplugin.actions.exchange import schema
+
+    sys.stdout.write(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     """`templates [FOLDER]`: the blank templates and the example, as committed in workbook_templates/."""
     from xlplugin.app import write_templates
@@ -202,6 +243,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     match = _command(sub, t, lang, "match", cmd_match)
     match.add_argument("path", metavar=t["cli.metavar.file"], help=t["cli.match.path"])
+
+    export = _command(sub, t, lang, "export", cmd_export)
+    export.add_argument("path", metavar=t["cli.metavar.file"], help=t["cli.export.path"])
+    export.add_argument("-o", "--out", metavar=t["cli.metavar.file"], help=t["cli.export.out"])
+
+    import_ = _command(sub, t, lang, "import", cmd_import)
+    import_.add_argument("path", metavar=t["cli.metavar.file"], help=t["cli.import.path"])
+    import_.add_argument("-o", "--out", metavar=t["cli.metavar.file"], required=True, help=t["cli.import.out"])
+    import_.add_argument("--force", action="store_true", help=t["cli.new.force"])
+
+    _command(sub, t, lang, "schema", cmd_schema)
 
     templates = _command(sub, t, lang, "templates", cmd_templates)
     templates.add_argument("folder", metavar=t["cli.metavar.folder"], nargs="?", default="workbook_templates", help=t["cli.templates.folder"])
