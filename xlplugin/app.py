@@ -45,3 +45,30 @@ def match_file(path: Path | str) -> MatchSummary:
     from xlplugin.actions import match
 
     return match.run(open_file(path))
+
+
+def report_file(path: Path | str, out: Path | str | None = None, fmt: str | None = None) -> tuple[Path, int, int]:
+    """Write the report of the workbook at ``path``: PDF (default) or Word. Returns where it went,
+    its number of pages (0 for Word: Word counts them) and the workbook's open findings."""
+    from xlplugin.actions import report
+    from xlplugin.domain.errors import UserError, writing
+
+    from xlplugin.layout.texts import texts
+
+    path = Path(path)
+    fmt = fmt or (Path(out).suffix.lower().lstrip(".") if out else "pdf")
+    if out and (fmt not in ("pdf", "docx") or Path(out).suffix.lower() != f".{fmt}"):
+        raise UserError("msg.report.suffix", path=out)
+    built = report.build(open_file(path))
+    target = Path(out) if out else path.with_name(f"{path.stem}{texts(built.lang)['report.file_suffix']}.{fmt}")
+    with writing(target):
+        if fmt == "docx":
+            from xlplugin.render.word import render_docx
+
+            render_docx(built.document, target)
+            pages = 0
+        else:
+            from xlplugin.render.pdf import render_pdf
+
+            _, pages = render_pdf(built.document, target)
+    return target, pages, built.open_findings

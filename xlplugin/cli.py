@@ -121,6 +121,18 @@ def cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """`report PATH [-o OUT] [--format pdf|docx]`: the report for the building's partners."""
+    from xlplugin.app import report_file
+
+    target, pages, findings = report_file(Path(args.path), args.out, args.format)
+    t = texts(args.lang)
+    if findings:
+        print(t.format("msg.report.findings", n=findings))
+    print(t.format("msg.report.done", path=target, pages=pages) if pages else t.format("msg.report.done_docx", path=target))
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     """`templates [FOLDER]`: the blank templates and the example, as committed in workbook_templates/."""
     from xlplugin.app import write_templates
@@ -181,6 +193,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     match = _command(sub, t, lang, "match", cmd_match)
     match.add_argument("path", help=t["cli.match.path"])
+
+    report = _command(sub, t, lang, "report", cmd_report)
+    report.add_argument("path", help=t["cli.report.path"])
+    report.add_argument("-o", "--out", help=t["cli.report.out"])
+    report.add_argument("--format", choices=("pdf", "docx"), help=t["cli.report.format"])
 
     templates = _command(sub, t, lang, "templates", cmd_templates)
     templates.add_argument("folder", nargs="?", default="workbook_templates", help=t["cli.templates.folder"])
