@@ -52,7 +52,6 @@ def report_file(path: Path | str, out: Path | str | None = None, fmt: str | None
     its number of pages (0 for Word: Word counts them) and the workbook's open findings."""
     from xlplugin.actions import report
     from xlplugin.domain.errors import UserError, writing
-
     from xlplugin.layout.texts import texts
 
     path = Path(path)

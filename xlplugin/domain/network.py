@@ -60,20 +60,20 @@ def network(project: m.Project) -> Network:
     for row, interaction in enumerate(project.interactions):
         if not interaction.selected:
             continue
-        named = [names.get(normalize(n), n) for n in split_group_names(interaction.groups)]
-        external = interaction.scope is m.Scope.EXTERNAL or any(normalize(n) in local for n in named)
-        nodes.append(InteractionNode(interaction.id or f"#{row + 1}", interaction, tuple(dict.fromkeys(named)), external))
+        named_groups = [names.get(normalize(n), n) for n in split_group_names(interaction.groups)]
+        external = interaction.scope is m.Scope.EXTERNAL or any(normalize(n) in local for n in named_groups)
+        nodes.append(InteractionNode(interaction.id or f"#{row + 1}", interaction, tuple(dict.fromkeys(named_groups)), external))
     platforms = chosen_platforms(project)
     catalog = {normalize(c.name): c for c in project.catalog}
     carried: dict[str, list[str]] = {}
     for platform in platforms:
-        named = {normalize(t) for t in [*split_texts(platform.interactions), *split_names(platform.interactions)]}
+        cell = {normalize(t) for t in [*split_texts(platform.interactions), *split_names(platform.interactions)]}
         entry = catalog.get(normalize(platform.name))
         themes = {normalize(t) for t in split_names(entry.themes)} if entry else set()
         for node in nodes:
             ids = {normalize(node.interaction.id), normalize(node.key)}
             theme = normalize(node.interaction.theme)
-            if (ids & named) or (theme and (theme in named or theme in themes)):
+            if (ids & cell) or (theme and (theme in cell or theme in themes)):
                 carried.setdefault(node.key, []).append(" ".join(platform.name.split()))
     return Network(tuple(groups), tuple(nodes), tuple(platforms), {k: tuple(v) for k, v in carried.items()})
 

@@ -234,9 +234,9 @@ def network_picture(picture: NetworkPicture) -> bytes:
         ax.add_patch(box)
         if c == 2:
             ax.add_patch(FancyBboxPatch((x1, y0 + top), 0.008, height, boxstyle="square,pad=0", facecolor=edge, edgecolor="none"))
-        title, detail = _lines(node, WRAP[c])
+        title_lines, detail = _lines(node, WRAP[c])
         y = y0 + top + 0.25 + LINE / 2
-        for line in title:
+        for line in title_lines:
             ax.text(x1 + 0.014, y, line, fontsize=FONT, fontweight="bold", color=INK, va="center")
             y += LINE
         for line in detail:

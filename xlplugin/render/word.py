@@ -24,7 +24,7 @@ def render_docx(doc: d.Document, path: Path | None = None) -> bytes:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.0))
     section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
-    width = section.page_width - section.left_margin - section.right_margin
+    width = Cm(21.0 - 2 * 2.0)
     normal = word.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10)

@@ -859,6 +859,7 @@ TEXTS: dict[str, object] = {
     "msg.report.done_docx": "Rapporten er gemt i {path}.",
     "msg.report.findings": "Projektmappen har {n} åbne fejl og advarsler; de står først i rapporten.",
     "msg.report.suffix": "Rapporten skal gemmes som .pdf eller .docx, ikke {path}.",
+    "ribbon.report.unsaved": "Gem projektmappen først, så rapporten kan gemmes ved siden af den.",
     "ribbon.grpReport.label": "Rapport",
     "ribbon.report.label": "Lav rapport",
     "ribbon.report.screentip": "Lav en rapport til bygherre, kommune og beboere",

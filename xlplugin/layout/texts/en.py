@@ -845,6 +845,7 @@ TEXTS: dict[str, object] = {
     "msg.report.done_docx": "The report is saved in {path}.",
     "msg.report.findings": "The workbook has {n} open errors and warnings; they come first in the report.",
     "msg.report.suffix": "Save the report as .pdf or .docx, not {path}.",
+    "ribbon.report.unsaved": "Save the workbook first, so the report can be saved next to it.",
     "ribbon.grpReport.label": "Report",
     "ribbon.report.label": "Make report",
     "ribbon.report.screentip": "Make a report for the developer, the municipality and the residents",
