@@ -190,3 +190,36 @@ def test_pdf_pages_render_to_png(tmp_path, example):
     render_pdf(built.document, path)
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
     assert len(list(tmp_path.glob("page-*.png"))) >= 5
+
+
+def test_key_figures_equal_what_the_domain_counts(large):
+    project, built = large
+    t = texts("da")
+    table = next(b for b in built.document.blocks if isinstance(b, d.Table) and b.rows and b.rows[0][0] == t["report.figures.groups"])
+    figures = dict(table.rows)
+    net = network(project)
+    local = sum(g.location is m.Location.LOCAL_AREA for g in project.groups)
+    assert figures[t["report.figures.groups"]] == t.format("report.figures.groups_value", n=15, local=local)
+    external = sum(i.external for i in net.interactions)
+    assert figures[t["report.figures.interactions"]] == t.format(
+        "report.figures.interactions_value", chosen=40, proposed=len(project.interactions), external=external
+    )
+    budget = sum(x.budget or 0 for x in project.maintenance)
+    assert f"{budget:,.0f}".replace(",", ".") in figures[t["report.figures.maintenance"]]
+    assert figures[t["report.figures.maintenance"]].startswith(f"{len(project.maintenance)} af 10")
+
+
+def test_layered_layout_places_every_node_and_the_local_area_last(large):
+    from xlplugin.render.pictures import layered_layout
+
+    _, built = large
+    picture = next(b.picture for b in built.document.blocks if isinstance(b, d.Figure) and isinstance(b.picture, d.NetworkPicture))
+    place = layered_layout(picture)
+    assert len(place) == len(picture.groups) + len(picture.interactions) + len(picture.platforms)
+    tops = {n.key: place[f"0:{n.key}"][1] for n in picture.groups}
+    building = [tops[n.key] for n in picture.groups if n.style != "local_area"]
+    local = [tops[n.key] for n in picture.groups if n.style == "local_area"]
+    assert local and max(building) < min(local)
+    for column in range(3):  # no two boxes overlap
+        spans = sorted((top, top + height) for c, top, height in place.values() if c == column)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

@@ -152,6 +152,7 @@ class _Builder:
             ("responsible", f.responsible),
             ("date", f.date.isoformat() if f.date else None),
         ]
+        self.add(d.Heading(self.r("figures.heading"), 2), self._key_figures())
         self.add(
             d.Heading(self.r("facts.heading"), 2),
             d.Table(
@@ -163,6 +164,31 @@ class _Builder:
             ),
             d.Paragraph(self.r("facts.method"), "small"),
         )
+
+    def _key_figures(self) -> d.Table:
+        p, net = self.project, self.net
+        entries = Counter(e.kind for e in p.entries)
+        types = Counter(x.type for x in net.platforms)
+        forms = Counter(i.interaction.type for i in net.interactions)
+        rows = [
+            (self.r("figures.groups"), self.r("figures.groups_value", n=len(net.groups), local=sum(g.location is m.Location.LOCAL_AREA for g in net.groups))),
+            (
+                self.r("figures.entries"),
+                self.r("figures.entries_value", needs=entries[m.EntryKind.NEED], resources=entries[m.EntryKind.RESOURCE], interests=entries[m.EntryKind.INTEREST]),
+            ),
+            (
+                self.r("figures.interactions"),
+                self.r("figures.interactions_value", chosen=len(net.interactions), proposed=len(p.interactions), external=sum(i.external for i in net.interactions)),
+            ),
+            (self.r("figures.forms"), ", ".join(f"{self.ch('interaction_type', t)} {forms[t]}" for t in m.InteractionType if forms[t]) or "–"),
+            (self.r("figures.platforms"), ", ".join(f"{self.ch('platform_type', t)} {types[t]}" for t in m.PlatformType if types[t]) or "–"),
+            (
+                self.r("figures.maintenance"),
+                self.r("figures.maintenance_value", covered=len(net.platforms) - len(self._without_maintenance()), chosen=len(net.platforms), budget=self.money(sum(x.budget or 0 for x in p.maintenance))),
+            ),
+            (self.r("figures.constraints"), str(len(p.constraints))),
+        ]
+        return d.Table(("", ""), tuple(rows), (1, 2.4), style="facts")
 
     # --- the one-page summary ------------------------------------------------------------------
     def _summary(self) -> None:
@@ -275,7 +301,7 @@ class _Builder:
         )
         self.add(*self._matrix_tables())
         if counts:
-            chart = d.BarChart(
+            chart = _chart(
                 self.r("chart.needs_resources"),
                 tuple(counts),
                 (
@@ -285,13 +311,14 @@ class _Builder:
                 ),
                 self.r("chart.count"),
             )
-            self.add(d.Figure(chart, self.r("chart.needs_resources.caption"), height=0.42))
+            self.add(d.Figure(chart, self.r("chart.needs_resources.caption"), height=0.3))
 
     def _matrix_tables(self) -> list[d.Block]:
         groups = self.net.groups
         if not groups:
             return [d.Paragraph(self.r("none.entries"), "small")]
         out: list[d.Block] = [d.Heading(self.w.value(Label("matrix", "title")), 2)]
+        kinds = [k for k in m.EntryKind if k is not m.EntryKind.INTEREST or any(g.interests for g in groups)]
         for start in range(0, len(groups), MATRIX_GROUPS):
             part = [g.name for g in groups[start : start + MATRIX_GROUPS]]
             sub = self.project.model_copy(
@@ -304,7 +331,7 @@ class _Builder:
             grid = matrix_values(sub, 3 + 3 * rows_per_kind + 2, len(part) + 2)
             headers = tuple(self._cell(v) for v in grid[2][: len(part) + 1])
             rows: list[tuple[str, ...]] = []
-            for kind in m.EntryKind:
+            for kind in kinds:
                 start_row = next(i for i, row in enumerate(grid) if row[0] == Phrase(f"matrix.row.{kind.value}"))
                 cells = []
                 for j in range(1, len(part) + 1):
@@ -369,7 +396,7 @@ class _Builder:
         )
         forms = Counter(i.interaction.type for i in chosen)
         if chosen:
-            chart = d.BarChart(
+            chart = _chart(
                 self.r("chart.forms"),
                 tuple(self.ch("interaction_type", t) for t in m.InteractionType),
                 (
@@ -379,7 +406,7 @@ class _Builder:
                 self.r("chart.count"),
             )
             if sum(forms.values()):
-                self.add(d.Figure(chart, self.r("chart.forms.caption"), height=0.32))
+                self.add(d.Figure(chart, self.r("chart.forms.caption"), height=0.2))
 
     def _network_height(self) -> float:
         rows = max(len(self.net.groups), len(self.net.interactions), len(self.net.platforms), 1)
@@ -387,13 +414,13 @@ class _Builder:
 
     def _network_picture(self) -> d.NetworkPicture:
         groups = []
-        limit, length = (3, 28) if len(self.net.groups) <= 8 else (2, 18)
+        limit, length = (3, 32) if len(self.net.groups) <= 8 else (2, 22)
         for g in self.net.groups:
             detail = []
             if g.needs:
-                detail.append(self.r("network.needs", items=self.w.join(self._short(g.needs, limit, length))))
+                detail.append(self.r("network.needs", items=self._listing(g.needs, limit, length)))
             if g.resources:
-                detail.append(self.r("network.resources", items=self.w.join(self._short(g.resources, limit, length))))
+                detail.append(self.r("network.resources", items=self._listing(g.resources, limit, length)))
             groups.append(d.NetNode(g.name, g.name, tuple(detail), g.location.value))
         interactions = []
         edges = []
@@ -427,10 +454,11 @@ class _Builder:
             self.r("network.empty"),
         )
 
-    @staticmethod
-    def _short(items: Sequence[str], limit: int = 3, length: int = 28) -> list[str]:
+    def _listing(self, items: Sequence[str], limit: int, length: int) -> str:
+        """The first few items, each cut short, "(+N)" for the rest."""
         cut = [x if len(x) <= length else x[: length - 1].rstrip() + "…" for x in items[:limit]]
-        return cut + (["…"] if len(items) > limit else [])
+        rest = f" (+{len(items) - limit})" if len(items) > limit else ""
+        return self.w.join(cut) + rest
 
     def _step4(self) -> None:
         p = self.project
@@ -456,23 +484,28 @@ class _Builder:
             )
         if not chosen:
             self.add(d.Paragraph(self.r("none.platforms"), "small"))
-        if chosen:
+        if len(chosen) > 1:
             types = Counter(x.type for x in chosen)
             self.add(
                 d.Figure(
-                    d.BarChart(
+                    _chart(
                         self.r("chart.platforms"),
                         tuple(self.ch("platform_type", t) for t in m.PlatformType),
                         (d.Series(self.r("chart.chosen"), tuple(float(types.get(t, 0)) for t in m.PlatformType)),),
                         self.r("chart.count"),
                     ),
                     self.r("chart.platforms.caption"),
-                    height=0.28,
+                    height=0.2,
                 )
             )
         requirements = [x.requirement for x in p.requirements if x.chosen]
         self.add(d.Heading(self.w.value(Label("title", "requirements")), 2))
-        self.add(d.Bullets(tuple(requirements)) if requirements else d.Paragraph(self.r("none.requirements"), "small"))
+        if requirements:
+            self.add(d.Bullets(tuple(requirements)))
+        elif p.requirements:
+            self.add(d.Paragraph(self.r("step4.requirements_open"), "small"), d.Bullets(tuple(x.requirement for x in p.requirements)))
+        else:
+            self.add(d.Paragraph(self.r("none.requirements"), "small"))
 
     def _step5(self) -> None:
         p = self.project
@@ -527,6 +560,12 @@ class _Builder:
 def chosen_counts(project: m.Project) -> tuple[int, int]:
     """How many interactions and platforms are chosen (the command line tells)."""
     return len(chosen_interactions(project)), len(chosen_platforms(project))
+
+
+def _chart(title: str, categories: Sequence[str], series: Sequence[d.Series], value_label: str) -> d.BarChart:
+    """A bar chart without the series that are zero everywhere (the first always stays)."""
+    kept = [x for i, x in enumerate(series) if i == 0 or any(x.values)]
+    return d.BarChart(title, tuple(categories), tuple(kept), value_label)
 
 
 def _without_empty_columns(table: d.Table) -> d.Table:

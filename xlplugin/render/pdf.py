@@ -84,14 +84,14 @@ def _flowables(doc: d.Document, width: float, height: float) -> list[Any]:
         elif isinstance(block, d.Bullets):
             out.extend(Paragraph(_text(item), s["stage_item"], bulletText="•") for item in block.items)
         elif isinstance(block, d.Table):
-            out.append(_table(block, width))
+            out += [_table(block, width), Spacer(1, 7)]
         elif isinstance(block, d.Figure):
             share = block.height
             data = picture_png(block.picture, share)
             px_w, px_h = png_size(data)
             w, h = width, width * px_h / px_w
-            if h > height * 0.92:
-                w, h = w * height * 0.92 / h, height * 0.92
+            if h > height * 0.8:  # room for a chapter's heading and lead above it
+                w, h = w * height * 0.8 / h, height * 0.8
             image = Image(io.BytesIO(data), width=w, height=h)
             out.append(KeepTogether([Spacer(1, 4), image, Paragraph(_text(block.caption), s["caption"])]))
         elif isinstance(block, d.Flow):
@@ -108,7 +108,7 @@ def _table(block: d.Table, width: float) -> Any:
         return Paragraph(_text(block.empty), s["small"])
     n = len(block.headers) or len(block.rows[0])
     weights = block.widths or (1.0,) * n
-    widths = [width * w / sum(weights) for w in weights]
+    widths = _fitted([width * w / sum(weights) for w in weights], block)
     grey = colors.HexColor("#D0D7E1")
     if block.style == "facts":
         data = [[Paragraph(_text(k), s["cell_key"]), Paragraph(_text(v), s["cell"])] for k, v in block.rows]
@@ -146,6 +146,33 @@ def _table(block: d.Table, width: float) -> Any:
         commands += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F6F8FB")])]
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _fitted(widths: list[float], block: d.Table, padding: float = 9.0) -> list[float]:
+    """The widths, widened where a column's longest word would break (header bold, cells
+    regular, words up to 24 characters), taken from the columns with room to spare."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    s = _styles()
+    size = s["cell"].fontSize
+    need = []
+    for j in range(len(widths)):
+        words = [(w, BOLD) for w in (block.headers[j] if j < len(block.headers) else "").split()]
+        words += [(w, BOLD if block.style != "grid" and j == 0 else FONT) for row in block.rows for w in row[j].split() if len(w) <= 24]
+        need.append(max((stringWidth(w, font, size) for w, font in words), default=0.0) + padding)
+    total = sum(widths)
+    out = list(widths)
+    for _ in range(len(out)):
+        short = sum(max(nd - w, 0.0) for nd, w in zip(need, out))
+        if short <= 0.5:
+            break
+        spare = [max(w - nd, 0.0) for nd, w in zip(need, out)]
+        if sum(spare) <= 0:
+            break
+        take = min(short, sum(spare))
+        out = [max(w, nd) if nd > w else w - take * sp / sum(spare) for w, nd, sp in zip(out, need, spare)]
+        out = [w * total / sum(out) for w in out]
+    return out
 
 
 def _flow(block: d.Flow, width: float) -> list[Any]:

@@ -49,13 +49,13 @@ def bar_chart(chart: BarChart, height_share: float = 0.4) -> bytes:
     plt = _pyplot()
     n = len(chart.categories)
     horizontal = n > 5 or max((len(c) for c in chart.categories), default=0) > 18
-    height = max(WIDTH_IN * height_share, 0.28 * n + 1.0) if horizontal else WIDTH_IN * height_share
+    height = max(WIDTH_IN * height_share, 0.13 * n * max(len(chart.series), 1) ** 0.5 + 1.1) if horizontal else WIDTH_IN * height_share
     fig, ax = plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
     k = max(len(chart.series), 1)
-    bar = 0.8 / k
+    bar = 0.8 / k if horizontal or n > 3 else min(0.8 / k, 0.25)  # few categories: slim bars
     positions = list(range(n))
     for s, series in enumerate(chart.series):
-        offsets = [p - 0.4 + bar * (s + 0.5) for p in positions]
+        offsets = [p - bar * k / 2 + bar * (s + 0.5) for p in positions]
         colour = SERIES_COLOURS[s % len(SERIES_COLOURS)]
         if horizontal:
             ax.barh(offsets, series.values, height=bar, label=series.name, color=colour)
@@ -78,7 +78,7 @@ def bar_chart(chart: BarChart, height_share: float = 0.4) -> bytes:
         ax.spines[side].set_visible(False)
     ax.set_title(chart.title, loc="left", fontsize=10, fontweight="bold", color=INK)
     if len(chart.series) > 1:
-        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12 if not horizontal else -0.04), ncol=len(chart.series))
+        fig.legend(frameon=False, loc="outside lower center", ncol=len(chart.series), fontsize=7.5)
     return _png(fig)
 
 
@@ -86,7 +86,7 @@ def bar_chart(chart: BarChart, height_share: float = 0.4) -> bytes:
 LINE = 1.0  # one text line, in the picture's vertical units
 GAP = 0.55  # between boxes
 COLUMNS = ((0.0, 0.31), (0.39, 0.66), (0.74, 1.0))  # x from-to of groups, interactions, platforms
-WRAP = (40, 34, 30)  # characters per line in each column
+WRAP = (38, 30, 26)  # characters per line in each column
 FONT = 6.8  # pt
 
 
@@ -102,8 +102,8 @@ def _order(nodes: Sequence[NetNode], neighbours: dict[str, list[str]], place: di
 
 def _lines(node: NetNode, width: int) -> tuple[list[str], list[str]]:
     title = textwrap.wrap(node.label, width) or [""]
-    detail = [line for text in node.detail for line in textwrap.wrap(text, width + 4)]
-    return title[:2], detail[:4]
+    detail = [line for text in node.detail for line in textwrap.wrap(text, width + 2)]
+    return title[:2], detail[:6]
 
 
 def layered_layout(picture: NetworkPicture) -> dict[str, tuple[int, float, float]]:
@@ -228,8 +228,8 @@ def network_picture(picture: NetworkPicture) -> bytes:
         else:
             face, edge = "white", TYPE_COLOURS.get(node.style, MUTED)
         box = FancyBboxPatch(
-            (x1, y0 + top), x2 - x1, height, boxstyle="round,pad=0,rounding_size=0.006",
-            facecolor=face, edgecolor=edge, linewidth=1.2 if c else 0.8, mutation_aspect=pt_per_unit * 40,
+            (x1, y0 + top), x2 - x1, height, boxstyle="square,pad=0",
+            facecolor=face, edgecolor=edge, linewidth=1.1 if c else 0.8,
         )
         ax.add_patch(box)
         if c == 2:
