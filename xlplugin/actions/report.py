@@ -233,10 +233,11 @@ class _Builder:
 
     def _interaction_line(self, i: m.Interaction, groups: Sequence[str]) -> str:
         what = i.theme or i.need or i.resource or i.id or ""
+        who = " → ".join(groups) if i.type is m.InteractionType.MUTUAL_RESOURCES else self.w.join(list(groups))
         return self.r(
             "summary.interaction",
             what=what,
-            groups=self.w.join(list(groups)) or "–",
+            groups=who or "–",
             form=self.ch("interaction_type", i.type) or "–",
         )
 
