@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import subprocess
 
 import pytest
@@ -222,4 +223,4 @@ def test_layered_layout_places_every_node_and_the_local_area_last(large):
     assert local and max(building) < min(local)
     for column in range(3):  # no two boxes overlap
         spans = sorted((top, top + height) for c, top, height in place.values() if c == column)
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))

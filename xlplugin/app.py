@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from xlplugin.actions.match import MatchSummary
+    from xlplugin.actions.overview import OverviewSummary
     from xlplugin.actions.validate import Validation
     from xlplugin.gateway.file import FileWorkbook
 
@@ -71,3 +72,13 @@ def report_file(path: Path | str, out: Path | str | None = None, fmt: str | None
 
             _, pages = render_pdf(built.document, target)
     return target, pages, built.open_findings
+
+
+def overview_file(path: Path | str) -> OverviewSummary:
+    """Refresh the Overblik sheet (added first to a workbook made before it)."""
+    from xlplugin.actions import overview
+    from xlplugin.gateway.overview import ensure_overview_sheet
+
+    gateway = open_file(path)
+    added = ensure_overview_sheet(gateway)
+    return overview.run(gateway, added)

@@ -133,6 +133,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_overview(args: argparse.Namespace) -> int:
+    """`overview PATH`: refresh the Overblik sheet's key figures and charts."""
+    from xlplugin.app import overview_file
+
+    summary = overview_file(Path(args.path))
+    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
+        print(line)
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     """`templates [FOLDER]`: the blank templates and the example, as committed in workbook_templates/."""
     from xlplugin.app import write_templates
@@ -198,6 +208,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     report.add_argument("path", help=t["cli.report.path"])
     report.add_argument("-o", "--out", help=t["cli.report.out"])
     report.add_argument("--format", choices=("pdf", "docx"), help=t["cli.report.format"])
+
+    overview = _command(sub, t, lang, "overview", cmd_overview)
+    overview.add_argument("path", help=t["cli.report.path"])
 
     templates = _command(sub, t, lang, "templates", cmd_templates)
     templates.add_argument("folder", nargs="?", default="workbook_templates", help=t["cli.templates.folder"])
