@@ -224,3 +224,28 @@ def test_layered_layout_places_every_node_and_the_local_area_last(large):
     for column in range(3):  # no two boxes overlap
         spans = sorted((top, top + height) for c, top, height in place.values() if c == column)
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_report_button_saves_the_pdf_next_to_the_workbook(tmp_path, monkeypatch, lang):
+    import xlwings as xw
+    from workbooks import example
+    from xlwings_engine import open_book
+
+    from xlplugin import __version__, ribbon
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    source = example(tmp_path, lang)
+    book = open_book(source)
+    book.set_mock_caller()
+    try:
+        ribbon.run("report", lang=lang, addin_version=__version__)
+    finally:
+        if hasattr(xw.Book, "_mock_caller"):
+            del xw.Book._mock_caller
+    (alert,) = book.impl.app.alerts
+    target = source.with_name(f"{source.stem}{texts(lang)['report.file_suffix']}.pdf")
+    assert alert["mode"] == "info", alert["prompt"]
+    text, pages = pdf_text(target.read_bytes())
+    assert texts(lang).format("msg.report.done", path=target, pages=pages) in alert["prompt"]
+    assert "Madordning" in text or "Meal scheme" in text
