@@ -21,7 +21,7 @@ from xlplugin.domain import models as m
 from xlplugin.domain.findings import Severity
 from xlplugin.domain.maintenance_plan import chosen_platforms
 from xlplugin.domain.matrix import matrix_values
-from xlplugin.domain.network import Network, chosen_interactions, network
+from xlplugin.domain.network import InteractionNode, Network, chosen_interactions, network
 from xlplugin.domain.phrases import Label, Phrase, choice, column
 from xlplugin.domain.port import WorkbookGateway
 from xlplugin.layout.words import Words
@@ -29,6 +29,9 @@ from xlplugin.layout.words import Words
 SUMMARY_LINES = 8  # lines per stage of the one-page summary before "… and N more"
 MATRIX_GROUPS = 4  # groups side by side in one matrix table on an A4 page
 MATRIX_ITEMS = 6  # entries per cell of the matrix before "… and N more"
+NETWORK_NAMED = 8  # more groups than this: the picture counts their needs and resources
+NETWORK_SINGLE = 16  # more chosen interactions than this: one box per theme and form
+NETWORK_PAIRS = 6  # pairs of groups listed in such a box before "… and N more"
 
 
 @dataclass
@@ -415,25 +418,37 @@ class _Builder:
 
     def _network_picture(self) -> d.NetworkPicture:
         groups = []
-        limit, length = (3, 32) if len(self.net.groups) <= 8 else (2, 22)
+        limit, length = 3, 32
         for g in self.net.groups:
             detail = []
-            if g.needs:
+            if len(self.net.groups) > NETWORK_NAMED:  # many groups: how many, the matrix names them
+                detail.append(self.r("network.counts", needs=len(g.needs), resources=len(g.resources)))
+            elif g.needs:
                 detail.append(self.r("network.needs", items=self._listing(g.needs, limit, length)))
-            if g.resources:
+            if g.resources and len(self.net.groups) <= NETWORK_NAMED:
                 detail.append(self.r("network.resources", items=self._listing(g.resources, limit, length)))
             groups.append(d.NetNode(g.name, g.name, tuple(detail), g.location.value))
-        interactions = []
-        edges = []
+        # One box per interaction; many are drawn one box per theme and form, listing who meets.
+        bundles: dict[str, list[InteractionNode]] = {}
         for node in self.net.interactions:
             i = node.interaction
-            label = i.theme or i.need or i.resource or node.key
-            between = " → " if i.type is m.InteractionType.MUTUAL_RESOURCES else ", "
-            interactions.append(d.NetNode(node.key, label, (between.join(node.groups),), i.type.value if i.type else ""))
-            for name in node.groups:
-                edges.append(d.NetEdge(name, node.key, node.external))
-            for platform in self.net.platforms_of(node.key):
-                edges.append(d.NetEdge(node.key, platform, node.external))
+            key = node.key if len(self.net.interactions) <= NETWORK_SINGLE else f"{i.type}|{m.normalize(i.theme or node.key)}"
+            bundles.setdefault(key, []).append(node)
+        interactions = []
+        edges: dict[tuple[str, str], bool] = {}  # (source, target) -> external
+        for key, nodes in bundles.items():
+            i = nodes[0].interaction
+            label = i.theme or i.need or i.resource or nodes[0].key
+            if len(nodes) > 1:
+                label = self.r("network.bundle", theme=label, n=len(nodes))
+            pairs = [self._between(n) for n in nodes]
+            shown = [*pairs[:NETWORK_PAIRS], self.r("more", n=len(pairs) - NETWORK_PAIRS)] if len(pairs) > NETWORK_PAIRS + 1 else pairs
+            interactions.append(d.NetNode(key, label, tuple(shown), i.type.value if i.type else ""))
+            for node in nodes:
+                for name in node.groups:
+                    edges[(name, key)] = edges.get((name, key), False) or node.external
+                for platform in self.net.platforms_of(node.key):
+                    edges[(key, platform)] = edges.get((key, platform), False) or node.external
         platforms = [
             d.NetNode(" ".join(x.name.split()), x.name, (self.ch("platform_type", x.type),), x.type.value if x.type else "")
             for x in self.net.platforms
@@ -449,11 +464,17 @@ class _Builder:
             tuple(groups),
             tuple(interactions),
             tuple(platforms),
-            tuple(edges),
+            tuple(d.NetEdge(a, b, external) for (a, b), external in edges.items()),
             (self.r("network.groups"), self.r("network.interactions"), self.r("network.platforms")),
             tuple(legend),
             self.r("network.empty"),
         )
+
+    @staticmethod
+    def _between(node: InteractionNode) -> str:
+        """Who meets: giver → receiver for mutual resources, else the groups with commas."""
+        between = " → " if node.interaction.type is m.InteractionType.MUTUAL_RESOURCES else ", "
+        return between.join(node.groups)
 
     def _listing(self, items: Sequence[str], limit: int, length: int) -> str:
         """The first few items, each cut short, "(+N)" for the rest."""

@@ -103,7 +103,7 @@ def _order(nodes: Sequence[NetNode], neighbours: dict[str, list[str]], place: di
 def _lines(node: NetNode, width: int) -> tuple[list[str], list[str]]:
     title = textwrap.wrap(node.label, width) or [""]
     detail = [line for text in node.detail for line in textwrap.wrap(text, width + 2)]
-    return title[:2], detail[:6]
+    return title[:2], detail[:9]
 
 
 def layered_layout(picture: NetworkPicture) -> dict[str, tuple[int, float, float]]:

@@ -891,6 +891,8 @@ TEXTS: dict[str, object] = {
     "report.chart.platforms": "Valgte platforme pr. type",
     "report.chart.platforms.caption": "De valgte platforme fordelt på type (trin 4).",
     "report.network.caption": "Netværket: grupperne (med behov og ressourcer) mødes gennem de valgte samspil på de platforme, der bærer dem. Stiplede linjer er eksterne samspil med lokalområdet.",
+    "report.network.bundle": "{theme} ({n} samspil)",
+    "report.network.counts": "{needs} behov, {resources} ressourcer",
     "report.network.groups": "Grupper",
     "report.network.interactions": "Valgte samspil",
     "report.network.platforms": "Platforme",

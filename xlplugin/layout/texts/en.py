@@ -877,6 +877,8 @@ TEXTS: dict[str, object] = {
     "report.chart.platforms": "Chosen platforms by type",
     "report.chart.platforms.caption": "The chosen platforms by type (step 4).",
     "report.network.caption": "The network: the groups (with their needs and resources) meet through the chosen interactions on the platforms that carry them. Dashed lines are external interactions with the local area.",
+    "report.network.bundle": "{theme} ({n} interactions)",
+    "report.network.counts": "{needs} needs, {resources} resources",
     "report.network.groups": "Groups",
     "report.network.interactions": "Chosen interactions",
     "report.network.platforms": "Platforms",
