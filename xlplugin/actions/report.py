@@ -369,13 +369,26 @@ class _Builder:
             )
         )
         self.add(d.Figure(self._network_picture(), self.r("network.caption"), height=self._network_height()))
+        forms = Counter(i.interaction.type for i in chosen)
+        if chosen:
+            chart = _chart(
+                self.r("chart.forms"),
+                tuple(self.ch("interaction_type", t) for t in m.InteractionType),
+                (
+                    d.Series(self.ch("scope", m.Scope.INTERNAL), tuple(float(sum(1 for i in chosen if i.interaction.type is t and not i.external)) for t in m.InteractionType)),
+                    d.Series(self.ch("scope", m.Scope.EXTERNAL), tuple(float(sum(1 for i in chosen if i.interaction.type is t and i.external)) for t in m.InteractionType)),
+                ),
+                self.r("chart.count"),
+            )
+            if sum(forms.values()):
+                self.add(d.Figure(chart, self.r("chart.forms.caption"), height=0.2))
         rows = []
         for node in chosen:
             i = node.interaction
             rows.append(
                 (
                     self.ch("interaction_type", i.type),
-                    self.w.join(list(node.groups)),
+                    self._between(node),
                     i.theme or "",
                     self.ch("scope", m.Scope.EXTERNAL if node.external else m.Scope.INTERNAL),
                     self.w.join(list(self.net.platforms_of(node.key))) or "–",
@@ -398,20 +411,6 @@ class _Builder:
                 empty=self.r("none.interactions"),
             )),
         )
-        forms = Counter(i.interaction.type for i in chosen)
-        if chosen:
-            chart = _chart(
-                self.r("chart.forms"),
-                tuple(self.ch("interaction_type", t) for t in m.InteractionType),
-                (
-                    d.Series(self.ch("scope", m.Scope.INTERNAL), tuple(float(sum(1 for i in chosen if i.interaction.type is t and not i.external)) for t in m.InteractionType)),
-                    d.Series(self.ch("scope", m.Scope.EXTERNAL), tuple(float(sum(1 for i in chosen if i.interaction.type is t and i.external)) for t in m.InteractionType)),
-                ),
-                self.r("chart.count"),
-            )
-            if sum(forms.values()):
-                self.add(d.Figure(chart, self.r("chart.forms.caption"), height=0.2))
-
     def _network_height(self) -> float:
         rows = max(len(self.net.groups), len(self.net.interactions), len(self.net.platforms), 1)
         return min(1.35, max(0.55, 0.05 * rows + 0.25))

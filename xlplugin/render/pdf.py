@@ -84,7 +84,11 @@ def _flowables(doc: d.Document, width: float, height: float) -> list[Any]:
         elif isinstance(block, d.Bullets):
             out.extend(Paragraph(_text(item), s["stage_item"], bulletText="•") for item in block.items)
         elif isinstance(block, d.Table):
-            out += [_table(block, width), Spacer(1, 7)]
+            if out and isinstance(out[-1], Paragraph) and out[-1].style.name == "h3":
+                out[-1] = KeepTogether([out[-1], _table(block, width)])  # a small section stays whole
+                out.append(Spacer(1, 7))
+            else:
+                out += [_table(block, width), Spacer(1, 7)]
         elif isinstance(block, d.Figure):
             share = block.height
             data = picture_png(block.picture, share)
