@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from xlplugin.actions.exchange import Exported
     from xlplugin.actions.match import MatchSummary
+    from xlplugin.actions.overview import OverviewSummary
     from xlplugin.actions.validate import Validation
     from xlplugin.gateway.file import FileWorkbook
 
@@ -69,3 +70,39 @@ def import_file(source: Path | str, target: Path | str) -> int:
         raise UserError("msg.import.unreadable", path=source) from exc
     document = exchange.read_document(text)
     return write_new_workbook(document.project, document.lang, Path(target))
+
+
+def report_file(path: Path | str, out: Path | str | None = None, fmt: str | None = None) -> tuple[Path, int, int]:
+    """Write the report of the workbook at ``path``: PDF (default) or Word. Returns where it went,
+    its number of pages (0 for Word: Word counts them) and the workbook's open findings."""
+    from xlplugin.actions import report
+    from xlplugin.domain.errors import UserError, writing
+    from xlplugin.layout.texts import texts
+
+    path = Path(path)
+    fmt = fmt or (Path(out).suffix.lower().lstrip(".") if out else "pdf")
+    if out and (fmt not in ("pdf", "docx") or Path(out).suffix.lower() != f".{fmt}"):
+        raise UserError("msg.report.suffix", path=out)
+    built = report.build(open_file(path))
+    target = Path(out) if out else path.with_name(f"{path.stem}{texts(built.lang)['report.file_suffix']}.{fmt}")
+    with writing(target):
+        if fmt == "docx":
+            from xlplugin.render.word import render_docx
+
+            render_docx(built.document, target)
+            pages = 0
+        else:
+            from xlplugin.render.pdf import render_pdf
+
+            _, pages = render_pdf(built.document, target)
+    return target, pages, built.open_findings
+
+
+def overview_file(path: Path | str) -> OverviewSummary:
+    """Refresh the Overblik sheet (added first to a workbook made before it)."""
+    from xlplugin.actions import overview
+    from xlplugin.gateway.overview import ensure_overview_sheet
+
+    gateway = open_file(path)
+    added = ensure_overview_sheet(gateway)
+    return overview.run(gateway, added)

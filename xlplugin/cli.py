@@ -163,6 +163,28 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """`report PATH [-o OUT] [--format pdf|docx]`: the report for the building's partners."""
+    from xlplugin.app import report_file
+
+    target, pages, findings = report_file(Path(args.path), args.out, args.format)
+    t = texts(args.lang)
+    if findings:
+        print(t.format("msg.report.findings", n=findings))
+    print(t.format("msg.report.done", path=target, pages=pages) if pages else t.format("msg.report.done_docx", path=target))
+    return 0
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    """`overview PATH`: refresh the Overblik sheet's key figures and charts."""
+    from xlplugin.app import overview_file
+
+    summary = overview_file(Path(args.path))
+    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
+        print(line)
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     """`templates [FOLDER]`: the blank templates and the example, as committed in workbook_templates/."""
     from xlplugin.app import write_templates
@@ -254,6 +276,14 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     import_.add_argument("--force", action="store_true", help=t["cli.new.force"])
 
     _command(sub, t, lang, "schema", cmd_schema)
+
+    report = _command(sub, t, lang, "report", cmd_report)
+    report.add_argument("path", help=t["cli.report.path"])
+    report.add_argument("-o", "--out", help=t["cli.report.out"])
+    report.add_argument("--format", choices=("pdf", "docx"), help=t["cli.report.format"])
+
+    overview = _command(sub, t, lang, "overview", cmd_overview)
+    overview.add_argument("path", help=t["cli.report.path"])
 
     templates = _command(sub, t, lang, "templates", cmd_templates)
     templates.add_argument("folder", metavar=t["cli.metavar.folder"], nargs="?", default="workbook_templates", help=t["cli.templates.folder"])

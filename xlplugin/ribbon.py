@@ -65,6 +65,24 @@ def match_workbook(press: Press) -> str:
     return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
 
 
+def report_workbook(press: Press) -> str:
+    """A PDF report next to the workbook (the workbook must be saved; it is read, not changed)."""
+    from xlplugin.actions import report
+    from xlplugin.gateway.live import LiveWorkbook
+    from xlplugin.render.pdf import render_pdf
+
+    workbook = Path(press.book.fullname or "")
+    if not workbook.parent.name or not workbook.parent.is_dir():  # never saved: no folder to put it in
+        raise UserError("ribbon.report.unsaved")
+    built = report.build(LiveWorkbook(press.book, progress=press.progress))
+    target = workbook.with_name(f"{workbook.stem}{texts(built.lang)['report.file_suffix']}.pdf")
+    with writing(target):
+        _, pages = render_pdf(built.document, target)
+    t = texts(press.lang)
+    lines = [t.format("msg.report.findings", n=built.open_findings)] if built.open_findings else []
+    return "\n".join([*lines, t.format("msg.report.done", path=target, pages=pages)])
+
+
 def show_help(press: Press) -> str:
     import xlwings
 
@@ -84,6 +102,7 @@ ACTIONS: dict[str, Callable[[Press], str]] = {
     "new": new_workbook,
     "validate": validate_workbook,
     "match": match_workbook,
+    "report": report_workbook,
     "help": show_help,
 }
 
