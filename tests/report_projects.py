@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from tests.fake_gateway import FakeWorkbook
+from fake_gateway import FakeWorkbook
+
 from xlplugin.actions import match
 from xlplugin.actions.new import example_project, starter_project
 from xlplugin.domain import models as m

@@ -3,9 +3,9 @@ point at the cells the action writes, an old workbook gets the sheet with a mess
 from __future__ import annotations
 
 import pytest
+from conftest import soffice_convert
+from report_projects import book, example_with_choices, large_project
 
-from tests.conftest import soffice_convert
-from tests.report_projects import book, example_with_choices, large_project
 from xlplugin.actions import overview
 from xlplugin.domain import models as m
 from xlplugin.domain.maintenance_plan import chosen_platforms

@@ -6,9 +6,9 @@ import itertools
 import subprocess
 
 import pytest
+from conftest import IN_CI, soffice_convert
+from report_projects import book, example_with_choices, large_project
 
-from tests.conftest import soffice_convert
-from tests.report_projects import book, example_with_choices, large_project
 from xlplugin.actions import report
 from xlplugin.domain import document as d
 from xlplugin.domain import models as m
