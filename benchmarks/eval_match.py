@@ -38,7 +38,7 @@ Usage: python benchmarks/eval_match.py [--heldout] [--estate NAME] [--rows] [--j
 from __future__ import annotations
 
 import argparse
-import inspect
+import dataclasses
 import json
 import statistics
 import sys
@@ -49,6 +49,7 @@ from xlplugin.data.themes import package_theme_links, package_theme_name, packag
 from xlplugin.domain import matching
 from xlplugin.domain import models as m
 from xlplugin.domain.vocabulary import Vocabulary
+from xlplugin.layout.words import Words
 
 LANG = "da"
 HERE = Path(__file__).resolve().parent / "match_eval"
@@ -62,13 +63,14 @@ def vocabulary() -> Vocabulary:
 
 
 def run_match(project: m.Project, vocab: Vocabulary):
-    """Today's match takes the layout's texts; v2 will not (it returns phrases). Call either."""
-    params = inspect.signature(matching.match).parameters
-    if len(params) >= 3:
-        from xlplugin.layout.texts import texts
-
-        return matching.match(project, vocab, texts(LANG))
-    return matching.match(project, vocab)
+    """Matching's result with its rows rendered as the interaction sheet shows them (Danish)."""
+    result = matching.match(project, vocab)
+    words = Words(LANG)
+    rows = [
+        m.Interaction(**{f: words.value(getattr(p, f)) for f in m.Interaction.model_fields if hasattr(p, f)})
+        for p in result.interactions
+    ]
+    return dataclasses.replace(result, interactions=rows)
 
 
 def suggest(vocab: Vocabulary, text: str) -> str | None:
