@@ -44,8 +44,9 @@ import statistics
 import sys
 from pathlib import Path
 
+from xlplugin.actions.match import special_themes
 from xlplugin.data import load_json
-from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
+from xlplugin.data.themes import package_theme_links, package_themes
 from xlplugin.domain import matching
 from xlplugin.domain import models as m
 from xlplugin.domain.vocabulary import Vocabulary
@@ -59,7 +60,7 @@ WEAK = 2.0  # a link of this strength or less is weak
 
 
 def vocabulary() -> Vocabulary:
-    return Vocabulary(package_themes(LANG), package_theme_links(LANG), LANG, package_theme_name("usefulness", LANG))
+    return Vocabulary(package_themes(LANG), package_theme_links(LANG), LANG, **special_themes(LANG))
 
 
 def run_match(project: m.Project, vocab: Vocabulary):
@@ -110,8 +111,21 @@ def load_estate(path: Path) -> tuple[dict, m.Project]:
     return data, project
 
 
+KNOWN_GROUPS: list[str] = []  # the estate's group names, longest first (names may hold commas)
+
+
 def row_groups(row: m.Interaction) -> list[str]:
-    return m.split_group_names(row.groups)
+    """The groups a row names, read with the estate's names (a name may hold ", " itself)."""
+    text = row.groups or ""
+    if row.type is m.InteractionType.MUTUAL_RESOURCES:
+        return text.split(m.GIVER_ARROW, 1)
+    found = []
+    for part in text.split(m.GROUP_LIST_SEPARATOR):
+        if (found and f"{found[-1]}{m.GROUP_LIST_SEPARATOR}{part}" in KNOWN_GROUPS) or (found and found[-1] not in KNOWN_GROUPS):
+            found[-1] = f"{found[-1]}{m.GROUP_LIST_SEPARATOR}{part}"
+        else:
+            found.append(part)
+    return found
 
 
 def matches_expected(row: m.Interaction, exp: dict) -> bool:
@@ -134,7 +148,7 @@ class Judge:
         self.vulnerable = {g["name"] for g in data["groups"] if g.get("vulnerable")}
         self.entries = []  # (raw, effective theme name, suggested?)
         for raw, entry, suggestion in zip(data["entries"], project.entries, result.suggestions):
-            theme = vocab.resolve(entry.theme) if entry.theme else suggestion
+            theme = vocab.resolve(entry.theme) if entry.theme else (suggestion if isinstance(suggestion, str) else None)
             self.entries.append((raw, theme, entry.theme is None))
 
     def _side(self, group: str, kind: str, themes: dict[str, float]) -> list[tuple[dict, str, bool, float]]:
@@ -189,6 +203,7 @@ FORM_SHORT = {
 
 def evaluate_estate(path: Path, vocab: Vocabulary, show_rows: bool) -> dict:
     data, project = load_estate(path)
+    KNOWN_GROUPS[:] = [g["name"] for g in data["groups"]]
     result = run_match(project, vocab)
     rows = result.interactions
     judge = Judge(data, project, result, vocab)
