@@ -627,3 +627,93 @@ def test_a_blank_workbook_gets_no_rows_and_a_hint(tmp_path, lang):
     assert said(summary, lang)[0] == t.format("msg.match.no_entries", table=t.table("entries"), sheet=t.sheet("step2"))
     assert rows_as_dicts(path, lang, "interactions") == []
     assert ooxml_validate(path) == []
+
+
+# --- readable IDs, kept by the row's identity; workbooks of the first version (fast, in memory) ---
+def _book(lang: str, project: m.Project | None = None):
+    from fake_gateway import FakeWorkbook
+
+    from xlplugin.actions.new import example_project
+
+    return FakeWorkbook.from_project(project or example_project(lang), lang)
+
+
+def test_ids_are_readable_unique_and_kept_when_rows_come_and_go(lang):
+    from xlplugin.actions.new import example_project
+
+    book = _book(lang)
+    match_action.run(book)
+    ids = book.column("interactions", "id")
+    assert ids == [f"S-{i:02d}" for i in range(1, len(ids) + 1)]
+    themes = dict(zip(book.column("interactions", "theme"), ids))
+    # Drop one opportunity's need and add another group's: the rest keep their IDs, the new
+    # row gets the next number, never one in use.
+    project = example_project(lang)
+    it = "IT og digitale færdigheder" if lang == "da" else "IT and digital skills"
+    project.entries = [e for e in project.entries if not (e.kind is m.EntryKind.NEED and e.theme == it)]
+    students = "Studerende" if lang == "da" else "Students"
+    food = "Mad og madlavning" if lang == "da" else "Food and cooking"
+    project.groups.append(m.ResidentGroup(name=students))
+    seniors = project.groups[1].name
+    project.entries += [m.Entry(group=g, kind=m.EntryKind.NEED, theme=food, description="Sund mad") for g in (students, seniors)]
+    fresh = _book(lang, project)
+    fresh.tables["interactions"] = book.tables["interactions"]
+    match_action.run(fresh)
+    after = dict(zip(fresh.column("interactions", "theme"), fresh.column("interactions", "id")))
+    assert all(after[theme] == id_ for theme, id_ in themes.items() if theme != it) and it not in after
+    assert after[food] == f"S-{len(ids) + 1:02d}"
+    assert len(set(after.values())) == len(after)
+
+
+def test_a_first_version_workbook_keeps_its_selections_under_new_ids(lang):
+    """Rows with the old hex IDs are found by them: the user's choices stay, the ID becomes readable."""
+    from xlplugin.domain.matching import interaction_id
+
+    t = texts(lang)
+    book = _book(lang)
+    match_action.run(book)
+    groups, themes = book.column("interactions", "groups"), book.column("interactions", "theme")
+    for i, (g, theme) in enumerate(zip(groups, themes)):  # what version 1 wrote: hex IDs, other groups text
+        giver, receiver = g.split(" → ")
+        book.set("interactions", i, "id", interaction_id(m.InteractionType.MUTUAL_RESOURCES, giver, receiver, theme))
+        book.set("interactions", i, "groups", f"{giver}->{receiver}")
+    book.set("interactions", 2, "selected", t.choice("yesno", "yes"))
+    book.set("interactions", 2, "comment", "Valgt i 2025")
+    summary = match_action.run(book)
+    assert summary.new == 0 and summary.removed == 0
+    assert book.column("interactions", "comment")[2] == "Valgt i 2025"
+    assert book.column("interactions", "selected")[2] == t.choice("yesno", "yes")
+    assert all(i.startswith("S-") for i in book.column("interactions", "id"))
+
+
+def test_a_group_name_with_a_comma_gives_rows_that_validate_clean():
+    from xlplugin.actions import validate
+    from xlplugin.actions.new import example_project
+
+    lang = "da"
+    project = example_project(lang)
+    old, new = project.groups[0].name, "Familier med børn, 0-6 år"
+    project.groups[0].name = new
+    for e in project.entries:
+        if e.group == old:
+            e.group = new
+    food = "Mad og madlavning"
+    project.entries += [m.Entry(group=g.name, kind=m.EntryKind.INTEREST, theme=food, description="Mad") for g in project.groups]
+    book = _book(lang, project)
+    match_action.run(book)
+    assert f"{new}, {project.groups[1].name}" in book.column("interactions", "groups")
+    result = validate.run(book, write=False)
+    step3 = texts(lang).sheet("step3")
+    assert not [f for f in result.findings if f.key == "group_unknown_in_list" and f.at.sheet == step3]
+
+
+def test_form_and_scope_have_a_dropdown_for_rows_the_user_adds():
+    assert spec.INTERACTIONS.column("type").dropdown and spec.INTERACTIONS.column("scope").dropdown
+    assert spec.INTERACTIONS.column("type").list_key == "interaction_type"
+
+
+def test_step_3_prints_on_landscape_a4():
+    from xlplugin.gateway.builder import column_widths
+    from xlplugin.gateway.style import A4_PRINT_WIDTH
+
+    assert sum(column_widths(spec.sheet("step3"))) <= A4_PRINT_WIDTH
