@@ -441,7 +441,7 @@ def test_long_descriptions_are_shortened_in_listings_and_quotes():
     project.entries[index] = project.entries[index].model_copy(update={"theme": None, "description": long_text})
     row = one(run(project, lang), MUTUAL, NAMES[lang]["childcare"])
     assert len(row.need) <= 100 and row.need.endswith("…")
-    assert long_text[:40] in row.caution and len(row.caution) < 200
+    assert long_text[:30] in row.caution and len(row.caution) < 200
 
 
 def test_names_typed_in_decomposed_unicode_match_as_in_validation():

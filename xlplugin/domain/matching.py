@@ -29,6 +29,7 @@ from xlplugin.domain.vocabulary import Vocabulary
 
 __all__ = ["MatchResult", "Proposal", "interaction_id", "match", "shorten"]
 
+RESOURCE = m.EntryKind.RESOURCE
 TYPE_ORDER = {
     m.InteractionType.MUTUAL_RESOURCES: 0,
     m.InteractionType.COMMON_SOLUTION: 1,
@@ -98,6 +99,7 @@ class _Matcher:
         themes: dict[str, str] = {}
         groups: dict[str, str | None] = {}
         cells = self.rows.cells
+        external = {key for key, g in self.rows.groups.items() if g.external}
         for i, entry in enumerate(self.project.entries):
             suggested = False
             if entry.theme and entry.theme.strip():
@@ -119,7 +121,7 @@ class _Matcher:
             if cell is None:
                 cell = by_group[key] = Cell(key, theme)
             cell.entries.append(entry)
-            cell.facility.append(entry.kind is m.EntryKind.RESOURCE and self._facility(entry, key))
+            cell.facility.append(entry.kind is RESOURCE and (entry.nature is not None or key in external) and self._facility(entry, key))
             cell.high = cell.high or entry.priority is m.Priority.HIGH
             if suggested and cell.suggested is None:
                 cell.suggested = entry

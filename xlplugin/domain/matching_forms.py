@@ -29,7 +29,7 @@ Text = str | Phrase | Many  # what a generated cell says, rendered at the edge
 
 LIST_LIMIT = 5  # entries named in one cell before "(+N more)"
 ITEM_MAX = 100  # characters of one entry's text in a listing
-QUOTE_MAX = 50  # characters of an entry's text quoted in a reasoning
+QUOTE_MAX = 40  # characters of an entry's text quoted in a reasoning
 BACK_NAMED = 1  # themes named in "in return, they can help with …"
 
 # Links, on the vocabulary's 1-5 scale (the same theme on both sides is 5).
@@ -90,10 +90,11 @@ class Cell:
 
     def listing(self, without_facilities: bool = False) -> Text:
         if without_facilities not in self._listings:
-            seen: dict[str, None] = {}
-            for entry, facility in zip(self.entries, self.facility):
-                if not (without_facilities and facility):
-                    seen.setdefault(" ".join(str(entry.description or "").split()) or self.theme, None)
+            # Many entries repeat a text: drop repeats first, then tidy the spaces of the rest.
+            raw = dict.fromkeys(
+                e.description for e, facility in zip(self.entries, self.facility) if not (without_facilities and facility)
+            )
+            seen = dict.fromkeys(" ".join(str(text or "").split()) or self.theme for text in raw)
             names = [shorten(name, ITEM_MAX) for name in seen]
             text = "; ".join(names[:LIST_LIMIT])
             more = len(names) - LIST_LIMIT
