@@ -717,3 +717,15 @@ def test_step_3_prints_on_landscape_a4():
     from xlplugin.gateway.style import A4_PRINT_WIDTH
 
     assert sum(column_widths(spec.sheet("step3"))) <= A4_PRINT_WIDTH
+
+
+def test_the_matrix_stays_where_an_older_workbook_has_it():
+    """A workbook made before step 2 had the resource's nature: its matrix is not moved."""
+    from xlplugin.domain.port import RawTable
+
+    t = texts("da")
+    headers = [t.header("entries", c.key) for c in spec.ENTRIES.columns]
+    new = RawTable("entries", t.table("entries"), t.sheet("step2"), 7, 1, headers, [])
+    old = RawTable("entries", t.table("entries"), t.sheet("step2"), 7, 1, [h for h in headers if h != t.header("entries", "nature")], [])
+    assert match_action.matrix_anchor(new).col == len(spec.ENTRIES.columns) + 2
+    assert match_action.matrix_anchor(old).col == len(spec.ENTRIES.columns) + 1

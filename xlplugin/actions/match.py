@@ -285,9 +285,16 @@ def _write_suggestions(gateway: WorkbookGateway, read: ReadResult, result: Match
     gateway.write_range(sheet_key, CellRef(location.sheet, first, location.columns["suggested_theme"]), values)
 
 
+# Columns the entries table gained after workbooks were first made: a workbook without them
+# has its matrix where its own (narrower) table put it.
+ENTRIES_COLUMNS_ADDED = ("nature",)
+
+
 def matrix_anchor(raw: RawTable) -> CellRef:
     """Top left of step 2's matrix: the entries table's title row, one empty column to its right."""
-    width = max(len(spec.table(spec.MATRIX.beside).columns), len(raw.headers))
+    table = spec.table(spec.MATRIX.beside)
+    present = column_indexes(raw, table)
+    width = max(len(table.columns) - sum(1 for key in ENTRIES_COLUMNS_ADDED if key not in present), len(raw.headers))
     return CellRef(raw.sheet, max(raw.header_row - 2, 1), raw.first_col + width + 1)
 
 

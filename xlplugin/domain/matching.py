@@ -1,6 +1,7 @@
 """Step 3: interaction opportunities found in step 2's needs, resources and interests. Pure.
 
-The three forms are built in ``matching_forms`` and worded in ``matching_text``. Here:
+The three forms are built in ``matching_forms`` on the cells of ``matching_model`` and worded
+in ``matching_text``. Here:
 - the index: entries by kind, theme and group (an entry without a theme gets one only from a
   certain suggestion; an uncertain one is shown as "X or Y?" and not matched on); a resource's
   nature (a person, a facility, an organisation's offer) as the planner gave it, else read
@@ -21,7 +22,8 @@ from dataclasses import dataclass, field
 
 from xlplugin.domain import models as m
 from xlplugin.domain.errors import UserError
-from xlplugin.domain.matching_forms import Cell, Group, Proposal, Purpose, Rows, interaction_id, shorten
+from xlplugin.domain.matching_forms import Rows
+from xlplugin.domain.matching_model import Cell, Group, Proposal, Purpose, interaction_id, shorten
 from xlplugin.domain.matching_text import is_vulnerable, lower
 from xlplugin.domain.models import normalize
 from xlplugin.domain.phrases import Phrase
