@@ -147,8 +147,10 @@ def test_worked_example_gives_the_folders_six_rows(lang):
     for row in rows_of(result, MUTUAL):
         assert (useful in row.reasoning) == (row.groups == seniors_help)
     # Help runs both ways, strongly, and each row names what comes back.
-    back = t.format("reason.both_ways", receiver=lower(n["seniors"]), themes="")
-    assert back.split(":")[0].rstrip(" .") in one(result, MUTUAL, n["it"]).reasoning
+    back = t.format("reason.both_ways.more", receiver=lower(n["seniors"]), theme=lower(n["childcare"]), n=2)
+    assert back in one(result, MUTUAL, n["it"]).reasoning
+    for row in rows_of(result, MUTUAL, groups=seniors_help):
+        assert t.format("reason.both_ways.more", receiver=lower(n["families"]), theme=lower(n["physical"]), n=2) in row.reasoning
     for row in result.rows:
         assert row.scope is m.Scope.INTERNAL and row.origin is m.Origin.GENERATED and 0 < row.score <= 10
         assert row.points.endswith(f"{t['reason.points'].split('{total}')[1].format(maximum=10)}")

@@ -25,7 +25,6 @@ from xlplugin.domain.phrases import Many, Phrase
 from xlplugin.domain.vocabulary import FULL_STRENGTH, Link, Vocabulary
 
 QUOTE_MAX = 40  # characters of an entry's text quoted in a reasoning
-BACK_NAMED = 1  # themes named in "in return, they can help with …"
 
 # Links, on the vocabulary's 1-5 scale (the same theme on both sides is 5).
 STRONG = 3.0  # a link this strong carries a row on its own; weaker ones only serve a purpose
@@ -136,10 +135,9 @@ class Rows:
         points = Points([("link", best.link.strength)], SCORE_MAX)
         if back:
             ranked = [lower(t) for t in sorted(back, key=self.theme_order)]
-            themes: Text = Many(ranked[:BACK_NAMED])
-            if len(ranked) > BACK_NAMED:
-                themes = Phrase.of("reason.more_items", items=themes, n=len(ranked) - BACK_NAMED)
-            sentences.append(Phrase.of("reason.both_ways", receiver=r.said(), themes=themes))
+            more = len(ranked) - 1  # the first theme named, the others counted
+            key = "reason.both_ways" if not more else "reason.both_ways.one_more" if more == 1 else "reason.both_ways.more"
+            sentences.append(Phrase.of(key, receiver=r.said(), theme=ranked[0], n=more))
             points.add("both_ways", BOTH_WAYS)
         useful = self.vocab.useful_theme
         if useful and giver in self.cells[m.EntryKind.NEED].get(useful, {}):
