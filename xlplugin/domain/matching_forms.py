@@ -281,8 +281,10 @@ class Rows:
         if suggested is not None:
             text = shorten(" ".join(str(suggested.description).split()), QUOTE_MAX)
             notes.append(Phrase.of("reason.suggested", description=text, sheet=ph.sheet("step2")))
+        key = interaction_id(kind, *id_parts)
         return Proposal(
-            key=interaction_id(kind, *id_parts),
+            key=key,
+            id=key,  # until the sheet gives the row its readable ID (actions.match)
             type=kind,
             groups=groups_text,
             need=need,
