@@ -412,11 +412,18 @@ def test_matching_uses_the_workbooks_own_themes_and_links(lang):
     assert n["time"] not in childcare.resource and n["experience"] in childcare.resource  # the weak link answers
     own = "Cykelværksted" if lang == "da" else "Bike workshop"
     project.themes.append(m.Theme(name=own, keywords="cykelhjælp" if lang == "da" else "bikehelp"))
-    project.theme_links.append(m.ThemeLink(resource_theme=n["it"], need_theme=own, strength=3, note="!"))
+    project.theme_links.append(m.ThemeLink(resource_theme=n["mobility"], need_theme=own, strength=3, note="!"))
     project.entries.append(m.Entry(group=n["seniors"], kind=NEED, description="cykelhjælp" if lang == "da" else "bikehelp"))
     result = run(project, lang)
     assert result.suggestions[-1] == own
     assert one(result, MUTUAL, own, arrow(n["families"], n["seniors"])).reasoning.count("!") == 1
+    # Through a link from IT instead, the families' IT skills already help the seniors with IT:
+    # one row says both.
+    project.theme_links[-1] = m.ThemeLink(resource_theme=n["it"], need_theme=own, strength=3, note="!")
+    merged = run(project, lang)
+    assert not rows_of(merged, MUTUAL, own)
+    row = one(merged, MUTUAL, n["it"], arrow(n["families"], n["seniors"]))
+    assert lower(own) in row.reasoning and ("cykelhjælp" if lang == "da" else "bikehelp") in row.need
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -113,13 +113,28 @@ class Rows:
             unanswered = (receiver, theme) not in answered and matches[0].link.strength >= best_weak[(receiver, theme)]
             if asked or unanswered:
                 kept[(giver, receiver, theme)] = matches
+        # Rows that say the same thing are one row: where the giver meets the receiver's need of
+        # a theme with that very resource, what the same resource also meets through a link
+        # (cooking for the students: food, and company too) joins that row.
+        also: dict[tuple[str, str, str], list[tuple[str, list[_Match]]]] = defaultdict(list)
+        for (giver, receiver, theme), matches in list(kept.items()):
+            source = matches[0].link.resource_theme
+            host = kept.get((giver, receiver, source))
+            if source != theme and host is not None and host[0].direct and all(x.link.resource_theme == source for x in matches):
+                also[(giver, receiver, source)].append((theme, matches))
+                del kept[(giver, receiver, theme)]
         strong_help: dict[tuple[str, str], list[str]] = defaultdict(list)
         for (giver, receiver, theme), matches in kept.items():
             if matches[0].link.strength >= STRONG and not self.groups[giver].external:
                 strong_help[(giver, receiver)].append(theme)
-        return [self._mutual_row(g, r, theme, matches, strong_help.get((r, g), [])) for (g, r, theme), matches in kept.items()]
+        return [
+            self._mutual_row(g, r, theme, matches, strong_help.get((r, g), []), also.get((g, r, theme), []))
+            for (g, r, theme), matches in kept.items()
+        ]
 
-    def _mutual_row(self, giver: str, receiver: str, theme: str, matches: list[_Match], back: list[str]) -> Proposal:
+    def _mutual_row(
+        self, giver: str, receiver: str, theme: str, matches: list[_Match], back: list[str], also: list[tuple[str, list[_Match]]]
+    ) -> Proposal:
         best = matches[0]  # in the order of links_to: strongest first
         need_cell = best.need
         g, r = self.groups[giver], self.groups[receiver]
@@ -132,6 +147,9 @@ class Rows:
             sentences.append(Phrase.of("reason.mutual.note", note=lower(note), **words))
         else:
             sentences.append(Phrase.of("reason.mutual.link", resource_theme=lower(best.link.resource_theme), **words))
+        if also:
+            themes = Many(lower(t) for t, _ in sorted(also, key=lambda a: self.theme_order(a[0])))
+            sentences.append(Phrase.of("reason.also", receiver=r.said(), themes=themes))
         points = Points([("link", best.link.strength)], SCORE_MAX)
         if back:
             ranked = [lower(t) for t in sorted(back, key=self.theme_order)]
@@ -153,16 +171,17 @@ class Rows:
             m.InteractionType.MUTUAL_RESOURCES,
             members=[giver, receiver],
             groups_text=f"{g.name}{m.GIVER_ARROW}{r.name}",
-            need=need_cell.listing(),
+            need=Many([need_cell.listing(), *(more[0].need.listing() for _, more in also)], separator="; "),
             resource=resources,
             theme=theme,
             receivers={receiver},
             sentences=sentences,
             points=points,
-            cells=[need_cell, *(x.resource for x in matches)],
+            cells=[need_cell, *(x.resource for x in matches), *(more[0].need for _, more in also)],
             id_parts=(giver, receiver, theme),
             link=best.link.strength,
             caution=caution,
+            also_themes=tuple(t for t, _ in also),
         )
 
     # --- common solution --------------------------------------------------------------------
@@ -271,9 +290,10 @@ class Rows:
         id_parts: tuple[str, ...],
         link: float | None = None,
         caution: Phrase | None = None,
+        also_themes: tuple[str, ...] = (),  # themes the row meets besides its own
     ) -> Proposal:
         external = any(self.groups[k].external for k in members)
-        served = self._served(set(members), receivers, theme)
+        served = list(dict.fromkeys(p for t in (theme, *also_themes) for p in self._served(set(members), receivers, t)))
         if served:
             points.add("purposes", min(sum(PURPOSE + (HIGH_PURPOSE if p.high else 0) for p in served), PURPOSES_MAX))
         notes: list[Phrase] = [caution] if caution is not None else []

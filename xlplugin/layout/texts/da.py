@@ -201,6 +201,7 @@ TEXTS: dict[str, object] = {
     "reason.mutual.same": "{giver} kan hjælpe {receiver} med {theme}.",
     "reason.mutual.link": "{giver} kan hjælpe {receiver} med {theme} gennem {resource_theme}.",
     "reason.mutual.note": "{giver} kan hjælpe {receiver} med {theme}: {note}.",
+    "reason.also": "Det giver samtidig {receiver} {themes}.",
     "reason.both_ways": "Til gengæld kan {receiver} hjælpe med {theme}.",
     "reason.both_ways.more": "Til gengæld kan {receiver} hjælpe med {theme} og {n} andre ting.",
     "reason.both_ways.one_more": "Til gengæld kan {receiver} hjælpe med {theme} og én ting mere.",
