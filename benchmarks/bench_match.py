@@ -27,13 +27,13 @@ from pathlib import Path
 
 from xlplugin.actions import match as match_action
 from xlplugin.actions.new import starter_project
+from xlplugin.app import match_file
 from xlplugin.data import load_json
 from xlplugin.domain import models as m
 from xlplugin.domain.matching import match
 from xlplugin.gateway.builder import write_new_workbook
 from xlplugin.gateway.file import open_workbook
 from xlplugin.layout.reader import read_project
-from xlplugin.layout.texts import texts
 
 LANG = "da"
 GROUPS = 20
@@ -96,7 +96,7 @@ def bench(size: int, folder: Path, action_max: int, repeat: int) -> dict:
     read, read_s, read_cpu = timed(lambda: read_project(open_workbook(path)), repeat)
     assert len(read.project.entries) == size, (len(read.project.entries), size)
     vocabulary, _ = match_action.vocabulary_of(read)
-    result, match_s, match_cpu = timed(lambda: match(read.project, vocabulary, texts(LANG)), repeat)
+    result, match_s, match_cpu = timed(lambda: match(read.project, vocabulary), repeat)
     row = {
         "size": size,
         "read": read_s,
@@ -109,7 +109,7 @@ def bench(size: int, folder: Path, action_max: int, repeat: int) -> dict:
     if size <= action_max:
         work = folder / f"match-{size}-action.xlsx"
         shutil.copyfile(path, work)
-        _, row["action"], _ = timed(lambda: match_action.match_file(work))
+        _, row["action"], _ = timed(lambda: match_file(work))
     return row
 
 

@@ -2,19 +2,23 @@
 
 Written against the gateway only, so the ribbon (live workbook) and the command line (file)
 run the same code. Regeneration rules, per row of the interaction table:
-- a generated row whose ID still follows from the data: its generated columns are updated
+- a generated row that still follows from the data (the same form, groups and theme; or, in a
+  workbook of the first version, the same hex ID): its generated columns are updated
   (status updated, or unchanged); the user's columns (selected, comment, their own extra
   columns) are kept as they are;
 - a new opportunity: a new row (status new);
 - a generated row that no longer follows from the data: kept and marked outdated if the user
   selected, commented or wrote anything in it, otherwise removed;
 - hand-added rows (origin manual, or no origin) are not touched.
+IDs are readable ("S-07"): a row keeps the ID it has; a new row gets the next number not
+used anywhere in the table, so IDs are unique by construction and never reused while shown.
 The user's formulas in the cells kept stay formulas (moved with their row when rows move).
 Also: the suggested theme of entries without one (step 2), and step 2's matrix view.
 Nothing is saved unless everything succeeded (the gateway's commit is atomic).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,10 +26,10 @@ from xlplugin.data.themes import package_theme_links, package_theme_name, packag
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
-from xlplugin.domain.matching import MatchResult, Proposal, match, shorten
+from xlplugin.domain.matching import MAX_ROWS, MatchResult, Proposal, match, shorten
 from xlplugin.domain.matrix import matrix_values
 from xlplugin.domain.models import normalize
-from xlplugin.domain.phrases import Phrase
+from xlplugin.domain.phrases import Many, Phrase
 from xlplugin.domain.port import CellRef, RawTable, Saved, WorkbookGateway, range_text
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.layout import spec
@@ -35,6 +39,9 @@ from xlplugin.layout.values import display_value, parse_choice
 from xlplugin.layout.words import Words, saved_phrases
 
 STATUS = "status"
+ID_PREFIX = "S-"
+_READABLE_ID = re.compile(r"S-(\d+)", re.IGNORECASE)
+UNSURE_ROWS_SHOWN = 10  # row numbers named in the message about entries that need a theme
 
 
 @dataclass
@@ -47,6 +54,8 @@ class MatchSummary:
     removed: int = 0
     total: int = 0
     suggested: int = 0
+    unsure_rows: list[int] = field(default_factory=list)  # sheet rows of entries that need a theme
+    left_out: int = 0
     matrix_at: CellRef | None = None
     matrix_size: tuple[int, int] = (0, 0)
     no_entries: bool = False
@@ -73,6 +82,11 @@ class MatchSummary:
         if self.suggested:
             column = ph.column("entries", "suggested_theme")
             out.append(Phrase.of("msg.match.suggested", n=self.suggested, sheet=ph.sheet("step2"), column=column))
+        if self.unsure_rows:
+            shown = [str(r) for r in self.unsure_rows[:UNSURE_ROWS_SHOWN]] + (["…"] if len(self.unsure_rows) > UNSURE_ROWS_SHOWN else [])
+            out.append(Phrase.of("msg.match.unsure", n=len(self.unsure_rows), sheet=ph.sheet("step2"), rows=Many(shown, separator=", ")))
+        if self.left_out:
+            out.append(Phrase.of("msg.match.left_out", n=self.left_out, limit=MAX_ROWS))
         if self.matrix_at is not None:
             rows, cols = self.matrix_size
             end = self.matrix_at.shifted(rows - 1, cols - 1)
@@ -80,6 +94,20 @@ class MatchSummary:
         for table_key in self.package_tables:
             out.append(Phrase.of("msg.match.package_themes", what=Phrase(f"msg.match.what.{table_key}"), sheet=ph.sheet("themes")))
         return out + saved_phrases(self.saved)
+
+
+# Built-in themes matching treats specially: the need met by giving, and the ones where the
+# giver looks after others (a vulnerable giver gets a caution).
+USEFUL_THEME = "usefulness"
+CARE_THEMES = ("childcare", "play", "homework", "care")
+
+
+def special_themes(lang: str) -> dict[str, Any]:
+    """The names of the themes matching treats specially, as Vocabulary's keyword arguments."""
+    return {
+        "useful_theme": package_theme_name(USEFUL_THEME, lang),
+        "care_themes": tuple(package_theme_name(t, lang) for t in CARE_THEMES),
+    }
 
 
 def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:
@@ -91,7 +119,7 @@ def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:
     if not read.has_table("theme_links"):
         links = package_theme_links(read.lang)
         fallback.append("theme_links")
-    return Vocabulary(themes, links, read.lang, package_theme_name("usefulness", read.lang)), fallback
+    return Vocabulary(themes, links, read.lang, **special_themes(read.lang)), fallback
 
 
 def run(gateway: WorkbookGateway) -> MatchSummary:
@@ -104,7 +132,7 @@ def run(gateway: WorkbookGateway) -> MatchSummary:
     try:
         vocabulary, fallback = vocabulary_of(read)
         result = match(read.project, vocabulary)
-        summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries)
+        summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries, left_out=result.left_out)
         headers, rows = merge_interactions(interactions, result, lang, summary)
     except UserError:
         raise
@@ -128,7 +156,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def _rendered(proposal: Proposal, key: str, words: Words) -> Any:
     """A generated field in the workbook's language (status is set by the merge)."""
-    if key == STATUS:
+    if key in (STATUS, "id"):
         return None
     return words.value(getattr(proposal, key))
 
@@ -158,11 +186,20 @@ def merge_interactions(
     def code(row: list[Any], key: str) -> str | None:
         """The row's choice as its language-neutral code (None if empty or not a choice)."""
         try:
-            return parse_choice(key, cell(row, key)) if cell(row, key) is not None else None
+            list_key = spec.INTERACTIONS.column(key).list_key or key
+            return parse_choice(list_key, cell(row, key)) if cell(row, key) is not None else None
         except Exception:
             return None
 
+    def identity(type_code: str | None, groups: Any, theme: Any) -> tuple[str, ...]:
+        """What a generated row is: its form and theme, and for help between two groups, who gives to whom."""
+        if type_code == m.InteractionType.MUTUAL_RESOURCES.value:
+            return (type_code, normalize(groups), normalize(theme))
+        return (str(type_code), normalize(theme))
+
     old: dict[str, list[Any]] = {}
+    by_identity: dict[tuple[str, ...], str] = {}  # identity -> ID of the old row
+    numbers = [0]  # readable IDs in use anywhere in the table
     leftovers: list[list[Any]] = []  # generated rows no longer derived (or duplicates)
     manual: list[list[Any]] = []
     for row_index, values in enumerate(raw.rows):
@@ -170,9 +207,13 @@ def merge_interactions(
             continue
         row = list(values) + [None] * (width - len(values))
         row_id = str(cell(row, "id") or "").strip().upper()
+        readable = _READABLE_ID.fullmatch(row_id)
+        if readable:
+            numbers.append(int(readable.group(1)))
         generated_row = code(row, "origin") == m.Origin.GENERATED.value
         if generated_row and row_id and row_id not in old:
             old[row_id] = row
+            by_identity.setdefault(identity(code(row, "type"), cell(row, "groups"), cell(row, "theme")), row_id)
         elif generated_row:
             leftovers.append(row)
         else:
@@ -184,13 +225,20 @@ def merge_interactions(
             if formula is not None:
                 row[col_index] = formula
 
+    next_number = max(numbers) + 1
     out: list[list[Any]] = []
     for interaction in result.interactions:
         new_values = {c.key: display_value(c, _rendered(interaction, c.key, words), t) for c in generated}
         for c in generated:  # long lists of entries: stay within what the column allows
             if isinstance(new_values[c.key], str):
                 new_values[c.key] = shorten(new_values[c.key], c.max_length)
-        previous = old.pop(interaction.id, None)
+        old_id = interaction.key if interaction.key in old else by_identity.get(identity(interaction.type.value, new_values["groups"], new_values["theme"]))
+        previous = old.pop(old_id, None) if old_id else None
+        if previous is not None and _READABLE_ID.fullmatch(str(old_id)):
+            new_values["id"] = str(old_id)
+        else:
+            new_values["id"] = f"{ID_PREFIX}{next_number:02d}"
+            next_number += 1
         if previous is None:
             row = [None] * width
             status = m.RowStatus.NEW
@@ -228,16 +276,25 @@ def _write_suggestions(gateway: WorkbookGateway, read: ReadResult, result: Match
         return
     first = location.header_row + 1
     values: list[list[Any]] = [[None] for _ in range(max(location.item_rows) - first + 1)]
+    words = Words(read.lang)
     for row, suggestion in zip(location.item_rows, result.suggestions):
-        values[row - first][0] = suggestion
+        values[row - first][0] = words.value(suggestion)
     summary.suggested = result.suggested_count
+    summary.unsure_rows = [location.item_rows[i] for i in result.unsure if i < len(location.item_rows)]
     sheet_key = spec.sheet_of_table()["entries"].key
     gateway.write_range(sheet_key, CellRef(location.sheet, first, location.columns["suggested_theme"]), values)
 
 
+# Columns the entries table gained after workbooks were first made: a workbook without them
+# has its matrix where its own (narrower) table put it.
+ENTRIES_COLUMNS_ADDED = ("nature",)
+
+
 def matrix_anchor(raw: RawTable) -> CellRef:
     """Top left of step 2's matrix: the entries table's title row, one empty column to its right."""
-    width = max(len(spec.table(spec.MATRIX.beside).columns), len(raw.headers))
+    table = spec.table(spec.MATRIX.beside)
+    present = column_indexes(raw, table)
+    width = max(len(table.columns) - sum(1 for key in ENTRIES_COLUMNS_ADDED if key not in present), len(raw.headers))
     return CellRef(raw.sheet, max(raw.header_row - 2, 1), raw.first_col + width + 1)
 
 

@@ -60,6 +60,14 @@ class EntryKind(Code):
     INTEREST = "interest"
 
 
+class ResourceNature(Code):
+    """What a resource is: a person's skill or time, a facility or room, an organisation's offer."""
+
+    PERSON = "person"
+    FACILITY = "facility"
+    OFFER = "offer"
+
+
 class InteractionType(Code):
     COMMON_THIRD = "common_third"
     COMMON_SOLUTION = "common_solution"
@@ -227,6 +235,7 @@ class Entry(Model):
     description: str | None = None
     method: str | None = None
     priority: Priority | None = None
+    nature: ResourceNature | None = None  # resources only; matching infers it when blank
     suggested_theme: str | None = None
 
 
@@ -259,8 +268,11 @@ class Interaction(Model):
     resource: str | None = None
     theme: str | None = None
     scope: Scope | None = None
+    link: float | None = None  # how directly the resource meets the need, 1-5 (5: the same theme)
     score: float | None = None
+    points: str | None = None  # what the score is made of
     reasoning: str | None = None
+    caution: str | None = None
     purposes: str | None = None
     origin: Origin = Origin.MANUAL
     status: RowStatus | None = None

@@ -15,6 +15,7 @@ from typing import Protocol
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.findings import Finding, Severity
+from xlplugin.domain.group_lists import group_names_in
 from xlplugin.domain.port import CellRef
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
@@ -156,7 +157,7 @@ class _Rules:
             ("platforms", self.p.platforms, "target_groups"),
         ):
             for i, item in enumerate(items):
-                names = m.split_group_names(getattr(item, field_key))
+                names = group_names_in(getattr(item, field_key), groups)  # a name may hold a comma
                 if groups and any(m.normalize(n) not in groups for n in names):
                     self.add(W, "group_unknown_in_list", self.at(table_key, i, field_key), column=self.col(table_key, field_key))
         for i, item in enumerate(self.p.maintenance):

@@ -56,6 +56,15 @@ GENERIC_HEADS = (
     "café", "cafe", "klub", "hold", "hjælp", "grupp", "arbejd", "ordning", "aften", "kursus", "fællesskab", "forening", "tur", "tim",
     "plad", "brug",
 )
+# Words that make a resource a facility (a room, a hall, a kitchen) rather than a person's
+# skill or an organisation's offer, Danish and English stems; found alone or as a compound's head.
+FACILITY_WORDS = (
+    "lokal", "sal", "køkken", "klubhus", "hus", "hal", "ban", "rum", "butik", "kæld", "kældr", "værels", "plads",
+    "room", "hall", "kitchen", "premis", "pitch", "shop", "space", "clubhous", "basement",
+)
+# A resource theme linked to this many need themes or more is general ("free time",
+# "life experience"): it can meet many needs, so it says less about any one of them.
+GENERAL_LINKS = 6
 LINKING = ("s", "e")  # Danish linking letters between modifier and head: "indkøbs-", "lege-"
 MIN_PART = 3  # letters in a modifier or head
 HEAD_MODIFIER_MIN = 4  # letters before a keyword that is read as the head of a compound
@@ -83,7 +92,14 @@ class Suggestion:
 class Vocabulary:
     """Theme names (in table order), their keyword stems, and which resources meet which needs."""
 
-    def __init__(self, themes: list[m.Theme], links: list[m.ThemeLink], lang: str, useful_theme: str | None = None):
+    def __init__(
+        self,
+        themes: list[m.Theme],
+        links: list[m.ThemeLink],
+        lang: str,
+        useful_theme: str | None = None,
+        care_themes: tuple[str, ...] = (),
+    ):
         self._stemmer = snowballstemmer.stemmer(STEMMER_LANGUAGES[lang])
         self._stems: dict[str, str] = {}
         self.names: list[str] = []
@@ -95,6 +111,8 @@ class Vocabulary:
                 self.names.append(self._canonical[key])
         self.order = {name: i for i, name in enumerate(self.names)}
         self.useful_theme = self.resolve(useful_theme)
+        # Themes where the giver looks after others (children, the sick): a vulnerable giver needs care too.
+        self.care_themes = frozenset(t for t in (self.resolve(name) for name in care_themes) if t)
         self._words: dict[str, dict[str, int]] = defaultdict(dict)  # stem -> theme -> weight
         self._phrases: list[tuple[frozenset[str], str]] = []
         for theme in themes:
@@ -130,6 +148,11 @@ class Vocabulary:
             self._links_to[need].append(found)
         for ranked in self._links_to.values():
             ranked.sort(key=lambda k: (-k.strength, self.order[k.resource_theme]))
+        out_degree: dict[str, int] = defaultdict(int)
+        for _, resource in strongest:
+            out_degree[resource] += 1
+        self.general = frozenset(theme for theme, n in out_degree.items() if n >= GENERAL_LINKS)
+        self._facility_stems = tuple(dict.fromkeys(self._variants_all(FACILITY_WORDS)))
 
     # --- names and links ---------------------------------------------------------------
     def resolve(self, name: str | None) -> str | None:
@@ -140,6 +163,11 @@ class Vocabulary:
         """Resource themes that meet this need theme: itself at full strength, then the links,
         strongest first (ties in the order of the themes table)."""
         return [Link(need_theme, FULL_STRENGTH, None), *self._links_to.get(need_theme, ())]
+
+    def is_facility(self, text: str | None) -> bool:
+        """Whether the text names a room, hall, kitchen or other facility ("Klubhus med
+        køkken", "mødelokaler"): a word that is one, or ends in one."""
+        return any(stem.endswith(self._facility_stems) for stem in self.stems(text))
 
     # --- suggestions from free text -----------------------------------------------------
     def stems(self, text: str | None) -> list[str]:

@@ -66,7 +66,7 @@ class ValidationsMixin:
                     self._fact_validations(ws, placed)
                     continue
                 for i, col in enumerate(table_spec.columns):
-                    if col.generated:
+                    if col.generated and not col.dropdown:
                         continue
                     dv = self._validation_for(table_spec, col)
                     if dv is not None:

@@ -42,6 +42,8 @@ class Column:
     required: bool = False
     choices: str | None = None  # key of a dropdown list (see LISTS)
     generated: bool = False  # filled by an action; the user's edits are replaced
+    # A generated column with a dropdown all the same: rows the user adds pick from the list.
+    dropdown: bool = False
     max_length: int = TEXT_MAX
 
     @property
@@ -108,6 +110,7 @@ LISTS: tuple[ChoiceList, ...] = (
     ChoiceList("source", _codes(m.KnowledgeSource)),
     ChoiceList("priority", _codes(m.Priority)),
     ChoiceList("entry_kind", _codes(m.EntryKind)),
+    ChoiceList("nature", _codes(m.ResourceNature)),
     ChoiceList("interaction_type", _codes(m.InteractionType)),
     ChoiceList("scope", _codes(m.Scope)),
     ChoiceList("origin", _codes(m.Origin)),
@@ -130,6 +133,7 @@ LIST_ENUMS: dict[str, type[m.Code]] = {
     "source": m.KnowledgeSource,
     "priority": m.Priority,
     "entry_kind": m.EntryKind,
+    "nature": m.ResourceNature,
     "interaction_type": m.InteractionType,
     "scope": m.Scope,
     "origin": m.Origin,
@@ -212,6 +216,7 @@ ENTRIES = Table(
         C("description", K.LONG_TEXT, 44, required=True),
         C("method", width=24),
         C("priority", K.CHOICE, 12, choices="priority"),
+        C("nature", K.CHOICE, 16, choices="nature"),
         C("suggested_theme", width=22, generated=True),
     ),
     spare_rows=10,
@@ -241,24 +246,29 @@ THEME_LINKS = Table(
     optional=True,
 )
 
+# Step 3 prints on landscape A4 (the widths stay within the builder's A4 print width): the
+# planner's columns first; the score's parts, origin and status last.
 INTERACTIONS = Table(
     "interactions",
     m.Interaction,
     (
-        C("id", width=11, generated=True),
-        C("type", K.CHOICE, 22, choices="interaction_type", generated=True),
-        C("groups", width=26, generated=True),
-        C("need", K.LONG_TEXT, 28, generated=True),
-        C("resource", K.LONG_TEXT, 28, generated=True),
-        C("theme", width=20, generated=True),
-        C("scope", K.CHOICE, 12, choices="scope", generated=True),
-        C("score", K.NUMBER, 9, generated=True),
-        C("reasoning", K.LONG_TEXT, 48, generated=True, max_length=4000),
-        C("purposes", K.LONG_TEXT, 28, generated=True),
-        C("origin", K.CHOICE, 12, choices="origin", generated=True),
-        C("status", K.CHOICE, 12, choices="status", generated=True),
-        C("selected", K.YESNO, 10),
-        C("comment", K.LONG_TEXT, 32),
+        C("id", width=6, generated=True),
+        C("type", K.CHOICE, 13, choices="interaction_type", generated=True, dropdown=True),
+        C("groups", width=17, generated=True),
+        C("theme", width=13, generated=True),
+        C("need", K.LONG_TEXT, 19, generated=True),
+        C("resource", K.LONG_TEXT, 19, generated=True),
+        C("reasoning", K.LONG_TEXT, 38, generated=True, max_length=4000),
+        C("caution", K.LONG_TEXT, 14, generated=True),
+        C("link", K.NUMBER, 7, generated=True),
+        C("score", K.NUMBER, 6, generated=True),
+        C("points", K.LONG_TEXT, 14, generated=True),
+        C("purposes", K.LONG_TEXT, 15, generated=True),
+        C("scope", K.CHOICE, 9, choices="scope", generated=True, dropdown=True),
+        C("selected", K.YESNO, 6),
+        C("comment", K.LONG_TEXT, 16),
+        C("origin", K.CHOICE, 9, choices="origin", generated=True),
+        C("status", K.CHOICE, 9, choices="status", generated=True),
     ),
     spare_rows=10,
 )
