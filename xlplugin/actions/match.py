@@ -27,6 +27,7 @@ from xlplugin.domain.matrix import matrix_values
 from xlplugin.domain.models import normalize
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import CellRef, RawTable, Saved, WorkbookGateway, range_text
+from xlplugin.domain.rules import redact, writable
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.layout import spec
 from xlplugin.layout.names import column_indexes
@@ -110,7 +111,7 @@ def run(gateway: WorkbookGateway) -> MatchSummary:
         raise
     except Exception as exc:  # a defect must still reach the user as a message, file untouched
         raise UserError("msg.match.failed", reason=type(exc).__name__) from exc
-    gateway.write_table("interactions", headers, rows)
+    gateway.write_table("interactions", headers, [[_writable(v) for v in row] for row in rows])
     _write_suggestions(gateway, read, result, summary)
     _write_matrix(gateway, read, summary)
     summary.saved = gateway.commit()
@@ -130,7 +131,19 @@ def _rendered(proposal: Proposal, key: str, words: Words) -> Any:
     """A generated field in the workbook's language (status is set by the merge)."""
     if key == STATUS:
         return None
-    return words.value(getattr(proposal, key))
+    return _without_personal_data(words.value(getattr(proposal, key)), words)
+
+
+# --- hostile input (issue 16): what is written never copies personal data or unwritable characters
+def _without_personal_data(value: Any, words: Words) -> Any:
+    """Generated text (interaction rows, the matrix): personal data that step 2's texts quote
+    (CPR numbers, e-mail addresses, phone numbers) is replaced by "(personal data removed)"."""
+    return redact(value, words.t["privacy.removed"]) if isinstance(value, str) else value
+
+
+def _writable(value: Any) -> Any:
+    """Text any workbook can hold: control characters (other than tab and line breaks) dropped."""
+    return writable(value) if isinstance(value, str) else value
 
 
 def merge_interactions(
@@ -229,7 +242,7 @@ def _write_suggestions(gateway: WorkbookGateway, read: ReadResult, result: Match
     first = location.header_row + 1
     values: list[list[Any]] = [[None] for _ in range(max(location.item_rows) - first + 1)]
     for row, suggestion in zip(location.item_rows, result.suggestions):
-        values[row - first][0] = suggestion
+        values[row - first][0] = _writable(suggestion)
     summary.suggested = result.suggested_count
     sheet_key = spec.sheet_of_table()["entries"].key
     gateway.write_range(sheet_key, CellRef(location.sheet, first, location.columns["suggested_theme"]), values)
@@ -248,7 +261,7 @@ def _write_matrix(gateway: WorkbookGateway, read: ReadResult, summary: MatchSumm
     anchor = matrix_anchor(raw)
     words = Words(read.lang)
     grid = matrix_values(read.project, spec.MATRIX.rows, spec.MATRIX.cols)
-    values = [[words.value(value) for value in row] for row in grid]
+    values = [[_writable(_without_personal_data(words.value(value), words)) for value in row] for row in grid]
     gateway.write_range(spec.MATRIX.sheet, anchor, values)
     summary.matrix_at = anchor
     summary.matrix_size = (len(values), len(values[0]))

@@ -119,6 +119,16 @@ class RawTable:
 
 
 @dataclass(frozen=True)
+class CellText:
+    """A text found in the workbook: a cell's value, or (``comment``) the comment or note
+    attached to the cell ``at``."""
+
+    at: CellRef
+    text: str
+    comment: bool = False
+
+
+@dataclass(frozen=True)
 class Saved:
     """Where ``commit`` put the result.
 
@@ -146,6 +156,11 @@ class WorkbookGateway(Protocol):
 
     def read_table(self, table_key: str) -> RawTable | None:
         """The table, found by its Excel name (or by its sheet and headers); None if absent."""
+
+    def read_all_text(self) -> list[CellText]:
+        """Every text in the workbook, for checks that must see all of it (personal data): each
+        cell holding text on every sheet (hidden ones too), in a table or not, and the text of
+        every cell comment. Numbers, dates and empty cells are left out."""
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
         """Replace the table's header and data rows (resizing it); text stays text.
