@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -259,10 +260,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _tell(message: str) -> None:
     """A message on standard error (if that is closed too, there is no one to tell)."""
-    try:
+    with contextlib.suppress(OSError, ValueError):
         print(message, file=sys.stderr)
-    except (OSError, ValueError):
-        pass
 
 
 def _unraisable(command: str) -> Callable[[Any], None]:
