@@ -30,8 +30,16 @@ def lock_files(path: Path) -> list[Path]:
 
 
 def refuse_if_open(path: Path) -> None:
-    if any(lock.exists() for lock in lock_files(path)):
+    if any(_exists(lock) for lock in lock_files(path)):
         raise UserError("msg.file_locked", path=path)
+
+
+def _exists(path: Path) -> bool:
+    """``path.exists()``, False for a name too long to exist (ENAMETOOLONG) or otherwise unreachable."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def names_beside(path: Path) -> list[str]:

@@ -104,7 +104,7 @@ def run(gateway: WorkbookGateway) -> MatchSummary:
         raise UserError("msg.table_missing", table=ph.Label("table", "interactions"), sheet=ph.sheet("step3"))
     try:
         vocabulary, fallback = vocabulary_of(read)
-        result = match(read.project, vocabulary)
+        result = match(_quotable(read.project, Words(lang)), vocabulary)
         summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries)
         headers, rows = merge_interactions(interactions, result, lang, summary)
     except UserError:
@@ -139,6 +139,23 @@ def _without_personal_data(value: Any, words: Words) -> Any:
     """Generated text (interaction rows, the matrix): personal data that step 2's texts quote
     (CPR numbers, e-mail addresses, phone numbers) is replaced by "(personal data removed)"."""
     return redact(value, words.t["privacy.removed"]) if isinstance(value, str) else value
+
+
+def _quotable(project: m.Project, words: Words) -> m.Project:
+    """The project as matching may quote it: personal data cut out of step 2's descriptions and
+    the social purposes before matching shortens them (a CPR number cut in two is not found
+    afterwards). IDs come from groups and themes, so they stay as they are."""
+    marker = words.t["privacy.removed"]
+
+    def clean(item: Any, field_key: str) -> Any:
+        text = getattr(item, field_key)
+        if not isinstance(text, str) or redact(text, marker) == text:
+            return item
+        return item.model_copy(update={field_key: redact(text, marker)})
+
+    entries = [clean(e, "description") for e in project.entries]
+    purposes = [clean(p, "purpose") for p in project.purposes]
+    return project.model_copy(update={"entries": entries, "purposes": purposes})
 
 
 def _writable(value: Any) -> Any:
