@@ -24,8 +24,8 @@ from xlplugin.actions import match, validate
 from xlplugin.actions.new import example_project
 from xlplugin.cli import main
 from xlplugin.domain import models as m
-from xlplugin.domain.port import CellRef
 from xlplugin.domain import rules
+from xlplugin.domain.port import CellRef
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 from xlplugin.layout.words import Words
