@@ -306,7 +306,7 @@ class LiveWorkbook:
         ``Comment.Parent`` is its cell, ``Comment.Text()`` its text) and
         ``Worksheet.CommentsThreaded`` (``CommentThreaded.Text()``). On the Mac, xlwings 0.37.8
         offers no collection of a sheet's comments (only ``Range.note``, cell by cell): there
-        the comments are not read, and ``comments_read`` says so."""
+        the comments are not read (a gap the README states)."""
         found = []
         for name in self._sheets:
             for r, row in enumerate(self._rows(name)):
@@ -317,10 +317,6 @@ class LiveWorkbook:
             for name, sheet in self._sheets.items():
                 found += [CellText(CellRef(name, row, col), text, comment=True) for row, col, text in _windows_comments(sheet)]
         return found
-
-    @property
-    def comments_read(self) -> bool:
-        return not self.mac
 
 
 def _windows_comments(sheet: Any) -> list[tuple[int, int, str]]:
