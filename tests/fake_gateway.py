@@ -6,6 +6,7 @@ real adapters have their own integration tests (a file on disk; the xlwings test
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,7 +55,7 @@ class FakeWorkbook:
     def sheet_names(self) -> list[str]:
         return list(dict.fromkeys([*self.sheets, *(table.sheet for table in self.tables.values())]))
 
-    def read_all_text(self) -> list[CellText]:
+    def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
         found = []
         for table in self.tables.values():
             for r, row in enumerate([table.headers, *table.rows]):
@@ -63,7 +64,7 @@ class FakeWorkbook:
                         found.append(CellText(CellRef(table.sheet, table.header_row + r, table.first_col + c), value))
         found += [CellText(at, value) for at, value in self.ranges.items() if isinstance(value, str) and value]
         found += [CellText(at, text, comment=True) for at, text in self.comments.items() if text]
-        return found
+        return [item for item in found if keep is None or keep(item.text)]
 
     def read_table(self, table_key: str) -> RawTable | None:
         table = self.tables.get(table_key)

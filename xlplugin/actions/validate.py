@@ -15,7 +15,7 @@ from xlplugin.domain.errors import UserError
 from xlplugin.domain.findings import Finding, Severity
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import Link, Saved, WorkbookGateway
-from xlplugin.domain.rules import check_project
+from xlplugin.domain.rules import check_project, may_hold_personal_data
 from xlplugin.layout import spec
 from xlplugin.layout.names import sheet_names_of
 from xlplugin.layout.reader import read_project
@@ -58,7 +58,7 @@ class Validation:
 def check(gateway: WorkbookGateway) -> Validation:
     """Read and run the rules; writes nothing."""
     result = read_project(gateway)
-    texts = gateway.read_all_text()  # every cell and comment: personal data anywhere is found
+    texts = gateway.read_all_text(may_hold_personal_data)  # every cell and comment, wherever it stands
     try:
         findings = result.findings + check_project(result.project, result.locations, spec.text_limits(), texts)
         findings += damage(gateway.sheet_names())

@@ -95,6 +95,11 @@ def _spans(prepared: str) -> Iterator[tuple[str, int, int]]:
         yield "phone", found.start(), found.end()
 
 
+def may_hold_personal_data(text: str) -> bool:
+    """A quick test (C speed) that lets through every text ``personal_data_kinds`` could flag."""
+    return CANDIDATE_RE.search(text) is not None
+
+
 def personal_data_kinds(text: str) -> list[str]:
     """Which kinds of personal data ``text`` seems to hold: cpr, email, phone (in that order)."""
     if not CANDIDATE_RE.search(text):

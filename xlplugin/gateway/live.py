@@ -298,7 +298,7 @@ class LiveWorkbook:
 
 
     # --- reading everything (issue 16: personal data anywhere) --------------------------------
-    def read_all_text(self) -> list[CellText]:
+    def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
         """Every text cell of every sheet (each sheet's ``used_range``, one bulk read, as
         ``read_table`` reads) and, on Windows, every note and threaded comment.
 
@@ -307,15 +307,20 @@ class LiveWorkbook:
         ``Worksheet.CommentsThreaded`` (``CommentThreaded.Text()``). On the Mac, xlwings 0.37.8
         offers no collection of a sheet's comments (only ``Range.note``, cell by cell): there
         the comments are not read (a gap the README states)."""
+        wanted = keep or bool
         found = []
         for name in self._sheets:
             for r, row in enumerate(self._rows(name)):
                 for c, value in enumerate(row):
-                    if isinstance(value, str) and value:
+                    if isinstance(value, str) and value and wanted(value):
                         found.append(CellText(CellRef(name, r + 1, c + 1), value))
         if not self.mac:
             for name, sheet in self._sheets.items():
-                found += [CellText(CellRef(name, row, col), text, comment=True) for row, col, text in _windows_comments(sheet)]
+                found += [
+                    CellText(CellRef(name, row, col), text, comment=True)
+                    for row, col, text in _windows_comments(sheet)
+                    if wanted(text)
+                ]
         return found
 
 
