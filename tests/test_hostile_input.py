@@ -301,6 +301,15 @@ def test_a_file_name_too_long_for_the_backup_is_refused_before_any_work(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([source.name, path.name])
 
 
+def test_new_with_a_file_name_too_long_is_one_clear_message(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = tmp_path / ("b" * 245 + ".xlsx")
+    assert main(["new", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert texts("da")["msg.name_too_long"].split("{")[0] in err and "OSError" not in err
+    assert list(tmp_path.iterdir()) in ([], [tmp_path / "home"])
+
+
 @pytest.mark.parametrize("command", ["validate", "match"])
 def test_a_full_disk_is_one_clear_message_before_any_work(tmp_path, command, capsys, monkeypatch):
     import shutil

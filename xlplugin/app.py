@@ -52,33 +52,37 @@ def names_beside(path: Path) -> list[str]:
     return [backup_path(path).name, temp, *(copy_path(path, lang).name for lang in LANGUAGES)]
 
 
-def check_before_writing(path: Path | str) -> None:
-    """Refuse, before any work, a save that cannot succeed: the file open in Excel or
-    LibreOffice, a name too long for the backup or temporary file beside it, too little space
-    for the backup and the new version (about three times the file)."""
+def check_name_length(path: Path) -> None:
+    """Refuse a name too long for the files a save puts beside it (the OS would refuse them
+    only after all the work)."""
     import os
-    import shutil
 
-    path = Path(path)
-    if not path.is_file():
-        return  # opening it says what is wrong
-    refuse_if_open(path)
-    folder = path.parent
     try:
-        limit = os.pathconf(folder, "PC_NAME_MAX")
+        limit = os.pathconf(path.parent, "PC_NAME_MAX")
     except (AttributeError, ValueError, OSError):  # Windows has no pathconf
         limit = NAME_MAX
     longest = max(len(os.fsencode(name)) for name in names_beside(path))
     if longest > limit:
         raise UserError("msg.name_too_long", path=path, length=longest, limit=limit)
+
+
+def check_before_writing(path: Path | str) -> None:
+    """Refuse, before any work, a save that cannot succeed: the file open in Excel or
+    LibreOffice, a name too long for the backup or temporary file beside it, too little space
+    for the backup and the new version (about three times the file)."""
+    path = Path(path)
+    if not path.is_file():
+        return  # opening it says what is wrong
+    refuse_if_open(path)
+    check_name_length(path)
     try:
-        free = shutil.disk_usage(folder).free
+        free = shutil.disk_usage(path.parent).free
     except OSError:
         return
     needed = 3 * path.stat().st_size + SPACE_MARGIN
     if free < needed:
         mb = 1024 * 1024
-        raise UserError("msg.disk_full", folder=folder, free=free // mb, needed=-(-needed // mb))
+        raise UserError("msg.disk_full", folder=path.parent, free=free // mb, needed=-(-needed // mb))
 
 
 def open_file(path: Path | str, lang: str | None = None) -> FileWorkbook:
@@ -123,6 +127,7 @@ def replace_workbook(path: Path, lang: str = "da", example: bool = False, name: 
     from xlplugin.gateway.save import backup_path, write_atomically
 
     backup = None
+    check_name_length(path)
     if path.exists():
         check_before_writing(path)
         backup = backup_path(path)
