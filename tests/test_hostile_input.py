@@ -520,3 +520,22 @@ def test_validate_and_match_refuse_a_workbook_libreoffice_has_open(tmp_path, cap
 
 def test_words_render_the_privacy_marker_in_both_languages():
     assert Words("da").t["privacy.removed"] != Words("en").t["privacy.removed"]
+
+
+def test_the_failure_report_gives_type_and_cell_and_survives_odd_locals():
+    from xlplugin.failures import reason, safe_traceback
+
+    class Odd:
+        @property
+        def row(self):
+            raise RuntimeError("a property that fails")
+
+    def failing():
+        odd, at = Odd(), CellRef("Ark", 3, 2)  # noqa: F841 - locals the report looks at
+        raise ValueError(f"secret {CPR}")
+
+    with pytest.raises(ValueError) as caught:
+        failing()
+    assert reason(caught.value, "en") == texts("en").format("msg.unexpected.at", type="ValueError", cell="B3", sheet="Ark")
+    report = safe_traceback(caught.value)
+    assert "ValueError" in report and "'Ark'!B3" in report and "secret" not in report and CPR not in report

@@ -69,13 +69,17 @@ def _type_name(exc: BaseException) -> str:
 
 
 def _cell_of(value: Any) -> CellRef | None:
-    """A cell named by a local variable: a CellRef, or an openpyxl cell (its sheet and row/column)."""
+    """A cell named by a local variable: a CellRef, or an openpyxl cell (its sheet and row/column).
+    Anything else, or an object that fails when asked, names none."""
     if isinstance(value, CellRef):
         return value
-    row, col, parent = getattr(value, "row", None), getattr(value, "column", None), getattr(value, "parent", None)
-    title = getattr(parent, "title", None)
-    if isinstance(row, int) and isinstance(col, int) and isinstance(title, str) and hasattr(value, "coordinate"):
-        return CellRef(title, row, col)
+    try:
+        row, col, parent = getattr(value, "row", None), getattr(value, "column", None), getattr(value, "parent", None)
+        title = getattr(parent, "title", None)
+        if isinstance(row, int) and isinstance(col, int) and isinstance(title, str) and hasattr(value, "coordinate"):
+            return CellRef(title, row, col)
+    except Exception:  # a property that raises: the error handler must not fail in turn
+        return None
     return None
 
 
