@@ -6,11 +6,12 @@ real adapters have their own integration tests (a file on disk; the xlwings test
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from xlplugin.domain import models as m
-from xlplugin.domain.port import CellRef, Formula, Link, RawTable, Saved
+from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 from xlplugin.layout.values import table_rows
@@ -29,7 +30,9 @@ class FakeTable:
 class FakeWorkbook:
     lang: str
     tables: dict[str, FakeTable] = field(default_factory=dict)
-    ranges: dict[CellRef, Any] = field(default_factory=dict)  # cells written outside tables
+    ranges: dict[CellRef, Any] = field(default_factory=dict)  # cells outside tables (written, or typed by a test)
+    comments: dict[CellRef, str] = field(default_factory=dict)  # cell comments (notes)
+    sheets: list[str] = field(default_factory=list)  # every sheet, tables or not (hidden ones too)
     marks: list[CellRef] = field(default_factory=list)
     commits: int = 0
 
@@ -45,11 +48,23 @@ class FakeWorkbook:
                 rows = table_rows(project, table_spec, t) + [[None] * len(headers) for _ in range(spare_rows)]
                 book.tables[table_spec.key] = FakeTable(t.sheet(sheet_spec.key), top, 1, headers, rows)
                 top += len(rows) + 4
+            book.sheets.append(t.sheet(sheet_spec.key))
         return book
 
     # --- the port ----------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:
-        return list(dict.fromkeys(table.sheet for table in self.tables.values()))
+        return list(dict.fromkeys([*self.sheets, *(table.sheet for table in self.tables.values())]))
+
+    def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
+        found = []
+        for table in self.tables.values():
+            for r, row in enumerate([table.headers, *table.rows]):
+                for c, value in enumerate(row):
+                    if isinstance(value, str) and value:
+                        found.append(CellText(CellRef(table.sheet, table.header_row + r, table.first_col + c), value))
+        found += [CellText(at, value) for at, value in self.ranges.items() if isinstance(value, str) and value]
+        found += [CellText(at, text, comment=True) for at, text in self.comments.items() if text]
+        return [item for item in found if keep is None or keep(item.text)]
 
     def read_table(self, table_key: str) -> RawTable | None:
         table = self.tables.get(table_key)

@@ -5,8 +5,11 @@ builds the live gateway instead. Everything heavy is imported when a function ru
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from xlplugin.domain.errors import UserError
 
 if TYPE_CHECKING:
     from xlplugin.actions.exchange import Exported
@@ -14,6 +17,74 @@ if TYPE_CHECKING:
     from xlplugin.actions.overview import OverviewSummary
     from xlplugin.actions.validate import Validation
     from xlplugin.gateway.file import FileWorkbook
+
+
+# --- before any work (issue 16): a write that cannot succeed is refused first ----------------
+TEMP_NAME_EXTRA = len(".~.") + 8  # the temporary file: ".~{stem}.{8 random characters}{suffix}"
+NAME_MAX = 255  # bytes of one file name on the usual file systems, where the OS cannot say
+SPACE_MARGIN = 1024 * 1024
+
+
+def lock_files(path: Path) -> list[Path]:
+    """The owner files of an office program that has ``path`` open: Excel's ``~$NAME``,
+    LibreOffice's ``.~lock.NAME#``."""
+    return [path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")]
+
+
+def refuse_if_open(path: Path) -> None:
+    if any(_exists(lock) for lock in lock_files(path)):
+        raise UserError("msg.file_locked", path=path)
+
+
+def _exists(path: Path) -> bool:
+    """``path.exists()``, False for a name too long to exist (ENAMETOOLONG) or otherwise unreachable."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def names_beside(path: Path) -> list[str]:
+    """The names a save gives files beside ``path``: the backup, the temporary file, the copy
+    (in either language: the workbook's is not known yet)."""
+    from xlplugin.gateway.save import backup_path, copy_path
+    from xlplugin.layout.texts import LANGUAGES
+
+    temp = "x" * (len(path.stem) + TEMP_NAME_EXTRA) + path.suffix
+    return [backup_path(path).name, temp, *(copy_path(path, lang).name for lang in LANGUAGES)]
+
+
+def check_name_length(path: Path) -> None:
+    """Refuse a name too long for the files a save puts beside it (the OS would refuse them
+    only after all the work)."""
+    import os
+
+    try:
+        limit = os.pathconf(path.parent, "PC_NAME_MAX")
+    except (AttributeError, ValueError, OSError):  # Windows has no pathconf
+        limit = NAME_MAX
+    longest = max(len(os.fsencode(name)) for name in names_beside(path))
+    if longest > limit:
+        raise UserError("msg.name_too_long", path=path, length=longest, limit=limit)
+
+
+def check_before_writing(path: Path | str) -> None:
+    """Refuse, before any work, a save that cannot succeed: the file open in Excel or
+    LibreOffice, a name too long for the backup or temporary file beside it, too little space
+    for the backup and the new version (about three times the file)."""
+    path = Path(path)
+    if not path.is_file():
+        return  # opening it says what is wrong
+    refuse_if_open(path)
+    check_name_length(path)
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return
+    needed = 3 * path.stat().st_size + SPACE_MARGIN
+    if free < needed:
+        mb = 1024 * 1024
+        raise UserError("msg.disk_full", folder=path.parent, free=free // mb, needed=-(-needed // mb))
 
 
 def open_file(path: Path | str, lang: str | None = None) -> FileWorkbook:
@@ -40,12 +111,15 @@ def write_templates(folder: Path | str) -> list[tuple[Path, int]]:
 def validate_file(path: Path | str, write: bool = True) -> Validation:
     from xlplugin.actions import validate
 
+    if write:
+        check_before_writing(path)
     return validate.run(open_file(path), write=write)
 
 
 def match_file(path: Path | str) -> MatchSummary:
     from xlplugin.actions import match
 
+    check_before_writing(path)
     return match.run(open_file(path))
 
 
@@ -106,3 +180,17 @@ def overview_file(path: Path | str) -> OverviewSummary:
     gateway = open_file(path)
     added = ensure_overview_sheet(gateway)
     return overview.run(gateway, added)
+
+
+def replace_workbook(path: Path, lang: str = "da", example: bool = False, name: str | None = None) -> tuple[int, Path | None]:
+    """``new --force``: a new project workbook over an existing file, which is kept as
+    ``NAME.bak`` first; refused while the file is open. Returns the sheets and the backup."""
+    from xlplugin.gateway.save import backup_path, write_atomically
+
+    backup = None
+    check_name_length(path)
+    if path.exists():
+        check_before_writing(path)
+        backup = backup_path(path)
+        write_atomically(backup, lambda tmp: shutil.copyfile(path, tmp))
+    return create_workbook(path, lang=lang, example=example, name=name), backup

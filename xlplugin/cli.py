@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,20 +34,50 @@ def _new_target(path: Path, force: bool) -> Path:
     return path
 
 
+def say(*lines: str) -> None:
+    """Print to standard output. If nobody reads it any more (``xlplugin match F.xlsx | true``),
+    the rest is dropped quietly: the action has done its work, and its exit code still says how."""
+    global _stdout_closed
+    if _stdout_closed:
+        return
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # ValueError: stdout itself was closed
+        _stdout_closed = True
+        _silence_stdout()
+
+
+_stdout_closed = False
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush is silent too."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def cmd_new(args: argparse.Namespace) -> int:
-    from xlplugin.app import create_workbook
+    from xlplugin.app import replace_workbook
 
     path = _new_target(Path(args.path), args.force)
     with writing(path):
-        sheets = create_workbook(path, lang=args.lang, example=args.example, name=args.name)
-    print(texts(args.lang).format("msg.created", path=path, sheets=sheets))
+        sheets, backup = replace_workbook(path, lang=args.lang, example=args.example, name=args.name)
+    t = texts(args.lang)
+    say(t.format("msg.created", path=path, sheets=sheets), *([t.format("msg.new.backup", backup=backup)] if backup else []))
     return 0
 
 
 def _print_report(report: list[tuple[str, dict[str, Any]]], lang: str) -> None:
     t = texts(lang)
-    for key, params in report:
-        print(t.format(key, **params))
+    say(*(t.format(key, **params) for key, params in report))
 
 
 def cmd_addin(args: argparse.Namespace) -> int:
@@ -57,7 +88,7 @@ def cmd_addin(args: argparse.Namespace) -> int:
         path = Path(args.out)
         with writing(path):
             size = build_addin(path)
-        print(texts(args.lang).format("msg.addin.built", path=path, size=size))
+        say(texts(args.lang).format("msg.addin.built", path=path, size=size))
         return 0
 
     from xlplugin.addin import install
@@ -103,12 +134,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     validation = validate_file(Path(args.path), write=not args.no_write)
     words = Words(args.lang, names=validation.lang)
     if validation.findings:
-        print(format_findings(validation.findings, words, shutil.get_terminal_size((100, 24)).columns))
-        print()
+        say(format_findings(validation.findings, words, shutil.get_terminal_size((100, 24)).columns), "")
     else:
-        print(words(Phrase("findings.none")))
-    for line in words.lines(validation.phrases()):
-        print(line)
+        say(words(Phrase("findings.none")))
+    say(*words.lines(validation.phrases()))
     return validation.exit_code
 
 
@@ -117,8 +146,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     from xlplugin.app import match_file
 
     summary = match_file(Path(args.path))
-    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
-        print(line)
+    say(*Words(args.lang, names=summary.lang).lines(summary.phrases()))
     return 0
 
 
@@ -193,8 +221,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
     with writing(folder):
         written = write_templates(folder)
     t = texts(args.lang)
-    for path, sheets in written:
-        print(t.format("msg.created", path=path, sheets=sheets))
+    say(*(t.format("msg.created", path=path, sheets=sheets) for path, sheets in written))
     return 0
 
 
@@ -213,9 +240,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     worst = 0
     for number, (command, run, options) in enumerate(steps, start=1):
-        print(t.format("demo.step", number=number, command=command))
+        say(t.format("demo.step", number=number, command=command))
         worst = max(worst, run(argparse.Namespace(lang=args.lang, **options)))
-    print(t.format("demo.done", path=path))
+    say(t.format("demo.done", path=path))
     return worst
 
 
@@ -312,17 +339,47 @@ def main(argv: list[str] | None = None) -> int:
         args.path = "Eksempel.xlsx" if args.lang == "da" else "Example.xlsx"
         if not args.example:
             args.path = "Projekt.xlsx" if args.lang == "da" else "Project.xlsx"
+    hook = sys.unraisablehook
+    sys.unraisablehook = _unraisable(args.command)
     try:
         return args.func(args)
     except UserError as exc:
-        print(f"{texts(args.lang)['msg.error_prefix']}: {Words(args.lang)(exc.phrase)}", file=sys.stderr)
+        _tell(f"{texts(args.lang)['msg.error_prefix']}: {Words(args.lang)(exc.phrase)}")
         return 2
+    except KeyboardInterrupt:  # Ctrl+C: a file is saved whole or not at all (atomic rename)
+        _tell(texts(args.lang)["msg.interrupted"])
+        return 130
     except Exception as exc:  # a bug: a message for the user, the traceback for support
         from xlplugin.failures import log_failure, reason
 
-        log = log_failure("cli", " ".join(argv))
-        print(texts(args.lang).format("msg.unexpected", reason=reason(exc), log=log), file=sys.stderr)
+        log = log_failure("cli", args.command, exc)
+        _tell(texts(args.lang).format("msg.unexpected", reason=reason(exc, args.lang), log=log))
         return 2
+    finally:
+        import gc
+
+        gc.collect()  # what failed to close (a half-written zip on a full disk) is collected under our hook
+        sys.unraisablehook = hook
+
+
+def _tell(message: str) -> None:
+    """A message on standard error (if that is closed too, there is no one to tell)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr)
+
+
+def _unraisable(command: str) -> Callable[[Any], None]:
+    """While a command runs, an error Python cannot raise (a file object failing to close as it
+    is collected, e.g. openpyxl's zip on a full disk) goes to the log, not the terminal:
+    the user has had the one message that matters."""
+
+    def hook(unraisable: Any) -> None:
+        from xlplugin.failures import log_failure
+
+        if unraisable.exc_value is not None:
+            log_failure("cli", f"{command} (while cleaning up)", unraisable.exc_value)
+
+    return hook
 
 
 if __name__ == "__main__":  # pragma: no cover

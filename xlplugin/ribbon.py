@@ -133,8 +133,8 @@ def run(control_id: str, lang: str = DEFAULT_LANGUAGE, addin_version: str = "dev
     except Exception as exc:  # anything else: a dialog for the user, the traceback for support
         from xlplugin.failures import log_failure, reason
 
-        log = log_failure("ribbon", control_id)
-        _tell(app, t.format("ribbon.error.unexpected", reason=reason(exc), log=log), t.format("ribbon.error.title", action=label))
+        log = log_failure("ribbon", control_id, exc)  # type, cell and code places: never the cell's text
+        _tell(app, t.format("ribbon.error.unexpected", reason=reason(exc, lang), log=log), t.format("ribbon.error.title", action=label))
     finally:
         if app is not None:
             app.screen_updating = True

@@ -31,6 +31,7 @@ from xlplugin.domain.matrix import matrix_values
 from xlplugin.domain.models import normalize
 from xlplugin.domain.phrases import Many, Phrase
 from xlplugin.domain.port import CellRef, RawTable, Saved, WorkbookGateway, range_text
+from xlplugin.domain.rules import redact, writable
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.layout import spec
 from xlplugin.layout.names import column_indexes
@@ -131,14 +132,14 @@ def run(gateway: WorkbookGateway) -> MatchSummary:
         raise UserError("msg.table_missing", table=ph.Label("table", "interactions"), sheet=ph.sheet("step3"))
     try:
         vocabulary, fallback = vocabulary_of(read)
-        result = match(read.project, vocabulary)
+        result = match(_quotable(read.project, Words(lang)), vocabulary)
         summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries, left_out=result.left_out)
         headers, rows = merge_interactions(interactions, result, lang, summary)
     except UserError:
         raise
     except Exception as exc:  # a defect must still reach the user as a message, file untouched
         raise UserError("msg.match.failed", reason=type(exc).__name__) from exc
-    gateway.write_table("interactions", headers, rows)
+    gateway.write_table("interactions", headers, [[_writable(v) for v in row] for row in rows])
     _write_suggestions(gateway, read, result, summary)
     _write_matrix(gateway, read, summary)
     summary.saved = gateway.commit()
@@ -158,7 +159,36 @@ def _rendered(proposal: Proposal, key: str, words: Words) -> Any:
     """A generated field in the workbook's language (status is set by the merge)."""
     if key in (STATUS, "id"):
         return None
-    return words.value(getattr(proposal, key))
+    return _without_personal_data(words.value(getattr(proposal, key)), words)
+
+
+# --- hostile input (issue 16): what is written never copies personal data or unwritable characters
+def _without_personal_data(value: Any, words: Words) -> Any:
+    """Generated text (interaction rows, the matrix): personal data that step 2's texts quote
+    (CPR numbers, e-mail addresses, phone numbers) is replaced by "(personal data removed)"."""
+    return redact(value, words.t["privacy.removed"]) if isinstance(value, str) else value
+
+
+def _quotable(project: m.Project, words: Words) -> m.Project:
+    """The project as matching may quote it: personal data cut out of step 2's descriptions and
+    the social purposes before matching shortens them (a CPR number cut in two is not found
+    afterwards). IDs come from groups and themes, so they stay as they are."""
+    marker = words.t["privacy.removed"]
+
+    def clean(item: Any, field_key: str) -> Any:
+        text = getattr(item, field_key)
+        if not isinstance(text, str) or redact(text, marker) == text:
+            return item
+        return item.model_copy(update={field_key: redact(text, marker)})
+
+    entries = [clean(e, "description") for e in project.entries]
+    purposes = [clean(p, "purpose") for p in project.purposes]
+    return project.model_copy(update={"entries": entries, "purposes": purposes})
+
+
+def _writable(value: Any) -> Any:
+    """Text any workbook can hold: control characters (other than tab and line breaks) dropped."""
+    return writable(value) if isinstance(value, str) else value
 
 
 def merge_interactions(
@@ -278,7 +308,7 @@ def _write_suggestions(gateway: WorkbookGateway, read: ReadResult, result: Match
     values: list[list[Any]] = [[None] for _ in range(max(location.item_rows) - first + 1)]
     words = Words(read.lang)
     for row, suggestion in zip(location.item_rows, result.suggestions):
-        values[row - first][0] = words.value(suggestion)
+        values[row - first][0] = _writable(words.value(suggestion))
     summary.suggested = result.suggested_count
     summary.unsure_rows = [location.item_rows[i] for i in result.unsure if i < len(location.item_rows)]
     sheet_key = spec.sheet_of_table()["entries"].key
@@ -305,7 +335,7 @@ def _write_matrix(gateway: WorkbookGateway, read: ReadResult, summary: MatchSumm
     anchor = matrix_anchor(raw)
     words = Words(read.lang)
     grid = matrix_values(read.project, spec.MATRIX.rows, spec.MATRIX.cols)
-    values = [[words.value(value) for value in row] for row in grid]
+    values = [[_writable(_without_personal_data(words.value(value), words)) for value in row] for row in grid]
     gateway.write_range(spec.MATRIX.sheet, anchor, values)
     summary.matrix_at = anchor
     summary.matrix_size = (len(values), len(values[0]))

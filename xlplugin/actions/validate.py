@@ -15,8 +15,9 @@ from xlplugin.domain.errors import UserError
 from xlplugin.domain.findings import Finding, Severity
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import Link, Saved, WorkbookGateway
-from xlplugin.domain.rules import check_project
+from xlplugin.domain.rules import check_project, may_hold_personal_data
 from xlplugin.layout import spec
+from xlplugin.layout.names import sheet_names_of
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.words import Words, saved_phrases
 
@@ -29,7 +30,8 @@ class Validation:
     project: m.Project
     lang: str  # the workbook's language
     saved: Saved = field(default_factory=Saved)
-    written: bool = False
+    written: bool = False  # the workbook was written (findings sheet or not, marks)
+    findings_written: bool = False  # the findings table was there to take the findings
 
     def count(self, severity: Severity) -> int:
         return sum(f.severity is severity for f in self.findings)
@@ -48,7 +50,7 @@ class Validation:
         out = [Phrase.of("validate.summary", errors=errors, warnings=warnings, notes=notes)]
         if not self.written:
             out.append(Phrase("validate.not_written"))
-        elif self.saved.path is None or not self.saved.diverted:
+        elif self.findings_written and (self.saved.path is None or not self.saved.diverted):
             out.append(Phrase.of("validate.written", sheet=ph.sheet("findings")))
         return out + saved_phrases(self.saved)
 
@@ -56,13 +58,24 @@ class Validation:
 def check(gateway: WorkbookGateway) -> Validation:
     """Read and run the rules; writes nothing."""
     result = read_project(gateway)
+    texts = gateway.read_all_text(may_hold_personal_data)  # every cell and comment, wherever it stands
     try:
-        findings = result.findings + check_project(result.project, result.locations, spec.text_limits())
+        findings = result.findings + check_project(result.project, result.locations, spec.text_limits(), texts)
+        findings += damage(gateway.sheet_names())
     except Exception as exc:  # a defect in a rule must still reach the user as a message
         raise UserError("msg.read_failed", reason=type(exc).__name__) from exc
     order = {name: i for i, name in enumerate(gateway.sheet_names())}
     findings.sort(key=lambda f: f.order(order))
     return Validation(findings, result.project, result.lang)
+
+
+def damage(sheet_names: list[str]) -> list[Finding]:
+    """What the tool owns and the user may have broken without a table going missing: the hidden
+    lists sheet behind every dropdown."""
+    present = {m.normalize(name) for name in sheet_names}
+    if present.isdisjoint(sheet_names_of("lists")):
+        return [Finding.make(Severity.WARNING, "lists_missing", lists_sheet=ph.sheet("lists"))]
+    return []
 
 
 def findings_rows(findings: list[Finding], lang: str) -> list[list[object]]:
@@ -84,8 +97,9 @@ def write_findings(gateway: WorkbookGateway, validation: Validation) -> None:
     headers = [words.value(ph.column("findings", key)) for key in FINDINGS_COLUMNS]
     try:
         gateway.write_table("findings", headers, findings_rows(validation.findings, validation.lang))
+        validation.findings_written = True
     except UserError as exc:
-        if exc.key != "msg.table_missing":
+        if exc.key not in ("msg.table_missing", "msg.sheet_missing"):
             raise
         validation.findings.append(Finding.make(Severity.WARNING, "findings_table_missing", findings_sheet=ph.sheet("findings")))
     gateway.set_marks([f.at for f in validation.findings if f.at is not None and f.severity is not Severity.NOTE])

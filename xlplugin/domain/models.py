@@ -140,13 +140,26 @@ class Step(Code):
 
 
 def normalize(text: Any) -> str:
-    """How names, headers and labels are compared: case, Unicode composition and spaces ignored."""
+    """How names, headers and labels are compared: case, Unicode composition and width, spaces,
+    and characters one cannot see (zero-width spaces and joiners, direction marks, soft hyphens,
+    control characters) ignored, so "Seni\u200borer" and "ＳＥＮＩＯＲＥＲ" name the group Seniorer."""
     return _normalize(text if isinstance(text, str) else str(text)) if text is not None else ""
 
 
 @lru_cache(maxsize=65536)
 def _normalize(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
+    elif not text.isprintable():
+        text = "".join(ch for ch in text if ch.isspace() or ch.isprintable())
+    return " ".join(text.casefold().split())
+
+
+# Unicode categories that show nothing: control (Cc), format (Cf: U+200B-U+200F, U+202A-U+202E,
+# U+2060-U+2064, U+FEFF, U+00AD …), unassigned and private use, surrogates. Whitespace is kept
+# (it separates words) and collapsed.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
 
 
 # How a cell names several groups: "Seniorer, Studerende", or giver → receiver for help

@@ -9,6 +9,7 @@ Nothing here imports openpyxl or xlwings.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -119,6 +120,16 @@ class RawTable:
 
 
 @dataclass(frozen=True)
+class CellText:
+    """A text found in the workbook: a cell's value, or (``comment``) the comment or note
+    attached to the cell ``at``."""
+
+    at: CellRef
+    text: str
+    comment: bool = False
+
+
+@dataclass(frozen=True)
 class Saved:
     """Where ``commit`` put the result.
 
@@ -146,6 +157,12 @@ class WorkbookGateway(Protocol):
 
     def read_table(self, table_key: str) -> RawTable | None:
         """The table, found by its Excel name (or by its sheet and headers); None if absent."""
+
+    def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
+        """Every text in the workbook, for checks that must see all of it (personal data): each
+        cell holding text on every sheet (hidden ones too), in a table or not, and the text of
+        every cell comment. Numbers, dates and empty cells are left out; so is a text for which
+        ``keep`` (if given) says False: a big workbook has a hundred thousand texts."""
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
         """Replace the table's header and data rows (resizing it); text stays text.

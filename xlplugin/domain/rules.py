@@ -9,57 +9,166 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Protocol
 
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.findings import Finding, Severity
 from xlplugin.domain.group_lists import group_names_in
-from xlplugin.domain.port import CellRef
+from xlplugin.domain.port import CellRef, CellText
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 SHARE_TOLERANCE = 0.05  # percentage points of rounding allowed in a total
 EARLIEST_YEAR, LATEST_YEAR = 1950, 2100
 
 # --- personal data ----------------------------------------------------------------------------
-CPR_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
+# Texts are scanned as a reader sees them: full-width and other digits read as digits, every
+# dash as "-", characters one cannot see (zero-width spaces, soft hyphens, direction marks,
+# control characters) as nothing. ``_prepared`` keeps where each character came from, so what
+# is found can be cut out of the original text (``redact``).
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+_SEP = r"[ .\-/]"
+# ddmmyy-xxxx: the date's parts with one separator (or none), then any separator (or none)
+CPR_RE = re.compile(rf"(?<!\d)(\d{{2}})({_SEP}?)(\d{{2}})\2(\d{{2}}) ?{_SEP}? ?(\d{{4}})(?!\d)")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# Danish numbers: eight digits, together, 4+4 or in pairs; perhaps +45 / 0045 (or another code)
 PHONE_RE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\d{2}[ ]?)?(?:\d{8}|\d{4} \d{4}|\d{2} \d{2} \d{2} \d{2})(?![\d])"
+    r"(?<![\w+])(?:(?:\+|00) ?\d{2} ?)?(\d{8}|(\d{4})[ \-](\d{4})|\d{2}[ \-]\d{2}[ \-]\d{2}[ \-]\d{2})(?!\d)"
 )
+# Every kind needs an @ or eight digits, perhaps with separators or invisible characters between
+# them; most free text has neither and is skipped at C speed.
+CANDIDATE_RE = re.compile(r"[@\uff20\ufe6b]|(?:\d\D{0,3}){7}\d")
+YEARS = range(1900, 2100)
 
 
-def looks_like_cpr(text: str) -> bool:
-    """A Danish CPR number (ddmmyy-xxxx, with or without the hyphen) with a real birth date."""
-    for match in CPR_RE.finditer(text):
-        day, month, year = int(match[1]), int(match[2]), int(match[3])
-        for century in (1900, 2000):
-            try:
-                dt.date(century + year, month, day)
-                return True
-            except ValueError:
-                continue
+def _prepared(text: str) -> tuple[str, list[int]]:
+    """``text`` as scanned, and for each of its characters the index it came from in ``text``
+    (one more entry at the end: ``len(text)``)."""
+    if text.isascii() and text.isprintable():
+        return text, [*range(len(text) + 1)]
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            rep = " "
+        elif ch.isascii():
+            rep = ch if ch.isprintable() else ""
+        elif ch in _DASHES:
+            rep = "-"
+        elif unicodedata.category(ch) in _INVISIBLE:
+            rep = ""
+        elif ch.isdecimal():
+            rep = str(unicodedata.decimal(ch))
+        else:
+            rep = unicodedata.normalize("NFKC", ch)
+        out.append(rep)
+        origin.extend([i] * len(rep))
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def _is_cpr(found: re.Match[str]) -> bool:
+    day, month, year = int(found[1]), int(found[3]), int(found[4])
+    for century in (1900, 2000):
+        try:
+            dt.date(century + year, month, day)
+            return True
+        except ValueError:
+            continue
     return False
 
 
-# Every kind needs an @ or eight digits in pairs; most free text has neither, and is skipped.
-CANDIDATE_RE = re.compile(r"@|\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}")
+def _spans(prepared: str) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of each piece of personal data in a prepared text."""
+    cpr = [found for found in CPR_RE.finditer(prepared) if _is_cpr(found)]
+    for found in cpr:
+        yield "cpr", found.start(), found.end()
+    for found in EMAIL_RE.finditer(prepared):
+        yield "email", found.start(), found.end()
+    for found in PHONE_RE.finditer(prepared):
+        if any(c.start() < found.end() and found.start() < c.end() for c in cpr):
+            continue  # the digits of a CPR number
+        if found[2] and int(found[2]) in YEARS and int(found[3]) in YEARS:
+            continue  # a span of years: "2024-2026"
+        yield "phone", found.start(), found.end()
+
+
+def may_hold_personal_data(text: str) -> bool:
+    """A quick test (C speed) that lets through every text ``personal_data_kinds`` could flag."""
+    return CANDIDATE_RE.search(text) is not None
 
 
 def personal_data_kinds(text: str) -> list[str]:
-    """Which kinds of personal data ``text`` seems to hold: cpr, email, phone."""
+    """Which kinds of personal data ``text`` seems to hold: cpr, email, phone (in that order)."""
     if not CANDIDATE_RE.search(text):
         return []
-    kinds = []
-    if looks_like_cpr(text):
-        kinds.append("cpr")
-    if EMAIL_RE.search(text):
-        kinds.append("email")
-    without_cpr = CPR_RE.sub(" ", text)
-    if PHONE_RE.search(without_cpr):
-        kinds.append("phone")
-    return kinds
+    kinds = {kind for kind, _, _ in _spans(_prepared(text)[0])}
+    return [kind for kind in ("cpr", "email", "phone") if kind in kinds]
+
+
+def looks_like_cpr(text: str) -> bool:
+    """A Danish CPR number (ddmmyy-xxxx, however written) with a real birth date."""
+    return "cpr" in personal_data_kinds(text)
+
+
+def redact(text: str, replacement: str) -> str:
+    """``text`` with each piece of personal data in it replaced by ``replacement``."""
+    if not CANDIDATE_RE.search(text):
+        return text
+    prepared, origin = _prepared(text)
+    spans = sorted((origin[start], origin[end - 1] + 1) for _, start, end in _spans(prepared))
+    if not spans:
+        return text
+    out: list[str] = []
+    last = 0
+    for start, end in spans:
+        if start < last:  # overlaps the previous piece: widen it
+            out[-1] = replacement
+            last = max(last, end)
+            continue
+        out += [text[last:start], replacement]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def writable(text: str) -> str:
+    """``text`` without what no workbook file may hold: control characters other than tab and
+    line breaks, unpaired surrogates, U+FFFE/U+FFFF. Everything else is kept as it is."""
+    if text.isprintable() or not _UNWRITABLE_RE.search(text):
+        return text
+    return _UNWRITABLE_RE.sub("", text)
+
+
+_UNWRITABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+GENERATED_ID_RE = re.compile(r"[0-9A-F]{8}")  # see xlplugin.domain.matching.interaction_id
+
+
+def generated_ids(project: m.Project) -> frozenset[str]:
+    """The IDs of the generated interaction rows that could pass for a phone number (all digits)."""
+    return frozenset(
+        x.id.strip() for x in project.interactions
+        if x.origin is m.Origin.GENERATED and x.id and x.id.strip().isdigit() and GENERATED_ID_RE.fullmatch(x.id.strip())
+    )
+
+
+def privacy_findings(texts: Iterable[CellText], ignore: frozenset[str] = frozenset()) -> list[Finding]:
+    """A warning for each kind of personal data in each cell (or cell comment); never its value.
+
+    ``ignore``: the tool's own generated IDs, wherever they stand (an ID cell, a list of IDs)."""
+    findings = []
+    drop = re.compile(r"(?<![\w+])(?:" + "|".join(sorted(ignore)) + r")(?!\w)") if ignore else None
+    for item in texts:
+        text = drop.sub(" ", item.text) if drop is not None else item.text
+        for kind in personal_data_kinds(text):
+            key = f"privacy_comment_{kind}" if item.comment else f"privacy_{kind}"
+            findings.append(Finding(W, key, item.at))
+    return findings
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -77,8 +186,9 @@ TextLimits = Mapping[str, Mapping[str, int]]
 
 
 class _Rules:
-    def __init__(self, project: m.Project, locations: Locator, text_limits: TextLimits):
+    def __init__(self, project: m.Project, locations: Locator, text_limits: TextLimits, scan_tables: bool = True):
         self.p = project
+        self.scan_tables = scan_tables  # personal data in the tables' texts (else a whole-workbook scan does it)
         self.loc = locations
         self.text_limits = text_limits
         self.findings: list[Finding] = []
@@ -234,8 +344,9 @@ class _Rules:
         for table_key, index, field_key, limit, text in self._texts():
             if len(text) > limit:
                 self.add(W, "text_too_long", self.at(table_key, index, field_key), length=len(text), limit=limit)
-            for kind in personal_data_kinds(text):
-                self.add(W, f"privacy_{kind}", self.at(table_key, index, field_key))
+            if self.scan_tables:
+                for kind in personal_data_kinds(text):
+                    self.add(W, f"privacy_{kind}", self.at(table_key, index, field_key))
 
     def _texts(self) -> Iterator[tuple[str, int, str, int, str]]:
         for table_key, limits in self.text_limits.items():
@@ -247,6 +358,12 @@ class _Rules:
                         yield table_key, i, field_key, limit, value
 
 
-def check_project(project: m.Project, locations: Locator, text_limits: TextLimits) -> list[Finding]:
-    """Every rule's findings for ``project`` (``text_limits``: the free-text fields to check)."""
-    return _Rules(project, locations, text_limits).run()
+def check_project(
+    project: m.Project, locations: Locator, text_limits: TextLimits, texts: Iterable[CellText] | None = None
+) -> list[Finding]:
+    """Every rule's findings for ``project`` (``text_limits``: the free-text fields to check).
+
+    ``texts``: every text of the workbook (cells of every sheet, comments), scanned for personal
+    data; without them, only the project's free-text fields are."""
+    findings = _Rules(project, locations, text_limits, scan_tables=texts is None).run()
+    return findings if texts is None else findings + privacy_findings(texts, generated_ids(project))

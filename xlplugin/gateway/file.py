@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from copy import copy
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
-from xlplugin.domain.port import CellRef, Formula, Link, RawTable, Saved
+from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.gateway import sheet_ops
 from xlplugin.gateway.cells import row_height, write_value
 from xlplugin.gateway.container import check_container, unkeepable_parts
@@ -236,6 +237,25 @@ class FileWorkbook:
         if target == self.path:
             self._stat = target.stat()
         return Saved(target, tuple(unkeepable), backup)
+
+    # --- reading everything (issue 16: personal data anywhere) ----------------------------
+    def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
+        """Every text cell of every sheet (calamine, as read) and every cell comment (the zip)."""
+        from xlplugin.gateway.comments import comment_texts
+
+        wanted = keep or bool
+        found = []
+        for sheet in self.sheet_names():
+            for r, row in enumerate(self._rows(sheet)):
+                for c, value in enumerate(row):
+                    if isinstance(value, str) and value and wanted(value):
+                        found.append(CellText(CellRef(sheet, r + 1, c + 1), value))
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                comments = comment_texts(archive)
+        except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+            raise UserError("msg.corrupt", path=self.path) from exc
+        return found + [CellText(at, text, comment=True) for at, text in comments if wanted(text)]
 
 
 

@@ -32,7 +32,7 @@ from typing import Any
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
-from xlplugin.domain.port import CellRef, Formula, Link, RawTable, Saved
+from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.gateway import regions
 from xlplugin.gateway.formulas import formula_at
 from xlplugin.layout.names import sheet_names_of, table_names_of
@@ -295,6 +295,51 @@ class LiveWorkbook:
 
     def commit(self) -> Saved:
         return Saved()  # the writes are already in the open workbook; the user saves
+
+
+    # --- reading everything (issue 16: personal data anywhere) --------------------------------
+    def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
+        """Every text cell of every sheet (each sheet's ``used_range``, one bulk read, as
+        ``read_table`` reads) and, on Windows, every note and threaded comment.
+
+        Comments go through the object model Microsoft documents: ``Worksheet.Comments`` (each
+        ``Comment.Parent`` is its cell, ``Comment.Text()`` its text) and
+        ``Worksheet.CommentsThreaded`` (``CommentThreaded.Text()``). On the Mac, xlwings 0.37.8
+        offers no collection of a sheet's comments (only ``Range.note``, cell by cell): there
+        the comments are not read (a gap the README states)."""
+        wanted = keep or bool
+        found = []
+        for name in self._sheets:
+            for r, row in enumerate(self._rows(name)):
+                for c, value in enumerate(row):
+                    if isinstance(value, str) and value and wanted(value):
+                        found.append(CellText(CellRef(name, r + 1, c + 1), value))
+        if not self.mac:
+            for name, sheet in self._sheets.items():
+                found += [
+                    CellText(CellRef(name, row, col), text, comment=True)
+                    for row, col, text in _windows_comments(sheet)
+                    if wanted(text)
+                ]
+        return found
+
+
+def _windows_comments(sheet: Any) -> list[tuple[int, int, str]]:
+    """(row, column, text) of each note and threaded comment of a sheet, through COM."""
+    found = []
+    for collection in ("Comments", "CommentsThreaded"):
+        try:
+            items = getattr(sheet.api, collection)
+            count = int(items.Count)
+        except Exception:  # an Excel without threaded comments (before 365), or no COM api
+            continue
+        for i in range(1, count + 1):
+            item = items.Item(i)
+            cell = item.Parent
+            text = item.Text()
+            if isinstance(text, str) and text.strip():
+                found.append((int(cell.Row), int(cell.Column), text))
+    return found
 
 
 def _address_chunks(addresses: list[str]) -> list[str]:

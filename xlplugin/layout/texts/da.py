@@ -984,4 +984,25 @@ TEXTS: dict[str, object] = {
     "ribbon.report.label": "Lav rapport",
     "ribbon.report.screentip": "Lav en rapport til bygherre, kommune og beboere",
     "ribbon.report.supertip": "Gemmer en PDF ved siden af projektmappen: overblik til mødet, de fem trin, matrixen, netværket, platformene, vedligeholdelsesplanen og virkelighedstjekket. Projektmappen ændres ikke.",
+    # --- hostile input (issue 16) -------------------------------------------------
+    "msg.unexpected.at": "{type} i cellen {cell} på arket {sheet}",
+    "msg.interrupted": "Afbrudt (Ctrl+C). Projektmappen er enten uændret eller gemt helt; intet er skrevet halvt.",
+    "msg.name_too_long": (
+        "Navnet på {path} er for langt: sikkerhedskopien og den midlertidige fil ved siden af den ville få "
+        "{length} tegn, og mappen tillader højst {limit}. Giv filen et kortere navn, og prøv igen. Filen er ikke ændret."
+    ),
+    "msg.disk_full": (
+        "Der er ikke plads nok i mappen {folder}: {free} MB fri, og der skal bruges omkring {needed} MB til "
+        "sikkerhedskopien og den nye udgave. Frigør plads, og prøv igen. Filen er ikke ændret."
+    ),
+    "msg.new.backup": "Den tidligere projektmappe ligger i {backup}.",
+    "privacy.removed": "(personoplysning fjernet)",
+    "finding.privacy_comment_cpr": "Kommentaren til cellen ser ud til at indeholde et CPR-nummer.",
+    "advice.privacy_comment_cpr": "Slet CPR-nummeret i kommentaren (højreklik på cellen > Rediger kommentar). Mappen sendes på mail, og den skal beskrive grupper, ikke enkeltpersoner.",
+    "finding.privacy_comment_email": "Kommentaren til cellen ser ud til at indeholde en mailadresse.",
+    "advice.privacy_comment_email": "Slet mailadressen i kommentaren (højreklik på cellen > Rediger kommentar), eller skriv en funktion i stedet.",
+    "finding.privacy_comment_phone": "Kommentaren til cellen ser ud til at indeholde et telefonnummer.",
+    "advice.privacy_comment_phone": "Slet telefonnummeret i kommentaren (højreklik på cellen > Rediger kommentar); skriv hellere en rolle end en person.",
+    "finding.lists_missing": "Det skjulte ark {lists_sheet} med listerne til rullemenuerne mangler, så rullemenuerne i mappen virker ikke.",
+    "advice.lists_missing": "Opret en ny projektmappe (xlplugin new), og kopier jeres tabeller over i den; så følger listerne med.",
 }

@@ -970,4 +970,25 @@ TEXTS: dict[str, object] = {
     "argparse.unknown parser %(parser_name)r (choices: %(choices)s)": "unknown parser %(parser_name)r (choices: %(choices)s)",
     "argparse.expected %s argument": "expected %s argument",
     "argparse.expected %s arguments": "expected %s arguments",
+    # --- hostile input (issue 16) -------------------------------------------------
+    "msg.unexpected.at": "{type} at the cell {cell} on the sheet {sheet}",
+    "msg.interrupted": "Stopped (Ctrl+C). The workbook is either unchanged or completely saved; nothing is half-written.",
+    "msg.name_too_long": (
+        "The name of {path} is too long: the backup and the temporary file beside it would get "
+        "{length} characters, and the folder allows at most {limit}. Give the file a shorter name, and try again. The file is unchanged."
+    ),
+    "msg.disk_full": (
+        "There is not enough space in the folder {folder}: {free} MB free, and the backup and the new version "
+        "need about {needed} MB. Free some space, and try again. The file is unchanged."
+    ),
+    "msg.new.backup": "The previous project workbook is kept in {backup}.",
+    "privacy.removed": "(personal data removed)",
+    "finding.privacy_comment_cpr": "The cell's comment seems to hold a CPR number.",
+    "advice.privacy_comment_cpr": "Delete the CPR number in the comment (right-click the cell > Edit Comment). The workbook is sent by e-mail and must describe groups, not persons.",
+    "finding.privacy_comment_email": "The cell's comment seems to hold an e-mail address.",
+    "advice.privacy_comment_email": "Delete the e-mail address in the comment (right-click the cell > Edit Comment), or write a role instead.",
+    "finding.privacy_comment_phone": "The cell's comment seems to hold a phone number.",
+    "advice.privacy_comment_phone": "Delete the phone number in the comment (right-click the cell > Edit Comment); write a role rather than a person.",
+    "finding.lists_missing": "The hidden sheet {lists_sheet} with the lists behind the dropdowns is missing, so the workbook's dropdowns do not work.",
+    "advice.lists_missing": "Create a new project workbook (xlplugin new) and copy your tables into it; the lists come with it.",
 }
