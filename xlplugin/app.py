@@ -38,10 +38,12 @@ def write_templates(folder: Path | str) -> list[tuple[Path, int]]:
 def validate_file(path: Path | str, write: bool = True) -> Validation:
     from xlplugin.actions import validate
 
-    return validate.run(open_file(path), write=write)
+    with open_file(path) as gateway:  # the workbook's lock is held until the action is done
+        return validate.run(gateway, write=write)
 
 
 def match_file(path: Path | str) -> MatchSummary:
     from xlplugin.actions import match
 
-    return match.run(open_file(path))
+    with open_file(path) as gateway:
+        return match.run(gateway)

@@ -773,4 +773,9 @@ TEXTS: dict[str, object] = {
     "help.catalog.purposes": "De sociale formål, platformen støtter, adskilt af semikolon.",
     "help.catalog.skills": "Temaer fra arket Temaer, som beboerne skal kunne, fx IT og digitale færdigheder.",
     "help.catalog.requirements": "Hvad platformen kræver af bygningen, adskilt af semikolon.",
+    # --- the in-place writer (issue 9) ---
+    "msg.read_only": "{path} er skrivebeskyttet, så resultatet kan ikke gemmes i den. Fjern skrivebeskyttelsen (eller gem en kopi), og prøv igen.",
+    "msg.busy": "{path} bliver lige nu behandlet af en anden handling (eller et andet vindue). Vent til den er færdig, og prøv igen.",
+    "msg.name_too_long": "Navnet på {path} er for langt til at gemme en sikkerhedskopi ved siden af den. Giv filen et kortere navn, og prøv igen.",
+    "msg.no_result": "{sheet}!{cell} indeholder en formel uden gemt resultat; den læses som tom. Åbn og gem filen i Excel, så resultatet kommer med.",
 }

@@ -759,4 +759,9 @@ TEXTS: dict[str, object] = {
     "help.catalog.purposes": "The social purposes the platform supports, separated by semicolons.",
     "help.catalog.skills": "Themes from the sheet Themes that residents must master, e.g. IT and digital skills.",
     "help.catalog.requirements": "What the platform asks of the building, separated by semicolons.",
+    # --- the in-place writer (issue 9) ---
+    "msg.read_only": "{path} is read-only, so the result cannot be saved in it. Remove the read-only setting (or save a copy), and try again.",
+    "msg.busy": "{path} is being worked on by another action (or another window) right now. Wait for it to finish, and try again.",
+    "msg.name_too_long": "The name of {path} is too long to keep a backup next to it. Give the file a shorter name, and try again.",
+    "msg.no_result": "{sheet}!{cell} holds a formula without a stored result; it is read as empty. Open and save the file in Excel so the result is kept.",
 }
