@@ -493,3 +493,33 @@ def test_kill_9_leaves_the_old_or_the_new_file_and_the_next_run_cleans_up(tmp_pa
         versions.add(data)
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~")], i
     assert len(versions) >= 2  # some runs got to the end
+
+
+def test_a_formula_without_a_stored_result_is_reported_not_silently_read_as_empty(tmp_path):
+    """openpyxl (and other tools that do not calculate) save formulas without their result."""
+    path = example(tmp_path, LANG)
+    wb = load_workbook(path)
+    ws, table = find_table(wb, LANG, "groups")
+    top = int(re.sub(r"[A-Z]", "", table.ref.split(":")[0]))
+    left = ord(table.ref[0]) - 64
+    ws.cell(row=top + 1, column=left, value='="Senior"&"er"')
+    wb.save(path)
+    result = read_project(open_workbook(path))
+    found = [f for f in result.findings if f.key == "formula_no_result"]
+    assert [f.at for f in found] == [CellRef(ws.title, top + 1, left)]
+    # once a tool that calculates has saved it, the result is read and nothing is reported
+    data = members(path)
+    part = PackageEdit(path).sheet_parts()[ws.title]
+
+    def with_result(name: str, body: bytes) -> bytes:
+        if name != part:
+            return body
+        return re.sub(rb'(<f>"Senior"&amp;"er"</f>)(<v\s*/>|<v></v>)?', rb'\1<v>Seniorer</v>', body).replace(
+            b'<c r="' + f"{ws.cell(row=top + 1, column=left).coordinate}".encode() + b'"', b'<c r="' + ws.cell(row=top + 1, column=left).coordinate.encode() + b'" t="str"', 1
+        )
+
+    assert part in data
+    fixed = rewrite_zip(path, tmp_path / "fixed.xlsx", with_result)
+    again = read_project(open_workbook(fixed))
+    assert not [f for f in again.findings if f.key == "formula_no_result"]
+    assert again.project.groups[0].name == "Seniorer"

@@ -68,6 +68,7 @@ class FileWorkbook:
         self._regions = package.tables
         self._errors = package.errors
         self._formulas = package.formulas
+        self._uncached = package.uncached
         self._xl: PackageEdit | None = None  # the package being edited, opened on the first write
         self._dirty = False
 
@@ -81,7 +82,14 @@ class FileWorkbook:
             return None
         rows = self._rows(region.sheet)
         merged, formulas = self._merged[region.sheet], self._formulas.get(region.sheet)
-        return table_at(table_key, region, self._regions, rows, merged, formulas)
+        raw = table_at(table_key, region, self._regions, rows, merged, formulas)
+        first = region.top + 1
+        raw.no_result = sorted(
+            (r - first, c - region.left)
+            for r, c in self._uncached.get(region.sheet, ())
+            if first <= r < first + len(raw.rows) and region.left <= c <= region.right
+        )
+        return raw
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._sheet_rows:

@@ -777,5 +777,6 @@ TEXTS: dict[str, object] = {
     "msg.read_only": "{path} er skrivebeskyttet, så resultatet kan ikke gemmes i den. Fjern skrivebeskyttelsen (eller gem en kopi), og prøv igen.",
     "msg.busy": "{path} bliver lige nu behandlet af en anden handling (eller et andet vindue). Vent til den er færdig, og prøv igen.",
     "msg.name_too_long": "Navnet på {path} er for langt til at gemme en sikkerhedskopi ved siden af den. Giv filen et kortere navn, og prøv igen.",
-    "msg.no_result": "{sheet}!{cell} indeholder en formel uden gemt resultat; den læses som tom. Åbn og gem filen i Excel, så resultatet kommer med.",
+    "finding.formula_no_result": "Cellen i tabellen {table} indeholder en formel uden gemt resultat, så den læses som tom.",
+    "advice.formula_no_result": "Åbn filen i Excel (eller LibreOffice), og gem den, så formlens resultat kommer med; eller skriv værdien i stedet for formlen.",
 }

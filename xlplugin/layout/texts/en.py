@@ -763,5 +763,6 @@ TEXTS: dict[str, object] = {
     "msg.read_only": "{path} is read-only, so the result cannot be saved in it. Remove the read-only setting (or save a copy), and try again.",
     "msg.busy": "{path} is being worked on by another action (or another window) right now. Wait for it to finish, and try again.",
     "msg.name_too_long": "The name of {path} is too long to keep a backup next to it. Give the file a shorter name, and try again.",
-    "msg.no_result": "{sheet}!{cell} holds a formula without a stored result; it is read as empty. Open and save the file in Excel so the result is kept.",
+    "finding.formula_no_result": "The cell in the table {table} holds a formula without a stored result, so it reads as empty.",
+    "advice.formula_no_result": "Open the file in Excel (or LibreOffice) and save it so the formula's result is kept; or type the value instead of the formula.",
 }
