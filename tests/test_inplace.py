@@ -523,3 +523,58 @@ def test_a_formula_without_a_stored_result_is_reported_not_silently_read_as_empt
     again = read_project(open_workbook(fixed))
     assert not [f for f in again.findings if f.key == "formula_no_result"]
     assert again.project.groups[0].name == "Seniorer"
+
+
+@pytest.mark.parametrize(
+    "formula,home,expected",
+    [
+        ("=SUM(Data!A1:A10)+A5", "Other", "=SUM(Data!A1:A13)+A5"),  # a range that ends below grows
+        ("=SUM(Data!A1:A10)+A5", "Data", "=SUM(Data!A1:A13)+A8"),  # on the moved sheet, A5 moves
+        ("='Data'!$B$7*2", None, "='Data'!$B$10*2"),  # absolute references move too (as in Excel)
+        ("=Data!$A$1:$A$4", None, "=Data!$A$1:$A$4"),  # above the insert: unchanged
+        ("=SUM(6:8)", "Data", "=SUM(9:11)"),  # whole rows
+        ("=SUM(A:A)", "Data", "=SUM(A:A)"),  # whole columns
+        ("=Tbl[@X]+B2", "Data", "=Tbl[@X]+B2"),  # structured references follow their table
+        ('="Data!A9"&[1]Data!A9', "Other", '="Data!A9"&[1]Data!A9'),  # text, and another workbook
+    ],
+)
+def test_references_move_as_excel_moves_them_on_inserting_rows(formula, home, expected):
+    from xlplugin.gateway.refs import RowShift, shift_formula
+
+    assert shift_formula(formula, RowShift("Data", 5, 3), home) == expected
+
+
+def test_shared_formulas_that_point_at_moved_rows_become_one_formula_per_cell(tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "shared.xlsx"
+    wb = Workbook()
+    wb.active.title = "Data"
+    for r in range(1, 11):
+        wb.active.cell(row=r, column=1, value=r)
+    other = wb.create_sheet("Other")
+    other["A1"] = "=Data!A1"
+    wb.save(path)
+
+    def share(name: str, data: bytes) -> bytes:  # =Data!A1 in A1, shared down to A6 as Excel saves it
+        if name != "xl/worksheets/sheet2.xml":
+            return data
+        cells = b"".join(
+            b'<row r="%d"><c r="A%d"><f t="shared" si="0"%s>%s</f><v>%d</v></c></row>'
+            % (r, r, b' ref="A1:A6"' if r == 1 else b"", b"Data!A1" if r == 1 else b"", r)
+            for r in range(1, 7)
+        )
+        return re.sub(rb"<sheetData>.*</sheetData>", b"<sheetData>" + cells + b"</sheetData>", data, flags=re.S)
+
+    shared = rewrite_zip(path, tmp_path / "shared2.xlsx", share)
+    edit = PackageEdit(shared)
+    edit.shift_rows("Data", 4, 2)
+    out = tmp_path / "moved.xlsx"
+    edit.save(out)
+    edit.close()
+    wb = load_workbook(out)
+    assert [wb["Other"].cell(row=r, column=1).value for r in range(1, 7)] == [
+        "=Data!A1", "=Data!A2", "=Data!A3", "=Data!A6", "=Data!A7", "=Data!A8"
+    ]
+    assert [wb["Data"].cell(row=r, column=1).value for r in (3, 6, 12)] == [3, 4, 10]
+    assert 'fullCalcOnLoad="1"' in members(out)["xl/workbook.xml"].decode()

@@ -10,10 +10,12 @@ merges, links, comments, drawings, charts, pivot sources).
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import math
 import posixpath
 import re
+import struct
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -248,12 +250,43 @@ class PackageEdit:
                 name = info.filename
                 if name in self._trees and self._changed(name):
                     data = etree.tostring(self._trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+                elif name in self._raw:
+                    data = self._raw[name]
                 else:
-                    data = self.read(name)
+                    _copy_compressed(self._zip, info, target)
+                    continue
                 target.writestr(info, data)
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _copy_compressed(source: zipfile.ZipFile, info: zipfile.ZipInfo, target: zipfile.ZipFile) -> None:
+    """Copy a member as it is stored (compressed bytes, CRC, date): no inflating and deflating
+    again. Falls back to an ordinary copy where the stored form cannot simply be moved."""
+    fp = source.fp
+    if fp is None or info.flag_bits & 0x1 or not hasattr(target, "start_dir"):  # encrypted, or another zipfile
+        target.writestr(info, source.read(info))
+        return
+    fp.seek(info.header_offset)
+    header = fp.read(30)
+    if header[:4] != b"PK\x03\x04":
+        target.writestr(info, source.read(info))
+        return
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    fp.seek(info.header_offset + 30 + name_length + extra_length)
+    data = fp.read(info.compress_size)
+    copied = copy.copy(info)
+    copied.flag_bits &= ~0x08  # sizes and CRC go in the local header: no data descriptor after the data
+    copied.extra = b""
+    assert target.fp is not None
+    copied.header_offset = target.fp.tell()
+    target.fp.write(copied.FileHeader(zip64=info.file_size > zipfile.ZIP64_LIMIT or info.compress_size > zipfile.ZIP64_LIMIT))
+    target.fp.write(data)
+    target.filelist.append(copied)
+    target.NameToInfo[copied.filename] = copied
+    target.start_dir = target.fp.tell()
+    target._didModify = True
 
 
 class Styles:
@@ -338,6 +371,7 @@ class Sheet:
         self._cells: dict[int, dict[int, Any]] = {}
         self._links: dict[str, Any] | None = None
         self._bounds: list[int] = []  # min row, min col, max row, max col written
+        self._col_styles: list[tuple[int, int, str | None]] | None = None
 
     # --- rows and cells -----------------------------------------------------------------------
     def _index(self) -> dict[int, Any]:
@@ -400,11 +434,13 @@ class Sheet:
         return element
 
     def _column_style(self, c: int) -> str | None:
-        cols = self.root.find(q("cols"))
-        for col in cols.iterchildren(q("col")) if cols is not None else ():
-            if int(col.get("min", 0)) <= c <= int(col.get("max", 0)):
-                return col.get("style")
-        return None
+        if self._col_styles is None:
+            cols = self.root.find(q("cols"))
+            self._col_styles = [
+                (int(col.get("min", 0)), int(col.get("max", 0)), col.get("style"))
+                for col in (cols.iterchildren(q("col")) if cols is not None else ())
+            ]
+        return next((style for low, high, style in self._col_styles if low <= c <= high), None)
 
     def _grow(self, r: int, c: int) -> None:
         if not self._bounds:
@@ -616,8 +652,8 @@ class Sheet:
             if si not in masters:
                 continue
             origin, text = masters[si]
-            if shift_formula(text, shift, self.name) == text and self.name.casefold() != shift.sheet.casefold():
-                continue
+            if shift.sheet.casefold() not in text.casefold() and not shift.on(self.name):
+                continue  # cannot point at the moved sheet
             translator = Translator("=" + text, origin=origin)
             for f in formulas:
                 at = f.getparent().get("r", "")
