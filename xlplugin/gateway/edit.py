@@ -286,7 +286,7 @@ def _copy_compressed(source: zipfile.ZipFile, info: zipfile.ZipInfo, target: zip
     target.filelist.append(copied)
     target.NameToInfo[copied.filename] = copied
     target.start_dir = target.fp.tell()
-    target._didModify = True
+    target._didModify = True  # type: ignore[attr-defined]  # zipfile writes the directory on close
 
 
 class Styles:
