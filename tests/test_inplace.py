@@ -536,12 +536,14 @@ def test_a_formula_without_a_stored_result_is_reported_not_silently_read_as_empt
         ("=SUM(A:A)", "Data", "=SUM(A:A)"),  # whole columns
         ("=Tbl[@X]+B2", "Data", "=Tbl[@X]+B2"),  # structured references follow their table
         ('="Data!A9"&[1]Data!A9', "Other", '="Data!A9"&[1]Data!A9'),  # text, and another workbook
+        ("=SUM('Bob''s'!A5:B6)", "Other", "=SUM('Bob''s'!A8:B9)"),  # a quoted name with an apostrophe
     ],
 )
 def test_references_move_as_excel_moves_them_on_inserting_rows(formula, home, expected):
     from xlplugin.gateway.refs import RowShift, shift_formula
 
-    assert shift_formula(formula, RowShift("Data", 5, 3), home) == expected
+    sheet = "Bob's" if "Bob" in formula else "Data"
+    assert shift_formula(formula, RowShift(sheet, 5, 3), home) == expected
 
 
 def test_shared_formulas_that_point_at_moved_rows_become_one_formula_per_cell(tmp_path):

@@ -177,7 +177,10 @@ class PackageEdit:
         """Insert ``n`` rows before row ``at`` of ``sheet`` and update what points below it."""
         shift = RowShift(sheet, at, n)
         escaped = sheet.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        needles = {sheet.encode().lower(), escaped.encode().lower(), escaped.replace("'", "&apos;").encode().lower()}
+        needles = {
+            variant.encode().lower()
+            for variant in (sheet, escaped, escaped.replace("'", "&apos;"), escaped.replace("'", "''"))
+        }
 
         def mentions(part: str) -> bool:
             data = self.read(part).lower()
@@ -652,7 +655,8 @@ class Sheet:
             if si not in masters:
                 continue
             origin, text = masters[si]
-            if shift.sheet.casefold() not in text.casefold() and not shift.on(self.name):
+            name = shift.sheet.casefold()
+            if name not in text.casefold() and name.replace("'", "''") not in text.casefold() and not shift.on(self.name):
                 continue  # cannot point at the moved sheet
             translator = Translator("=" + text, origin=origin)
             for f in formulas:

@@ -87,7 +87,9 @@ def shift_formula(text: str, shift: RowShift, home: str | None) -> str:
     """
     if not text:
         return text
-    if shift.sheet.casefold() not in text.casefold() and (home is None or not shift.on(home)):
+    folded = text.casefold()
+    name = shift.sheet.casefold()
+    if name not in folded and name.replace("'", "''") not in folded and (home is None or not shift.on(home)):
         return text  # cannot point at the moved sheet: the fast path for most formulas
     from openpyxl.formula.tokenizer import Tokenizer, TokenizerError
 
