@@ -396,7 +396,7 @@ def test_formulas_are_read_from_the_sheet_as_each_cell_reads_them(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
     with zipfile.ZipFile(path) as archive:
-        errors, formulas = formula_cells(archive, "xl/worksheets/sheet1.xml")
+        errors, formulas, _uncached = formula_cells(archive, "xl/worksheets/sheet1.xml")
     assert errors == [(2, 2, "#DIV/0!")]
     assert formulas == {
         (1, 1): "=A2*2+$A$1",

@@ -6,18 +6,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXCEL_MADE, ooxml_validate, soffice_convert
+from conftest import ooxml_validate, soffice_convert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
-from workbooks import digest, example, find_table, rewrite_zip
+from workbooks import example, find_table, rewrite_zip
 
 from xlplugin.app import validate_file
 from xlplugin.cli import main
 from xlplugin.domain import models as m
 from xlplugin.domain.port import CellRef, Link
-from xlplugin.gateway.container import unkeepable_parts
 from xlplugin.gateway.file import open_workbook
 from xlplugin.gateway.save import backup_path, copy_path
 from xlplugin.layout import spec
@@ -155,7 +154,7 @@ def test_links_point_at_their_cell(tmp_path):
     assert link.value == "C9" and link.hyperlink.location == "'1 Clarify'!C9".replace("1 Clarify", target.sheet)
 
 
-# --- parts openpyxl cannot keep: write a new file next to the original -----------------------
+# --- parts openpyxl could not keep are kept ---------------------------------------------------
 X14_VALIDATION = (
     b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
     b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
@@ -177,42 +176,16 @@ def _with_sheet_extension(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_unkeepable_parts_divert_the_result_to_a_new_file(tmp_path, lang, capsys):
+def test_sheet_extensions_are_kept_and_the_file_written_in_place(tmp_path, lang, capsys):
+    """Excel 2010's validations in a sheet's extLst (and whatever else a sheet extends) stay."""
     path = _with_sheet_extension(example(tmp_path, lang))
-    before = digest(path)
     assert main(["--lang", lang, "validate", str(path)]) == 0
     out = capsys.readouterr().out
-    copy = copy_path(path, lang)
-    parts = texts(lang)["part.sheet_extensions"]
-    assert texts(lang).format("msg.saved_copy", path=copy, parts=parts) in out
-    assert digest(path) == before
-    assert not backup_path(path).exists()
-    assert copy.exists() and len(read_project(open_workbook(copy)).project.groups) == 2
-
-
-def test_excel_made_parts_are_recognised():
-    assert unkeepable_parts(zipfile.ZipFile(EXCEL_MADE / "macro01.xlsm")) == ["part.vba"]
-    assert unkeepable_parts(zipfile.ZipFile(EXCEL_MADE / "table05.xlsx")) == ["part.drawings"]
-    assert unkeepable_parts(zipfile.ZipFile(EXCEL_MADE / "comment01.xlsx")) == []  # legacy notes are kept
-
-
-@pytest.mark.parametrize(
-    "member,key",
-    [
-        ("xl/vbaProject.bin", "part.vba"),
-        ("xl/threadedComments/threadedComment1.xml", "part.threaded_comments"),
-        ("xl/slicers/slicer1.xml", "part.slicers"),
-        ("xl/pivotCache/pivotCacheDefinition1.xml", "part.pivots"),
-        ("xl/ctrlProps/ctrlProp1.xml", "part.controls"),
-        ("xl/drawings/drawing1.xml", "part.drawings"),
-    ],
-)
-def test_each_unkeepable_part_is_detected(tmp_path, member, key):
-    path = example(tmp_path)
-    with zipfile.ZipFile(path, "a") as z:
-        z.writestr(member, b"<x/>")
+    assert texts(lang).format("msg.saved", path=path, backup=backup_path(path)) in out
+    assert not copy_path(path, lang).exists()
     with zipfile.ZipFile(path) as z:
-        assert unkeepable_parts(z) == [key]
+        assert X14_VALIDATION[: X14_VALIDATION.index(b"<xm:sqref>")] in z.read("xl/worksheets/sheet2.xml")
+    assert len(read_project(open_workbook(path)).project.groups) == 2
 
 
 # --- read → write → read gives the same model ---------------------------------------------------

@@ -113,21 +113,24 @@ def validate_file(path: Path | str, write: bool = True) -> Validation:
 
     if write:
         check_before_writing(path)
-    return validate.run(open_file(path), write=write)
+    with open_file(path) as gateway:  # the workbook's lock is held until the action is done
+        return validate.run(gateway, write=write)
 
 
 def match_file(path: Path | str) -> MatchSummary:
     from xlplugin.actions import match
 
     check_before_writing(path)
-    return match.run(open_file(path))
+    with open_file(path) as gateway:
+        return match.run(gateway)
 
 
 def export_file(path: Path | str) -> Exported:
     """The project in a workbook as the exchange document (the workbook is not changed)."""
     from xlplugin.actions import exchange
 
-    return exchange.export_project(open_file(path))
+    with open_file(path) as gateway:
+        return exchange.export_project(gateway)
 
 
 def import_file(source: Path | str, target: Path | str) -> int:
@@ -157,7 +160,8 @@ def report_file(path: Path | str, out: Path | str | None = None, fmt: str | None
     fmt = fmt or (Path(out).suffix.lower().lstrip(".") if out else "pdf")
     if out and (fmt not in ("pdf", "docx") or Path(out).suffix.lower() != f".{fmt}"):
         raise UserError("msg.report.suffix", path=out)
-    built = report.build(open_file(path))
+    with open_file(path) as gateway:
+        built = report.build(gateway)
     target = Path(out) if out else path.with_name(f"{path.stem}{texts(built.lang)['report.file_suffix']}.{fmt}")
     with writing(target):
         if fmt == "docx":
@@ -177,9 +181,9 @@ def overview_file(path: Path | str) -> OverviewSummary:
     from xlplugin.actions import overview
     from xlplugin.gateway.overview import ensure_overview_sheet
 
-    gateway = open_file(path)
-    added = ensure_overview_sheet(gateway)
-    return overview.run(gateway, added)
+    with open_file(path) as gateway:
+        added = ensure_overview_sheet(gateway)
+        return overview.run(gateway, added)
 
 
 def replace_workbook(path: Path, lang: str = "da", example: bool = False, name: str | None = None) -> tuple[int, Path | None]:

@@ -109,6 +109,9 @@ class RawTable:
     typed_below: int = 0
     merged: list[str] = field(default_factory=list)  # merged ranges overlapping the table
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    # cells of ``rows`` (row index, column index) holding a formula without a stored result:
+    # they read as empty although the formula may give something
+    no_result: list[tuple[int, int]] = field(default_factory=list)
 
     def formula(self, row_index: int, col_index: int) -> Formula | None:
         """The cell's formula, to write back elsewhere; None for a cell holding a value."""

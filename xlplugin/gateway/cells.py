@@ -28,5 +28,7 @@ def row_height(widths: Sequence[float], values: list[Any]) -> float | None:
             continue
         per_line = int(max(width * 1.2 - 3, 4))
         # Wrap at word boundaries as Excel does: a narrow column loses part of each line.
+        if len(value) <= per_line and "\n" not in value:
+            continue  # one line, whatever the words (the common case, and much faster)
         lines = max(lines, sum(len(textwrap.wrap(part, per_line)) or 1 for part in value.split("\n")))
     return lines * LINE_POINTS if lines > 1 else None

@@ -1,11 +1,10 @@
 """Checks before anything unpacks a file: is it a safe .xlsx at all (not .xls, .xlsb,
-encrypted, corrupt or a zip bomb), and which of its parts an openpyxl save would lose."""
+encrypted, corrupt or a zip bomb). Nothing in a package is lost on saving: the writer
+(``edit``) copies every part it does not change byte for byte."""
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
-from typing import Any
 
 from xlplugin.domain.errors import UserError
 
@@ -17,20 +16,6 @@ MAX_RATIO = 250
 MAX_PARTS = 10_000  # a project workbook has about 50
 RATIO_FLOOR = 8 * 1024 * 1024  # small parts may compress very well (empty rows); ignore ratio below this
 
-# Parts openpyxl drops or damages on save: (text key, test on the zip member names).
-UNKEEPABLE_PARTS: tuple[tuple[str, str], ...] = (
-    ("part.vba", r"^xl/vbaProject\.bin$"),
-    ("part.drawings", r"^xl/drawings/drawing\d+\.xml$"),
-    ("part.controls", r"^xl/(ctrlProps|activeX)/"),
-    ("part.embeddings", r"^xl/embeddings/"),
-    ("part.threaded_comments", r"^xl/threadedComments/"),
-    ("part.slicers", r"^xl/(slicers|slicerCaches|timelines|timelineCaches)/"),
-    ("part.pivots", r"^xl/(pivotCache|pivotTables)/"),
-    ("part.data_model", r"^xl/model/"),
-)
-_UNKEEPABLE = tuple((key, re.compile(pattern)) for key, pattern in UNKEEPABLE_PARTS)
-_WORKSHEET = re.compile(r"^xl/worksheets/sheet[^/]*\.xml$")
-SHEET_EXTENSIONS = "part.sheet_extensions"  # <extLst> in a worksheet: x14 validations, sparklines …
 
 def check_container(path: Path) -> zipfile.ZipFile:
     """Open ``path`` as a zip after refusing what is not a safe .xlsx; UserError otherwise."""
@@ -73,27 +58,3 @@ def check_container(path: Path) -> zipfile.ZipFile:
         archive.close()
         raise UserError("msg.not_xlsx", path=path)
     return archive
-
-
-def unkeepable_parts(archive: zipfile.ZipFile) -> list[str]:
-    """Text keys of the parts an openpyxl save would lose (empty: safe to overwrite)."""
-    names = archive.namelist()
-    found = [key for key, pattern in _UNKEEPABLE if any(pattern.search(n) for n in names)]
-    for name in names:
-        if _WORKSHEET.match(name):
-            with archive.open(name) as fh:
-                tail = _tail(fh)
-            if b"<extLst" in tail or b":extLst" in tail:
-                found.append(SHEET_EXTENSIONS)
-                break
-    return found
-
-
-def _tail(fh: Any, keep: int = 1 << 20) -> bytes:
-    """The end of a worksheet part (where <extLst> lives), streamed so a big sheet is not held."""
-    data = b""
-    while chunk := fh.read(1 << 20):
-        data = (data + chunk)[-keep:]
-    return data
-
-

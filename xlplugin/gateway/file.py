@@ -1,30 +1,32 @@
 """A project workbook on disk: checked before anything unpacks it (``container``), its small
-parts read straight from the zip (``package``), its cells read with python-calamine, written
-with openpyxl (``sheet_ops``), saved atomically with a backup (``save``).
+parts read straight from the zip (``package``), its cells read with python-calamine, edited in
+place as Excel edits it (``edit``, ``sheet_ops``), saved atomically with a backup (``save``).
 
 Reading never loads openpyxl: calamine gives cached values (formulas included), the tables
-and the merged ranges fast. Only the first write loads the workbook into openpyxl.
-If the original holds parts openpyxl cannot keep (``container.UNKEEPABLE_PARTS``), it is left
-untouched and the result goes to ``Name (kopi).xlsx`` / ``Name (copy).xlsx`` instead.
+and the merged ranges fast. Writing parses only the parts it changes (the sheets and tables
+written, the workbook, styles); every other part of the package is copied byte for byte, so
+pictures, charts, comments, labels, connections, VBA and extensions stay as they were.
 """
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import zipfile
 from collections.abc import Callable
-from copy import copy
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import range_boundaries
 
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.gateway import sheet_ops
-from xlplugin.gateway.cells import row_height, write_value
-from xlplugin.gateway.container import check_container, unkeepable_parts
+from xlplugin.gateway.cells import row_height
+from xlplugin.gateway.container import check_container
+from xlplugin.gateway.edit import PackageEdit, Sheet
 from xlplugin.gateway.formulas import formula_at
 from xlplugin.gateway.package import Package, read_package
 from xlplugin.gateway.regions import (
@@ -38,7 +40,15 @@ from xlplugin.gateway.regions import (
     table_at,
     table_missing,
 )
-from xlplugin.gateway.save import backup_path, copy_path, lock_file, write_atomically
+from xlplugin.gateway.save import (
+    backup_path,
+    check_names,
+    check_writable,
+    exclusive,
+    office_lock_files,
+    remove_stale_temps,
+    write_atomically,
+)
 from xlplugin.layout.names import sheet_names_of, table_names_of
 from xlplugin.layout.texts import LANGUAGES
 
@@ -46,18 +56,21 @@ from xlplugin.layout.texts import LANGUAGES
 class FileWorkbook:
     """``WorkbookGateway`` for a workbook file. Open with ``open_workbook``."""
 
-    def __init__(self, path: Path, lang: str, calamine_book: Any, package: Package):
+    def __init__(self, path: Path, lang: str, calamine_book: Any, package: Package, lock: Any = None):
         self.path = path
+        self.real = Path(os.path.realpath(path))  # a symlinked workbook is written at its target
+        self._lock = lock
         self.lang = lang
         self.properties = package.properties
         self._book = calamine_book
-        self._stat = path.stat()
+        self._stat = self.real.stat()
         self._sheet_rows: dict[str, list[list[Any]]] = {}
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._regions = package.tables
         self._errors = package.errors
         self._formulas = package.formulas
-        self._xl: Any = None  # openpyxl workbook, loaded on the first write
+        self._uncached = package.uncached
+        self._xl: PackageEdit | None = None  # the package being edited, opened on the first write
         self._dirty = False
 
     # --- reading -------------------------------------------------------------------------
@@ -70,7 +83,14 @@ class FileWorkbook:
             return None
         rows = self._rows(region.sheet)
         merged, formulas = self._merged[region.sheet], self._formulas.get(region.sheet)
-        return table_at(table_key, region, self._regions, rows, merged, formulas)
+        raw = table_at(table_key, region, self._regions, rows, merged, formulas)
+        first = region.top + 1
+        raw.no_result = sorted(
+            (r - first, c - region.left)
+            for r, c in self._uncached.get(region.sheet, ())
+            if first <= r < first + len(raw.rows) and region.left <= c <= region.right
+        )
+        return raw
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._sheet_rows:
@@ -95,148 +115,139 @@ class FileWorkbook:
     def _find_region(self, table_key: str) -> Region | None:
         return find_region(table_key, self._regions, self.sheet_names(), self._rows)
 
-    # --- writing (openpyxl) --------------------------------------------------------------
-    def _workbook(self) -> Any:
+    # --- writing (in place: only the parts written change) ------------------------------
+    def _edit(self) -> PackageEdit:
         if self._xl is None:
-            import warnings
-
-            from openpyxl import load_workbook
-
+            check_writable(self.real)
             try:
-                with warnings.catch_warnings():
-                    # openpyxl warns of parts it drops; commit() checks for them and saves a copy
-                    warnings.simplefilter("ignore")
-                    self._xl = load_workbook(self.path, keep_links=True, rich_text=True)
-            except Exception as exc:  # openpyxl raises many kinds on damaged parts
+                self._xl = PackageEdit(self.real)
+            except (zipfile.BadZipFile, OSError) as exc:
                 raise UserError("msg.corrupt", path=self.path) from exc
         self._dirty = True
         return self._xl
 
-    def _sheet(self, sheet_key: str) -> Any:
+    def _sheet(self, sheet_key: str) -> Sheet:
         wanted = sheet_names_of(sheet_key)
-        for ws in self._workbook().worksheets:
-            if normalize(ws.title) in wanted:
-                return ws
+        for name in self._edit().sheet_parts():
+            if normalize(name) in wanted:
+                return self._edit().sheet(name)
         raise sheet_missing(sheet_key)
 
-    def _xl_table(self, table_key: str) -> tuple[Any, Any]:
+    def _xl_table(self, table_key: str) -> tuple[Sheet, Any]:
         wanted = table_names_of(table_key)
-        for ws in self._workbook().worksheets:
-            for table in ws.tables.values():
-                if normalize(table.displayName) in wanted:
-                    return ws, table
+        edit = self._edit()
+        for name in edit.sheet_parts():
+            for _part, table in edit.tables_of(name):
+                if normalize(table.get("displayName") or table.get("name") or "") in wanted:
+                    return edit.sheet(name), table
         raise table_missing(table_key)
 
     def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
-        from openpyxl.worksheet.table import TableColumn
-
         ws, table = self._xl_table(table_key)
-        left, top, right, bottom = range_boundaries(table.ref)
+        left, top, right, bottom = range_boundaries(table.get("ref"))
         n_rows = max(len(rows), 1)
         new_bottom = top + n_rows
         new_right = left + len(headers) - 1
         if new_bottom > bottom:
             self._make_room(ws, bottom + 1, new_bottom)
+            ws, table = self._xl_table(table_key)  # the sheet was re-indexed
         template_row = top + 1
-        for c in range(left, new_right + 1):
-            template = ws.cell(row=template_row, column=min(c, right))
-            for r in range(bottom + 1, new_bottom + 1):
-                target = ws.cell(row=r, column=c)
-                if template.has_style:
-                    target._style = copy(template._style)
+        for r in range(bottom + 1, new_bottom + 1):
+            ws.copy_row_format(template_row, r)
+            for c in range(left, new_right + 1):
+                style = ws.style(template_row, min(c, right))
+                if style is not None:
+                    ws.set_style(r, c, style)
         if new_bottom > bottom:
-            sheet_ops.extend_validations(ws, left, min(right, new_right), template_row, bottom + 1, new_bottom)
+            ws.extend_validations(left, min(right, new_right), template_row, bottom + 1, new_bottom)
         for i, header in enumerate(headers):
-            write_value(ws.cell(row=top, column=left + i), header)
-        widths = sheet_ops.column_widths(ws, left, len(headers))
+            self._put(ws, top, left + i, header)
+        widths = ws.column_widths(left, len(headers), sheet_ops.EXCEL_COLUMN_WIDTH)
+        wraps = [self._wraps(ws, template_row, left + i) for i in range(len(headers))]
         for r in range(n_rows):
             values = rows[r] if r < len(rows) else []
             wrapped: list[Any] = []
             for i in range(len(headers)):
-                cell = ws.cell(row=top + 1 + r, column=left + i)
                 value = values[i] if i < len(values) else None
-                self._put(cell, value)
-                wrapped.append(value if isinstance(value, str) and cell.alignment.wrap_text else None)
+                self._put(ws, top + 1 + r, left + i, value)
+                wrapped.append(value if isinstance(value, str) and wraps[i] else None)
             # Neither Excel nor LibreOffice fits a row to wrapped text when it opens a file: give
             # each written row its height (the default again for a row whose text got shorter)
-            ws.row_dimensions[top + 1 + r].height = row_height(widths, wrapped)
+            ws.set_height(top + 1 + r, row_height(widths, wrapped))
         for r in range(new_bottom + 1, bottom + 1):  # the table shrank: clear values, keep formats
             for c in range(left, right + 1):
-                self._put(ws.cell(row=r, column=c), None)
-            ws.row_dimensions[r].height = None
-        table.ref = f"{get_column_letter(left)}{top}:{get_column_letter(new_right)}{new_bottom}"
-        if table.autoFilter is not None:
-            table.autoFilter.ref = table.ref
-        columns = list(table.tableColumns)
-        table.tableColumns = [
-            columns[i] if i < len(columns) else TableColumn(id=i + 1, name=str(h)) for i, h in enumerate(headers)
-        ]
-        for i, h in enumerate(headers):
-            table.tableColumns[i].name = str(h)
-            table.tableColumns[i].id = i + 1
+                self._put(ws, r, c, None)
+            ws.set_height(r, None)
+        sheet_ops.resize_table(table, left, top, new_right, new_bottom, [str(h) for h in headers])
 
-    def _put(self, cell: Any, value: Any) -> None:
-        from openpyxl.worksheet.hyperlink import Hyperlink
+    def _wraps(self, ws: Sheet, row: int, col: int) -> bool:
+        style = ws.style(row, col)
+        styles = self._edit().styles()
+        return styles is not None and style is not None and sheet_ops.wraps_text(styles.root, int(style))
 
+    def _put(self, ws: Sheet, row: int, col: int, value: Any) -> None:
         if isinstance(value, Link):
             sheet = value.target.sheet.replace("'", "''")
-            write_value(cell, value.text)
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{value.target.address}")
+            ws.put(row, col, value.text)
+            ws.link(row, col, f"'{sheet}'!{value.target.address}", value.text)
             return
-        if cell.hyperlink is not None:
-            cell.hyperlink = None
+        ws.unlink(row, col)
         if isinstance(value, Formula):
-            cell.value = formula_at(value, CellRef(value.source.sheet, cell.row, cell.column))
+            text = formula_at(value, CellRef(value.source.sheet, row, col))
+            ws.put_formula(row, col, text, self._cached(value.source))
             return
-        write_value(cell, value)
+        ws.put(row, col, value)
 
-    def _make_room(self, ws: Any, first: int, last: int) -> None:
-        """Insert rows if rows first..last (below a growing table) are not free, moving what is below down."""
-        width = ws.max_column  # scans every cell of the sheet: once, not once per row
-        below = ws.iter_rows(min_row=first, max_row=last, max_col=width, values_only=True)
+    def _cached(self, at: CellRef) -> Any:
+        """The result a formula showed where it was read (kept, so nothing reads it as empty)."""
+        rows = self._sheet_rows.get(at.sheet)
+        if rows is None or at.row - 1 >= len(rows) or at.col - 1 >= len(rows[at.row - 1]):
+            return None
+        return rows[at.row - 1][at.col - 1]
+
+    def _make_room(self, ws: Sheet, first: int, last: int) -> None:
+        """Insert rows if rows first..last (below a growing table) are not free, moving what is
+        below down, and every reference to it with it."""
+        below = ([1] if ws.has_content(r) else [] for r in range(first, last + 1))
         insert = rows_to_insert(below, first, last)
         if insert is not None:
-            sheet_ops.insert_rows(ws, *insert)
+            self._edit().shift_rows(ws.name, *insert)
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         ws = self._sheet(sheet_key)
         for i, row in enumerate(values):
             for j, value in enumerate(row):
-                self._put(ws.cell(row=top_left.row + i, column=top_left.col + j), value)
+                self._put(ws, top_left.row + i, top_left.col + j, value)
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA."""
-        sheet_ops.set_marks(self._workbook(), cells)
+        sheet_ops.set_marks(self._edit(), cells)
 
-    def unkeepable_parts(self) -> list[str]:
-        """Text keys of the parts of the file on disk that an overwrite would lose."""
-        try:
-            with zipfile.ZipFile(self.path) as archive:
-                return unkeepable_parts(archive)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise UserError("msg.corrupt", path=self.path) from exc
-
+    # --- saving ------------------------------------------------------------------------------
     def commit(self) -> Saved:
-        if not self._dirty:
-            return Saved()
-        if lock_file(self.path).exists():
-            raise UserError("msg.file_locked", path=self.path)
         try:
-            now = self.path.stat()
-        except OSError as exc:
-            raise UserError("msg.not_found", path=self.path) from exc
-        if (now.st_mtime_ns, now.st_size) != (self._stat.st_mtime_ns, self._stat.st_size):
-            raise UserError("msg.file_changed", path=self.path)
-        unkeepable = self.unkeepable_parts()
-        target = copy_path(self.path, self.lang) if unkeepable else self.path
-        backup = None
-        if not unkeepable:
-            backup = backup_path(self.path)
-            write_atomically(backup, lambda tmp: shutil.copyfile(self.path, tmp))
-        write_atomically(target, lambda tmp: self._xl.save(tmp))
-        if target == self.path:
-            self._stat = target.stat()
-        return Saved(target, tuple(unkeepable), backup)
+            if not self._dirty or self._xl is None:
+                return Saved()
+            for lock in office_lock_files(self.real) + office_lock_files(self.path):
+                if lock.exists():
+                    raise UserError("msg.file_locked", path=self.path)
+            try:
+                now = self.real.stat()
+            except OSError as exc:
+                raise UserError("msg.not_found", path=self.path) from exc
+            if (now.st_mtime_ns, now.st_size) != (self._stat.st_mtime_ns, self._stat.st_size):
+                raise UserError("msg.file_changed", path=self.path)
+            check_writable(self.real)
+            backup = backup_path(self.real)
+            write_atomically(backup, lambda tmp: shutil.copyfile(self.real, tmp), like=now)
+            edit = self._xl
+            write_atomically(self.real, edit.save, like=now)
+            edit.close()
+            self._xl, self._dirty = None, False
+            self._stat = self.real.stat()
+            return Saved(self.path, (), backup)
+        finally:
+            self.close()
 
     # --- reading everything (issue 16: personal data anywhere) ----------------------------
     def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
@@ -257,17 +268,54 @@ class FileWorkbook:
             raise UserError("msg.corrupt", path=self.path) from exc
         return found + [CellText(at, text, comment=True) for at, text in comments if wanted(text)]
 
+    def close(self) -> None:
+        """Let other actions at the file (its lock is held from opening until here)."""
+        if self._xl is not None:
+            self._xl.close()
+            self._xl = None
+        lock, self._lock = self._lock, None
+        if lock is not None and lock.is_locked:
+            lock.release()
 
+    def __enter__(self) -> FileWorkbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
 
 
 def open_workbook(path: Path | str, lang: str | None = None, *, project_only: bool = True) -> FileWorkbook:
     """Open a project workbook for reading (and later writing); UserError if it cannot be.
 
+    Holds the workbook's lock from here until ``commit`` or ``close``: a second action on the
+    same file waits (``save.LOCK_WAIT`` seconds) and then says the file is busy.
     ``project_only=False`` opens any safe .xlsx (tests of how Excel writes files use it).
     """
-    from python_calamine import CalamineWorkbook
+    from filelock import Timeout
 
     path = Path(path)
+    real = Path(os.path.realpath(path))
+    check_names(real)
+    lock = exclusive(real)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise UserError("msg.busy", path=path) from exc
+    try:
+        remove_stale_temps(real)
+        return _open(path, lang, project_only, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open(path: Path, lang: str | None, project_only: bool, lock: Any) -> FileWorkbook:
+    from python_calamine import CalamineWorkbook
+
     with check_container(path) as archive:
         try:
             package = read_package(archive)
@@ -282,4 +330,4 @@ def open_workbook(path: Path | str, lang: str | None = None, *, project_only: bo
     except Exception as exc:  # calamine reports damage with its own exception types
         raise UserError("msg.corrupt", path=path) from exc
     lang = lang if lang in LANGUAGES else detect_language(package.properties, sheet_names, table_names)
-    return FileWorkbook(path, lang, book, package)
+    return FileWorkbook(path, lang, book, package, lock)

@@ -30,6 +30,7 @@ class Package:
     tables: list[Region]
     errors: dict[str, list[tuple[int, int, str]]]  # sheet name → its cells showing a formula error
     formulas: dict[str, SheetFormulas]  # sheet name → its formula cells
+    uncached: dict[str, set[tuple[int, int]]]  # sheet name → its formula cells without a stored result
 
 
 def read_package(archive: zipfile.ZipFile) -> Package:
@@ -43,7 +44,8 @@ def read_package(archive: zipfile.ZipFile) -> Package:
     }
     errors = {name: found[0] for name, found in scanned.items()}
     formulas = {name: found[1] for name, found in scanned.items()}
-    return Package(_custom_properties(archive), tables, errors, formulas)
+    uncached = {name: found[2] for name, found in scanned.items()}
+    return Package(_custom_properties(archive), tables, errors, formulas, uncached)
 
 
 def _part_path(base: str, target: str) -> str:
@@ -99,9 +101,12 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def formula_cells(archive: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, int, str]], SheetFormulas]:
+def formula_cells(
+    archive: zipfile.ZipFile, part: str
+) -> tuple[list[tuple[int, int, str]], SheetFormulas, set[tuple[int, int]]]:
     """In one pass over a sheet part: (row, column, error) of the cells showing a formula error
-    (0-based), e.g. #DIV/0!, and the formula of each formula cell ((row, column) → "=...").
+    (0-based), e.g. #DIV/0!, the formula of each formula cell ((row, column) → "=..."), and the
+    formula cells without a stored result (a file saved by a tool that does not calculate).
 
     python-calamine gives error cells as empty and formula cells as their cached values only.
     A shared formula is given as it reads in each of its cells; array and data-table formulas
@@ -109,13 +114,14 @@ def formula_cells(archive: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, 
     try:
         data = archive.read(part)
     except KeyError:
-        return [], {}
+        return [], {}, set()
     if not any(mark in data for mark in _FORMULA_MARKS):
-        return [], {}
+        return [], {}, set()
     from openpyxl.formula.translate import Translator
 
     errors: list[tuple[int, int, str]] = []
     formulas: SheetFormulas = {}
+    uncached: set[tuple[int, int]] = set()
     shared: dict[str, Translator] = {}
     for _event, element in ElementTree.iterparse(io.BytesIO(data)):
         if _local(element.tag) != "c":
@@ -130,6 +136,8 @@ def formula_cells(archive: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, 
         if element.get("t") == "e" and value is not None and value.text:
             errors.append((*at, value.text))
         if formula is not None:
+            if value is None or (not value.text and element.get("t") != "str"):  # openpyxl writes <v></v>
+                uncached.add(at)
             kind, text = formula.get("t", "normal"), formula.text
             if kind == "shared" and text:  # the first cell of a shared formula holds its text
                 shared[formula.get("si", "")] = Translator("=" + text, origin=position[0])
@@ -139,7 +147,7 @@ def formula_cells(archive: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, 
             elif kind == "normal" and text:
                 formulas[at] = "=" + text
         element.clear()
-    return errors, formulas
+    return errors, formulas, uncached
 
 
 def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -151,6 +151,12 @@ class _Reader:
         for merged in raw.merged:
             first = merged.split(":")[0]
             self.add(E, "merged_cells", CellRef.parse(raw.sheet, first), range=merged, table=title)
+        if raw.no_result:  # the user's input read as empty: say so (generated columns are ours)
+            table = spec.table(table_key)
+            inputs = {i for key, i in column_indexes(raw, table).items() if not table.column(key).generated}
+            for r, c in raw.no_result:
+                if c in inputs:
+                    self.add(W, "formula_no_result", raw.cell(r, c), table=title)
         if raw.typed_below:
             first_below = len(raw.rows) - raw.typed_below
             filled = [i for i in range(first_below, len(raw.rows)) if any(v is not None for v in raw.rows[i])]

@@ -1005,4 +1005,10 @@ TEXTS: dict[str, object] = {
     "advice.privacy_comment_phone": "Slet telefonnummeret i kommentaren (højreklik på cellen > Rediger kommentar); skriv hellere en rolle end en person.",
     "finding.lists_missing": "Det skjulte ark {lists_sheet} med listerne til rullemenuerne mangler, så rullemenuerne i mappen virker ikke.",
     "advice.lists_missing": "Opret en ny projektmappe (xlplugin new), og kopier jeres tabeller over i den; så følger listerne med.",
+    # --- the in-place writer (issue 9) ---
+    "msg.backup_name_too_long": "Navnet på {path} er for langt til at gemme en sikkerhedskopi ved siden af den. Giv filen et kortere navn, og prøv igen.",
+    "msg.read_only": "{path} er skrivebeskyttet, så resultatet kan ikke gemmes i den. Fjern skrivebeskyttelsen (eller gem en kopi), og prøv igen.",
+    "msg.busy": "{path} bliver lige nu behandlet af en anden handling (eller et andet vindue). Vent til den er færdig, og prøv igen.",
+    "finding.formula_no_result": "Cellen i tabellen {table} indeholder en formel uden gemt resultat, så den læses som tom.",
+    "advice.formula_no_result": "Åbn filen i Excel (eller LibreOffice), og gem den, så formlens resultat kommer med; eller skriv værdien i stedet for formlen.",
 }

@@ -991,4 +991,10 @@ TEXTS: dict[str, object] = {
     "advice.privacy_comment_phone": "Delete the phone number in the comment (right-click the cell > Edit Comment); write a role rather than a person.",
     "finding.lists_missing": "The hidden sheet {lists_sheet} with the lists behind the dropdowns is missing, so the workbook's dropdowns do not work.",
     "advice.lists_missing": "Create a new project workbook (xlplugin new) and copy your tables into it; the lists come with it.",
+    # --- the in-place writer (issue 9) ---
+    "msg.backup_name_too_long": "The name of {path} is too long to keep a backup next to it. Give the file a shorter name, and try again.",
+    "msg.read_only": "{path} is read-only, so the result cannot be saved in it. Remove the read-only setting (or save a copy), and try again.",
+    "msg.busy": "{path} is being worked on by another action (or another window) right now. Wait for it to finish, and try again.",
+    "finding.formula_no_result": "The cell in the table {table} holds a formula without a stored result, so it reads as empty.",
+    "advice.formula_no_result": "Open the file in Excel (or LibreOffice) and save it so the formula's result is kept; or type the value instead of the formula.",
 }
