@@ -30,7 +30,7 @@ from xlplugin.domain.errors import UserError
 from xlplugin.domain.port import CellRef
 from xlplugin.gateway.edit import PackageEdit
 from xlplugin.gateway.file import open_workbook
-from xlplugin.gateway.save import backup_path, check_names, copy_path
+from xlplugin.gateway.save import backup_path, check_names
 from xlplugin.layout import spec
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
@@ -198,7 +198,7 @@ def test_validate_and_match_leave_every_part_they_do_not_own_byte_for_byte(plann
     for action in (validate_file, match_file):
         before = members(path)
         saved = action(path).saved
-        assert saved.path == path and not saved.diverted
+        assert saved.path == path
         after = members(path)
         assert list(after) == list(before)  # nothing dropped, nothing added, same order
         changed = {name for name in before if before[name] != after[name]}
@@ -408,7 +408,7 @@ def test_a_name_too_long_for_the_backup_is_refused_before_any_work(tmp_path):
     path = tmp_path / ("p" * 240 + ".xlsx")
     with pytest.raises(UserError) as err:
         check_names(path)
-    assert err.value.key == "msg.name_too_long"
+    assert err.value.key == "msg.backup_name_too_long"
     check_names(tmp_path / "projekt.xlsx")
 
 
@@ -439,14 +439,6 @@ wb = open_workbook(sys.argv[1])
 print("locked", flush=True)
 time.sleep(60)
 """
-
-
-def test_copy_names_never_overwrite_an_existing_copy(tmp_path):
-    path = tmp_path / "Projekt.xlsx"
-    first = copy_path(path, "da")
-    assert first.name == "Projekt (kopi).xlsx"
-    first.write_bytes(b"x")
-    assert copy_path(path, "da").name == "Projekt (kopi 2).xlsx"
 
 
 def _cli(*args: str) -> subprocess.Popen:

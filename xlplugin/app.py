@@ -47,11 +47,10 @@ def _exists(path: Path) -> bool:
 def names_beside(path: Path) -> list[str]:
     """The names a save gives files beside ``path``: the backup, the temporary file, the copy
     (in either language: the workbook's is not known yet)."""
-    from xlplugin.gateway.save import backup_path, copy_path
-    from xlplugin.layout.texts import LANGUAGES
+    from xlplugin.gateway.save import backup_path
 
     temp = "x" * (len(path.stem) + TEMP_NAME_EXTRA) + path.suffix
-    return [backup_path(path).name, temp, *(copy_path(path, lang).name for lang in LANGUAGES)]
+    return [backup_path(path).name, temp]
 
 
 def check_name_length(path: Path) -> None:

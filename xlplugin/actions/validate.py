@@ -50,7 +50,7 @@ class Validation:
         out = [Phrase.of("validate.summary", errors=errors, warnings=warnings, notes=notes)]
         if not self.written:
             out.append(Phrase("validate.not_written"))
-        elif self.findings_written and (self.saved.path is None or not self.saved.diverted):
+        elif self.findings_written:
             out.append(Phrase.of("validate.written", sheet=ph.sheet("findings")))
         return out + saved_phrases(self.saved)
 

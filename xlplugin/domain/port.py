@@ -136,19 +136,12 @@ class CellText:
 class Saved:
     """Where ``commit`` put the result.
 
-    ``path`` is the file written (None: nothing to save, e.g. a live workbook). If the
-    original could not be overwritten without losing parts of it, ``path`` is a new file next
-    to it and ``kept_parts`` holds the keys (``part.*``) of the parts that made it so.
+    ``path`` is the file written, in place (None: nothing to save, e.g. a live workbook).
     ``backup`` is the copy of the previous file kept next to it, if one was made.
     """
 
     path: Path | None = None
-    kept_parts: tuple[str, ...] = ()
     backup: Path | None = None
-
-    @property
-    def diverted(self) -> bool:
-        return bool(self.kept_parts)
 
 
 class WorkbookGateway(Protocol):

@@ -186,6 +186,7 @@ class FileWorkbook:
         return styles is not None and style is not None and sheet_ops.wraps_text(styles.root, int(style))
 
     def _put(self, ws: Sheet, row: int, col: int, value: Any) -> None:
+        at = CellRef(ws.name, row, col)  # a failure while writing names this cell (failures.failed_cell)
         if isinstance(value, Link):
             sheet = value.target.sheet.replace("'", "''")
             ws.put(row, col, value.text)
@@ -193,7 +194,7 @@ class FileWorkbook:
             return
         ws.unlink(row, col)
         if isinstance(value, Formula):
-            text = formula_at(value, CellRef(value.source.sheet, row, col))
+            text = formula_at(value, at)
             ws.put_formula(row, col, text, self._cached(value.source))
             return
         ws.put(row, col, value)
@@ -245,7 +246,7 @@ class FileWorkbook:
             edit.close()
             self._xl, self._dirty = None, False
             self._stat = self.real.stat()
-            return Saved(self.path, (), backup)
+            return Saved(self.path, backup)
         finally:
             self.close()
 

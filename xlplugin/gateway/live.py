@@ -100,7 +100,6 @@ class LiveWorkbook:
         self.mac = _is_mac(book)
         self.path = None
         self.properties: dict[str, str] = {}
-        self.unkeepable: list[str] = []
         self._progress = progress or (lambda _kind, _table: None)
         self._sheets = {sheet.name: sheet for sheet in book.sheets}
         self._sheet_rows: dict[str, list[list[Any]]] = {}

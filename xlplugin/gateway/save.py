@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from xlplugin.domain.errors import UserError, writing
-from xlplugin.layout.texts import texts
 
 LOCK_WAIT = 10.0  # seconds a second action on the same file waits for the first
 TEMP_RANDOM = 8  # mkstemp's random part
@@ -32,18 +31,6 @@ def office_lock_files(path: Path) -> list[Path]:
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
-
-
-def copy_path(path: Path, lang: str) -> Path:
-    """``Name (kopi).xlsx``, or the next free ``Name (kopi 2).xlsx`` …: never an existing file."""
-    suffix = texts(lang)["file.copy_suffix"]
-    head, close = (suffix[:-1], ")") if suffix.endswith(")") else (suffix, "")
-    n = 1
-    while True:
-        candidate = path.with_name(f"{path.stem}{head}{f' {n}' if n > 1 else ''}{close}.xlsx")
-        if not candidate.exists():
-            return candidate
-        n += 1
 
 
 def _temp_prefix(path: Path) -> str:

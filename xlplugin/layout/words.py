@@ -58,8 +58,6 @@ def render(phrase: Phrase | str, lang: str | Texts, names: str | None = None) ->
 
 def saved_phrases(saved: Saved) -> list[Phrase]:
     """What to tell the user about where a result went (nothing if it was not saved)."""
-    if saved.diverted:
-        return [Phrase.of("msg.saved_copy", path=saved.path, parts=Many(Phrase(key) for key in saved.kept_parts))]
     if saved.path is not None and saved.backup is not None:
         return [Phrase.of("msg.saved", path=saved.path, backup=saved.backup)]
     return []
