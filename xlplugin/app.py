@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from xlplugin.actions.match import MatchSummary
+    from xlplugin.actions.plan import PlanSummary
+    from xlplugin.actions.platforms import PlatformsSummary
     from xlplugin.actions.validate import Validation
     from xlplugin.gateway.file import FileWorkbook
 
@@ -45,3 +47,15 @@ def match_file(path: Path | str) -> MatchSummary:
     from xlplugin.actions import match
 
     return match.run(open_file(path))
+
+
+def platforms_file(path: Path | str) -> PlatformsSummary:
+    from xlplugin.actions import platforms
+
+    return platforms.run(open_file(path))
+
+
+def plan_file(path: Path | str) -> PlanSummary:
+    from xlplugin.actions import plan
+
+    return plan.run(open_file(path))

@@ -65,6 +65,22 @@ def match_workbook(press: Press) -> str:
     return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
 
 
+def platforms_workbook(press: Press) -> str:
+    from xlplugin.actions import platforms
+    from xlplugin.gateway.live import LiveWorkbook
+
+    summary = platforms.run(LiveWorkbook(press.book, progress=press.progress))
+    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+
+
+def plan_workbook(press: Press) -> str:
+    from xlplugin.actions import plan
+    from xlplugin.gateway.live import LiveWorkbook
+
+    summary = plan.run(LiveWorkbook(press.book, progress=press.progress))
+    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+
+
 def show_help(press: Press) -> str:
     import xlwings
 
@@ -84,6 +100,8 @@ ACTIONS: dict[str, Callable[[Press], str]] = {
     "new": new_workbook,
     "validate": validate_workbook,
     "match": match_workbook,
+    "platforms": platforms_workbook,
+    "plan": plan_workbook,
     "help": show_help,
 }
 
