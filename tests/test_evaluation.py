@@ -33,13 +33,12 @@ def vocabulary(project: m.Project, lang: str) -> Vocabulary:
 
 
 def example(lang: str, *theme_ids: str) -> tuple[m.Project, Vocabulary]:
-    """The folder's example after matching, with the interactions of these themes selected."""
+    """The folder's example after matching (as the example holds it), with the interactions of
+    these themes selected instead of the example's own selection."""
     project = example_project(lang)
     vocab = vocabulary(project, lang)
     chosen = {package_theme_name(t, lang) for t in theme_ids}
-    interactions = [
-        i.model_copy(update={"selected": i.theme in chosen}) for i in match(project, vocab, texts(lang)).interactions
-    ]
+    interactions = [i.model_copy(update={"selected": i.theme in chosen}) for i in project.interactions]
     return project.model_copy(update={"interactions": interactions}), vocab
 
 

@@ -1,6 +1,7 @@
 """Action `new`: a fresh project workbook, blank or with the folder's worked example."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,12 @@ def starter_project(lang: str) -> m.Project:
     )
 
 
-def example_project(lang: str) -> m.Project:
+def example_project(lang: str, steps: int = 5) -> m.Project:
     """The folder's worked example (families with children and seniors) on top of the starter,
     walked through all five steps as the actions would: matching (step 3) with the childcare
     and IT interactions selected, the platforms evaluated for them (step 4) with the example's
-    choices, and the maintenance plan for those (step 5) with the planner's fields filled in."""
+    choices, and the maintenance plan for those (step 5) with the planner's fields filled in.
+    With ``steps`` 2: the example as it stands before matching (steps 1 and 2 only)."""
     project = starter_project(lang)
     data = dict(load_json("example.json")[lang])
     walk = data.pop("walk")
@@ -60,9 +62,11 @@ def example_project(lang: str) -> m.Project:
             "purposes": example.purposes,
             "characteristics": characteristics,
             "entries": example.entries,
-            "constraints": example.constraints,
         }
     )
+    if steps < 3:
+        return project
+    project.constraints = example.constraints
     return _walk(project, walk, lang)
 
 
@@ -98,6 +102,7 @@ def _walk(project: m.Project, walk: dict[str, Any], lang: str) -> m.Project:
         else item
         for item in project.maintenance
     ]
+    project.maintenance.sort(key=lambda item: (item.review_date is None, item.review_date or dt.date.min))
     project.requirements = _after(project, "requirements", lang, lambda raw: merge_requirements(raw, plan, lang))
     chosen_requirements = {normalize(r) for r in walk.get("chosen_requirements", [])}
     project.requirements = [

@@ -30,7 +30,7 @@ from xlplugin.domain.port import RawTable, Saved, WorkbookGateway
 from xlplugin.layout import spec
 from xlplugin.layout.names import column_indexes
 from xlplugin.layout.reader import read_project
-from xlplugin.layout.values import display_value
+from xlplugin.layout.values import display_value, parse_cell
 from xlplugin.layout.words import Words, saved_phrases
 
 
@@ -155,5 +155,20 @@ def merge_maintenance(raw: RawTable, plan: MaintenancePlan, lang: str, summary: 
         out.append(row)
         summary.new += 1
     summary.total = len(out)
+    out = _by_review_date(out, index["review_date"])
     out.extend([None] * width for _ in range(table.spare_rows))
     return headers, out
+
+
+def _by_review_date(rows: list[list[Any]], column: int) -> list[list[Any]]:
+    """The plan in the order of its reviews; rows without a (readable) date last, as they stood."""
+    review = spec.MAINTENANCE.column("review_date")
+
+    def when(row: list[Any]) -> tuple[int, dt.date]:
+        try:
+            day = parse_cell(review, row[column])
+        except Exception:
+            day = None
+        return (0, day) if isinstance(day, dt.date) else (1, dt.date.min)
+
+    return sorted(rows, key=when)

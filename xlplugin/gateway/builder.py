@@ -53,6 +53,9 @@ from xlplugin.layout.texts import Texts, texts
 from xlplugin.layout.values import table_rows
 from xlplugin.layout.words import Words
 
+TOTAL_FORMAT = "0.00"  # the platforms' total, as exact as the ranking
+UPRIGHT_HEADER_HEIGHT = 100  # points: "Færdigheder (1-5)" read upwards
+
 
 @cache
 def column_widths(sheet_spec: Sheet) -> tuple[float, ...]:
@@ -267,13 +270,19 @@ class _Builder(ValidationsMixin):
         rows = self._rows(table_spec)
         placed = Placed(table_spec, header_row, 1, max(len(rows) + table_spec.spare_rows, 1))
         self.placed[key] = placed
+        upright = False
         for i, col in enumerate(table_spec.columns):
             cell = ws.cell(row=header_row, column=1 + i, value=self.t.header(key, col.key))
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            if col.kind is Kind.RATING or (key == "platforms" and col.key == "total"):
+                # narrow score columns: the header reads upwards (a column per criterion)
+                cell.alignment = Alignment(wrap_text=True, vertical="bottom", horizontal="center", textRotation=90)
+                upright = True
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
             cell.font = HEADER_FONT
             cell.fill = HEADER_FILL
             cell.border = BOX
-        ws.row_dimensions[header_row].height = 32
+        ws.row_dimensions[header_row].height = UPRIGHT_HEADER_HEIGHT if upright else 32
         date_format = DATE_FORMATS[self.t.lang]
         sheet_widths = column_widths(spec.sheet_of_table()[key])
         for r in range(placed.n_rows):
@@ -315,7 +324,9 @@ class _Builder(ValidationsMixin):
         score_cols = [placed.first_col + keys.index(key) for key in spec.SCORE_COLUMNS]
         for r in range(placed.header_row + 1, placed.last_row + 1):
             cells = [f"{get_column_letter(c)}{r}" for c in score_cols]
-            ws.cell(row=r, column=total_col).value = total_formula(self.t, cells)
+            total = ws.cell(row=r, column=total_col)
+            total.value = total_formula(self.t, cells)
+            total.number_format = TOTAL_FORMAT
 
     def _budget_total(self, ws: Worksheet, placed: Placed) -> None:
         """The maintenance plan's budget total on its title row, above the budget column."""
