@@ -18,7 +18,6 @@ from xlplugin.domain.evaluation import (
     resolve_weights,
     weights_in_order,
 )
-from xlplugin.domain.matching import match
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.layout.texts import texts
