@@ -191,7 +191,9 @@ def merge_platforms(
     width = len(headers)
     generated = [c for c in table.columns if c.generated]
     scores = [table.column(key) for key in spec.SCORE_COLUMNS]
-    generated_idx = {index[c.key] for c in generated}
+    # what the action writes in a catalog platform's row: the generated columns and its type
+    # (a hand-added row has a dropdown for the type, so the column is not a generated one)
+    generated_idx = {index[c.key] for c in generated} | {index["type"]}
     user_columns = [i for i in range(width) if i not in generated_idx]
     score_idx = {index[c.key] for c in scores}
 

@@ -278,7 +278,7 @@ PLATFORMS = Table(
     m.Platform,
     (
         C("name", width=20, required=True, max_length=150),
-        C("type", K.CHOICE, 14, required=True, choices="platform_type", generated=True),
+        C("type", K.CHOICE, 14, required=True, choices="platform_type"),  # filled from the catalog
         C("interactions", K.LONG_TEXT, 24, generated=True),
         C("strengths", K.LONG_TEXT, 26, generated=True),
         C("weaknesses", K.LONG_TEXT, 22, generated=True),
