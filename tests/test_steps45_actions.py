@@ -317,3 +317,12 @@ def test_a_criterion_with_an_unknown_key_is_a_warning():
     book = FakeWorkbook.from_project(example_project("da"), "da")
     book.set("criteria", 0, "key", "charm")
     assert [f.key for f in validate.run(book).findings] == ["criterion_key_unknown"]
+
+
+def test_long_cells_are_cut_within_the_column_limit_keeping_their_lines():
+    from xlplugin.actions.platforms import shorten_lines
+
+    text = "Samspil 5,0: Understøtter 2\nMålgrupper 4,0: Når 2 af 3 grupper\nFormål 3,0: Tjener 1"
+    assert shorten_lines(text, 200) == text
+    cut = shorten_lines(text, 50)
+    assert len(cut) <= 50 and cut.startswith("Samspil 5,0: Understøtter 2\nMålgrupper") and cut.endswith("…")

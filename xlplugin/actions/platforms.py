@@ -165,14 +165,14 @@ def computed_scores(reasons: Any) -> list[float | None]:
     return out
 
 
-def interaction_lines(project: m.Project, candidate: Candidate, words: Words) -> str:
+def interaction_lines(project: m.Project, candidate: Candidate) -> str | None:
     """The step-3 rows it serves, by ID and title (theme and groups), one per line."""
     lines = []
     for row in candidate.interaction_rows:
         x = project.interactions[row]
         title = " ".join(filter(None, [x.theme, f"({x.groups})" if x.groups else None])) or (x.need or "")
         lines.append(" ".join(filter(None, [x.id, title])))
-    return "\n".join(lines) or None  # type: ignore[return-value]
+    return "\n".join(lines) or None
 
 
 def merge_platforms(
@@ -256,7 +256,7 @@ def merge_platforms(
         new_values = {
             "name": name,
             "type": display_value(table.column("type"), candidate.platform.type, t),
-            "interactions": interaction_lines(project, candidate, words),
+            "interactions": interaction_lines(project, candidate),
             "strengths": candidate.platform.strengths,
             "weaknesses": candidate.platform.weaknesses,
             "reasons": "\n".join(lines),
@@ -304,7 +304,19 @@ def merge_platforms(
 
 
 def shorten_lines(text: str, limit: int) -> str:
-    return text if len(text) <= limit else shorten(text, limit)
+    """The text within ``limit`` characters, its lines kept (the last one cut after a word)."""
+    if len(text) <= limit:
+        return text
+    kept: list[str] = []
+    for line in text.split("\n"):
+        room = limit - sum(len(k) + 1 for k in kept)
+        if len(line) <= room:
+            kept.append(line)
+        else:
+            if room > 1:
+                kept.append(shorten(line, room))
+            break
+    return "\n".join(kept)
 
 
 # --- the physical design requirements -----------------------------------------------------------
