@@ -38,7 +38,7 @@ def test_validate_without_write_touches_nothing(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_match_fills_step_3_and_a_rerun_keeps_the_users_choices(lang):
     t = texts(lang)
-    book = FakeWorkbook.from_project(example_project(lang), lang)
+    book = FakeWorkbook.from_project(example_project(lang, steps=2), lang)
     first = match.run(book)
     ids = book.column("interactions", "id")
     assert first.new == len(ids) > 0 and book.commits == 1

@@ -56,7 +56,7 @@ def test_the_folders_three_examples_carry_the_folders_strengths_and_weaknesses()
     # the worked example's platforms are catalog rows by name, in both languages
     for lang in LANGS:
         catalog = {m.normalize(r.name) for r in package_catalog(lang)}
-        example = load_json("example.json")[lang]["platforms"]
+        example = load_json("example.json")[lang]["walk"]["platforms"]
         assert {m.normalize(p["name"]) for p in example} <= catalog
 
 

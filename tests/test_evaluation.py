@@ -1,7 +1,6 @@
 """Step 4's evaluation: candidate platforms ranked by six criteria on one 1-5 scale."""
 from __future__ import annotations
 
-import dataclasses
 import string
 
 import pytest
@@ -19,11 +18,10 @@ from xlplugin.domain.evaluation import (
     resolve_weights,
     weights_in_order,
 )
-from xlplugin.domain.matching import match
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.vocabulary import Vocabulary
 from xlplugin.layout.texts import texts
-from xlplugin.layout.words import Words, render
+from xlplugin.layout.words import render
 
 LANGS = ("da", "en")
 TOP = 12  # the candidates a sheet page shows
@@ -34,17 +32,12 @@ def vocabulary(project: m.Project, lang: str) -> Vocabulary:
 
 
 def example(lang: str, *theme_ids: str) -> tuple[m.Project, Vocabulary]:
-    """The folder's example after matching, with the interactions of these themes selected."""
+    """The folder's example after matching (as the example holds it), with the interactions of
+    these themes selected instead of the example's own selection."""
     project = example_project(lang)
     vocab = vocabulary(project, lang)
     chosen = {package_theme_name(t, lang) for t in theme_ids}
-    words = Words(lang)
-    interactions = [
-        m.Interaction(
-            **{f.name: words.value(getattr(p, f.name)) for f in dataclasses.fields(p)}, selected=p.theme in chosen
-        )
-        for p in match(project, vocab).interactions
-    ]
+    interactions = [i.model_copy(update={"selected": i.theme in chosen}) for i in project.interactions]
     return project.model_copy(update={"interactions": interactions}), vocab
 
 

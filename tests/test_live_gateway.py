@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from python_calamine import CalamineWorkbook
 from test_validate import found, plant_mistakes
-from workbooks import cell, edit, example, find_table, message
+from workbooks import cell, edit, example, example_before_matching, find_table, message
 from xlwings_engine import MAC, WINDOWS
 
 from xlplugin.actions import match, validate
@@ -123,7 +123,7 @@ def test_validate_through_file_and_live_gateways_gives_the_same_result(tmp_path,
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_match_through_file_and_live_gateways_gives_the_same_result(tmp_path, lang):
     """Twice: the second run meets the first run's rows (selected and commented by the user)."""
-    on_disk, book = twins(tmp_path, example(tmp_path, lang))
+    on_disk, book = twins(tmp_path, example_before_matching(tmp_path, lang))
     summaries = {}
     for name, gateway_of in (("file", lambda: open_workbook(on_disk)), ("live", lambda: LiveWorkbook(book))):
         first = match.run(gateway_of())
@@ -150,7 +150,7 @@ def test_the_users_formulas_survive_match_live_as_through_the_file(tmp_path, lan
     rows they move to, two runs in a row; a comment typed as "=..." text stays text."""
     from test_match_action import add_users_formulas, assert_users_formulas_kept, drop_families_it
 
-    on_disk, book = twins(tmp_path, example(tmp_path, lang))
+    on_disk, book = twins(tmp_path, example_before_matching(tmp_path, lang))
     match.run(open_workbook(on_disk))
     match.run(LiveWorkbook(book))
     for change in (add_users_formulas, drop_families_it):

@@ -23,9 +23,12 @@ def catalog_row(project: m.Project, platform_id: str) -> m.CatalogPlatform:
 def test_one_row_per_chosen_platform_with_the_catalogs_maintainers_and_the_folders_advice(lang):
     project = example_project(lang)
     lounge, meals = catalog_row(project, "children_lounge"), catalog_row(project, "meal_scheme")
+    app = catalog_row(project, "resident_app")
     plan = maintenance_plan(project)
-    assert [i.platform for i in plan.items] == [lounge.name, meals.name], "the example chooses these two, not the app"
-    first, second = plan.items
+    # the example chooses the folder's three, in the order step 4 ranks them
+    assert [i.platform for i in plan.items] == [lounge.name, app.name, meals.name]
+    first, third, second = plan.items
+    assert third.maintainers == (m.Maintainer.ORGANISATION, m.Maintainer.BOARD)
     assert first.maintainers == (m.Maintainer.CARETAKERS, m.Maintainer.RESIDENTS)
     assert first.maintainer is m.Maintainer.CARETAKERS
     assert [a.key for a in first.advice] == ["plan.advice.caretakers", "plan.advice.residents"]

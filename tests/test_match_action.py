@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.table import TableColumn
 from python_calamine import CalamineWorkbook
-from workbooks import message, said
+from workbooks import example_before_matching, message, said
 
 from xlplugin.actions import match as match_action
 from xlplugin.app import create_workbook, match_file
@@ -34,9 +34,8 @@ def lang(request) -> str:
 
 @pytest.fixture
 def example(tmp_path: Path, lang: str) -> Path:
-    path = tmp_path / ("Eksempel.xlsx" if lang == "da" else "Example.xlsx")
-    create_workbook(path, lang, example=True)
-    return path
+    """The folder's example before matching (the built-in example has walked all five steps)."""
+    return example_before_matching(tmp_path, lang, "Eksempel.xlsx" if lang == "da" else "Example.xlsx")
 
 
 # --- helpers that do what a user does in Excel -------------------------------------------------

@@ -97,7 +97,7 @@ def test_what_people_do_in_excel_is_read_as_meant(tmp_path):
         ws2.insert_rows(etop + 3)  # openpyxl shifts cells only; the table ref grows by hand
         left, right = entries.ref.split(":")
         entries.ref = f"{left}:{right.rstrip('0123456789')}{int(right.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')) + 1}"
-        cell(wb, lang, "maintenance", "review_date", 0).value = "1.9.2027"
+        cell(wb, lang, "maintenance", "review_date", 0).value = "1.6.2027"
 
     edit(path, mess)
     result = read_project(open_workbook(path))

@@ -219,9 +219,24 @@ def test_start_status_counts_after_libreoffice_recalculates(generated, round_tri
         assert row[0] == t.sheet(step_sheet.key)
         assert row[1] == t[f"status.{status.key}"]
         assert row[2] == expected, status.key
-        assert row[3] == t["start.state.done" if expected else "start.state.todo"], status.key
+        assert row[3] == t[f"start.state.{_expected_state(generated.project, status)}"], status.key
     if generated.example:
         assert any(row[2] for row in status_rows), "the example must show progress"
+        states = {status.key: row[3] for status, row in zip(spec.STATUS_ROWS, status_rows)}
+        done = t["start.state.complete"]
+        assert states["selected_interactions"] == states["selected_platforms"] == states["maintenance"] == done
+
+
+def _expected_state(project: m.Project, status: spec.StatusRow) -> str:
+    """Færdig (complete) when the line's own condition holds; else started or not."""
+    count = _expected_count(project, status)
+    if status.complete == "any" and count:
+        return "complete"
+    if status.complete and status.complete != "any" and count:
+        other = next(s for s in spec.STATUS_ROWS if s.key == status.complete)
+        if count >= _expected_count(project, other):
+            return "complete"
+    return "done" if count else "todo"
 
 
 @pytest.mark.slow
@@ -230,13 +245,13 @@ def test_platform_totals_after_libreoffice_recalculates(generated, round_trip):
     wb = CalamineWorkbook.from_path(str(round_trip), load_tables=True)
     table = wb.get_table_by_name(t.table("platforms"))
     col = {name: i for i, name in enumerate(table.columns)}
-    # A criterion weighs the score column whose header is its name.
-    weights = {c.name: c.weight or 0 for c in generated.project.criteria}
+    # A criterion weighs the score column of its key (score_<key>), whatever its name.
+    weights = {f"score_{c.key}": c.weight or 0 for c in generated.project.criteria}
     platforms = generated.project.platforms
     rows = table.to_python()
     for platform, row in zip(platforms, rows):
-        weighted = sum((getattr(platform, k) or 0) * weights.get(t.header("platforms", k), 0) for k in spec.SCORE_COLUMNS)
-        expected = round(weighted / sum(weights.values()), 1)
+        weighted = sum((getattr(platform, k) or 0) * weights[k] for k in spec.SCORE_COLUMNS)
+        expected = round(weighted / sum(weights.values()), 2)
         assert row[col[t.header("platforms", "total")]] == pytest.approx(expected), platform.name
     for row in rows[len(platforms) :]:
         assert row[col[t.header("platforms", "total")]] == ""

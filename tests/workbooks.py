@@ -24,6 +24,16 @@ def example(folder: Path, lang: str = "da", name: str | None = None, blank: bool
     return path
 
 
+def example_before_matching(folder: Path, lang: str = "da", name: str | None = None) -> Path:
+    """The folder's example with steps 1 and 2 filled in, nothing matched, chosen or planned yet."""
+    from xlplugin.actions.new import example_project
+    from xlplugin.gateway.builder import write_new_workbook
+
+    path = Path(folder) / (name or f"example_steps12_{lang}.xlsx")
+    write_new_workbook(example_project(lang, steps=2), lang, path)
+    return path
+
+
 def rewrite_zip(
     path: Path, out: Path, change: Callable[[str, bytes], bytes] | None = None, extra: dict[str, bytes] | None = None
 ) -> Path:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from xlplugin.actions.exchange import Exported
     from xlplugin.actions.match import MatchSummary
     from xlplugin.actions.overview import OverviewSummary
+    from xlplugin.actions.plan import PlanSummary
+    from xlplugin.actions.platforms import PlatformsSummary
     from xlplugin.actions.validate import Validation
     from xlplugin.gateway.file import FileWorkbook
 
@@ -122,6 +124,22 @@ def match_file(path: Path | str) -> MatchSummary:
     check_before_writing(path)
     with open_file(path) as gateway:
         return match.run(gateway)
+
+
+def platforms_file(path: Path | str) -> PlatformsSummary:
+    from xlplugin.actions import platforms
+
+    check_before_writing(path)
+    with open_file(path) as gateway:
+        return platforms.run(gateway)
+
+
+def plan_file(path: Path | str) -> PlanSummary:
+    from xlplugin.actions import plan
+
+    check_before_writing(path)
+    with open_file(path) as gateway:
+        return plan.run(gateway)
 
 
 def export_file(path: Path | str) -> Exported:

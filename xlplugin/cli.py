@@ -213,6 +213,26 @@ def cmd_overview(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_platforms(args: argparse.Namespace) -> int:
+    """`platforms PATH`: evaluate the catalog for the selected interactions (step 4)."""
+    from xlplugin.app import platforms_file
+
+    summary = platforms_file(Path(args.path))
+    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
+        print(line)
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    """`plan PATH`: the maintenance plan for the selected platforms (step 5)."""
+    from xlplugin.app import plan_file
+
+    summary = plan_file(Path(args.path))
+    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
+        print(line)
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     """`templates [FOLDER]`: the blank templates and the example, as committed in workbook_templates/."""
     from xlplugin.app import write_templates
@@ -236,6 +256,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     steps: tuple[tuple[str, Callable[[argparse.Namespace], int], dict[str, Any]], ...] = (
         ("new", cmd_new, dict(path=path, example=True, force=True, name=None)),
         ("match", cmd_match, dict(path=path)),
+        ("platforms", cmd_platforms, dict(path=path)),
+        ("plan", cmd_plan, dict(path=path)),
         ("validate", cmd_validate, dict(path=path, no_write=False)),
     )
     worst = 0
@@ -311,6 +333,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     overview = _command(sub, t, lang, "overview", cmd_overview)
     overview.add_argument("path", help=t["cli.report.path"])
+
+    platforms = _command(sub, t, lang, "platforms", cmd_platforms)
+    platforms.add_argument("path", help=t["cli.platforms.path"])
+
+    plan = _command(sub, t, lang, "plan", cmd_plan)
+    plan.add_argument("path", help=t["cli.plan.path"])
 
     templates = _command(sub, t, lang, "templates", cmd_templates)
     templates.add_argument("folder", metavar=t["cli.metavar.folder"], nargs="?", default="workbook_templates", help=t["cli.templates.folder"])

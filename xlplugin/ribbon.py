@@ -65,6 +65,22 @@ def match_workbook(press: Press) -> str:
     return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
 
 
+def platforms_workbook(press: Press) -> str:
+    from xlplugin.actions import platforms
+    from xlplugin.gateway.live import LiveWorkbook
+
+    summary = platforms.run(LiveWorkbook(press.book, progress=press.progress))
+    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+
+
+def plan_workbook(press: Press) -> str:
+    from xlplugin.actions import plan
+    from xlplugin.gateway.live import LiveWorkbook
+
+    summary = plan.run(LiveWorkbook(press.book, progress=press.progress))
+    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+
+
 def report_workbook(press: Press) -> str:
     """A PDF report next to the workbook (the workbook must be saved; it is read, not changed)."""
     from xlplugin.actions import report
@@ -102,6 +118,8 @@ ACTIONS: dict[str, Callable[[Press], str]] = {
     "new": new_workbook,
     "validate": validate_workbook,
     "match": match_workbook,
+    "platforms": platforms_workbook,
+    "plan": plan_workbook,
     "report": report_workbook,
     "help": show_help,
 }

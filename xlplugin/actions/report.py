@@ -492,11 +492,9 @@ class _Builder:
                 (self.col("platforms", "type"), self.ch("platform_type", x.type)),
                 (self.col("platforms", "interactions"), x.interactions or ""),
                 (self.r("step4.carries"), self.w.join(carried)),
-                (self.col("platforms", "target_groups"), x.target_groups or ""),
-                (self.col("platforms", "purpose"), x.purpose or ""),
                 (self.col("platforms", "strengths"), x.strengths or ""),
                 (self.col("platforms", "weaknesses"), x.weaknesses or ""),
-                (self.col("platforms", "economy"), x.economy or ""),
+                (self.col("platforms", "reasons"), x.reasons or ""),
                 (self.col("platforms", "total"), f"{x.total:g}" if x.total is not None else ""),
             ]
             self.add(

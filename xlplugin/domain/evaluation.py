@@ -30,7 +30,7 @@ number of interactions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from xlplugin.domain import models as m
@@ -53,9 +53,9 @@ class CriterionKey(m.Code):
     SKILLS = "skills"
 
 
-CRITERIA: tuple[CriterionKey, ...] = tuple(CriterionKey)
+CRITERIA: tuple[CriterionKey, ...] = tuple(CriterionKey(key) for key in m.CRITERION_KEYS)  # the table's order
 DEFAULT_WEIGHT = 1.0
-SCORE_MIN, SCORE_MAX, NEUTRAL = 1.0, 5.0, 3.0
+SCORE_MIN, SCORE_MAX, NEUTRAL = float(m.SCORE_MIN), float(m.SCORE_MAX), 3.0
 LEVEL_SCORE = {m.Level.LOW: 5.0, m.Level.MEDIUM: 3.0, m.Level.HIGH: 1.0}
 THEME_FIT, FORM_FIT = 0.75, 0.25  # an interaction served: its theme, plus its form
 MEETING_FIT = 0.25  # its groups and form, not its theme
@@ -148,6 +148,46 @@ def evaluate(
 ) -> Evaluation:
     """Rank ``project.catalog`` for the interactions selected on step 3 (see the module)."""
     return _Evaluator(project, vocabulary, resolve_weights(weights), group_words or {}).run(limit)
+
+
+def check_catalog_row(
+    row: int, platform: m.CatalogPlatform, resolve: Callable[[str], str | None]
+) -> tuple[list[str] | None, CatalogProblem | None]:
+    """A catalog row's themes as ``resolve`` spells them (None: the row cannot be ranked), and
+    what is wrong with it: no type or no themes (not ranked), themes that are not themes."""
+    named = split_names(platform.themes)
+    missing = [key for key, empty in (("type", platform.type is None), ("themes", not named)) if empty]
+    name = " ".join(platform.name.split())
+    if missing:
+        columns = Many(column("catalog", key) for key in missing)
+        return None, CatalogProblem(
+            row,
+            name,
+            tuple(missing),
+            False,
+            Phrase.of("eval.problem.missing", name=name, columns=columns),
+            Phrase.of("eval.advice.missing", columns=columns, sheet=sheet("catalog")),
+        )
+    themes = [resolve(t) for t in named]
+    unknown = [t for t, known in zip(named, themes) if known is None]
+    problem = None
+    if unknown:
+        problem = CatalogProblem(
+            row,
+            name,
+            ("themes",),
+            True,
+            Phrase.of("eval.problem.unknown_themes", name=name, themes=Many(unknown), sheet=sheet("themes")),
+            Phrase.of("eval.advice.unknown_themes", sheet=sheet("themes")),
+        )
+    return list(dict.fromkeys(t for t in themes if t)), problem
+
+
+def catalog_problems(project: m.Project) -> list[CatalogProblem]:
+    """What evaluation cannot use in the workbook's catalog, with its themes as the vocabulary."""
+    names = {normalize(t.name): t.name for t in project.themes}
+    resolve = (lambda n: names.get(normalize(n))) if names else (lambda n: n)
+    return [p for row, entry in enumerate(project.catalog) for p in [check_catalog_row(row, entry, resolve)[1]] if p]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -320,36 +360,11 @@ class _Evaluator:
 
     def _check(self, row: int, platform: m.CatalogPlatform) -> list[str] | None:
         """The platform's themes as the vocabulary spells them, or None if it cannot be ranked."""
-        named = split_names(platform.themes)
-        missing = [key for key, empty in (("type", platform.type is None), ("themes", not named)) if empty]
-        name = " ".join(platform.name.split())
-        if missing:
-            columns = Many(column("catalog", key) for key in missing)
-            self.problems.append(
-                CatalogProblem(
-                    row,
-                    name,
-                    tuple(missing),
-                    False,
-                    Phrase.of("eval.problem.missing", name=name, columns=columns),
-                    Phrase.of("eval.advice.missing", columns=columns, sheet=sheet("catalog")),
-                )
-            )
-            return None
-        themes = [self.vocab.resolve(t) for t in named]
-        unknown = [t for t, known in zip(named, themes) if known is None]
-        if unknown:
-            self.problems.append(
-                CatalogProblem(
-                    row,
-                    name,
-                    ("themes",),
-                    True,
-                    Phrase.of("eval.problem.unknown_themes", name=name, themes=Many(unknown), sheet=sheet("themes")),
-                    Phrase.of("eval.advice.unknown_themes", sheet=sheet("themes")),
-                )
-            )
-        return list(dict.fromkeys(t for t in themes if t))
+        themes, problem = check_catalog_row(row, platform, self.vocab.resolve)
+        if problem is not None:
+            self.problems.append(problem)
+        return themes
+
 
     def _candidate(self, row: int, platform: m.CatalogPlatform, themes: list[str]) -> Candidate:
         groups_score, groups, reached = self._target_groups(platform)

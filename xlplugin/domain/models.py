@@ -294,35 +294,40 @@ class Interaction(Model):
 
 
 # --- Step 4 ------------------------------------------------------------------
-# The platform scores the planner gives (0-5), each weighed by the criterion of the same key.
-PLATFORM_SCORE_FIELDS = ("score_need", "score_interplay", "score_economy", "score_operation", "score_flexibility")
+# The criteria of step 4, in their order on the criteria table (weights are found by key,
+# or by position in this order); each platform score column is named score_<key>.
+CRITERION_KEYS = ("interactions", "target_groups", "purposes", "economy", "operation", "skills")
+PLATFORM_SCORE_FIELDS = tuple(f"score_{key}" for key in CRITERION_KEYS)
+SCORE_MIN, SCORE_MAX = 1, 5  # the one scale of every platform score
 
 
 class Platform(Model):
     name: str
     type: PlatformType | None = None
-    interactions: str | None = None
-    target_groups: str | None = None
-    purpose: str | None = None
+    interactions: str | None = None  # the step-3 rows it serves: "ID title", one per line
     strengths: str | None = None
     weaknesses: str | None = None
-    economy: str | None = None
-    score_need: float | None = None
-    score_interplay: float | None = None
+    score_interactions: float | None = None
+    score_target_groups: float | None = None
+    score_purposes: float | None = None
     score_economy: float | None = None
     score_operation: float | None = None
-    score_flexibility: float | None = None
+    score_skills: float | None = None
     total: float | None = None
+    reasons: str | None = None  # one line per criterion: its computed score and why
+    origin: Origin = Origin.MANUAL
+    status: RowStatus | None = None
     selected: bool | None = None
     comment: str | None = None
 
 
 class Criterion(Model):
-    """A platform criterion; its name is the header of the platform score column it weighs."""
+    """A platform criterion: its key says which score column it weighs (the name is free)."""
 
     name: str
     weight: float | None = None
     description: str | None = None
+    key: str | None = None
 
 
 class DesignRequirement(Model):
@@ -330,6 +335,7 @@ class DesignRequirement(Model):
     from_folder: bool = False
     chosen: bool | None = None
     comment: str | None = None
+    asked_by: str | None = None  # the chosen platforms that bring it, comma separated
 
 
 class CatalogPlatform(Model):
@@ -384,6 +390,7 @@ class MaintenanceItem(Model):
     budget: float | None = None
     review_date: dt.date | None = None
     success_criterion: str | None = None
+    advice: str | None = None  # the catalog's maintainers and the folder's advice (generated)
 
 
 class RealityConstraint(Model):

@@ -212,6 +212,7 @@ class _Rules:
         self.dates()
         self.catalog()
         self.steps_in_order()
+        self.steps_4_and_5()
         self.texts_and_privacy()
         return self.findings
 
@@ -291,7 +292,7 @@ class _Rules:
         for i, platform in enumerate(self.p.platforms):
             for key in m.PLATFORM_SCORE_FIELDS:
                 score = getattr(platform, key)
-                if score is not None and (not 0 <= score <= 5 or score != int(score)):
+                if score is not None and not m.SCORE_MIN <= score <= m.SCORE_MAX:
                     self.add(E, "score_range", self.at("platforms", i, key), column=self.col("platforms", key))
         for i, criterion in enumerate(self.p.criteria):
             if criterion.weight is not None and criterion.weight < 0:
@@ -338,6 +339,23 @@ class _Rules:
         for i, platform in enumerate(self.p.platforms):
             if platform.selected and m.normalize(platform.name) not in planned:
                 self.add(N, "platform_without_maintenance", self.at("platforms", i, "name"), step_sheet=ph.sheet("step5"))
+
+    # --- steps 4 and 5: criteria, the catalog as evaluation reads it, the reality check ------
+    def steps_4_and_5(self) -> None:
+        from xlplugin.domain.evaluation import CRITERIA, catalog_problems
+
+        keys = {k.value for k in CRITERIA}
+        for i, criterion in enumerate(self.p.criteria):
+            if criterion.key and m.normalize(criterion.key) not in keys:
+                self.add(W, "criterion_key_unknown", self.at("criteria", i, "key"), keys=ph.Many(sorted(keys)))
+        for problem in catalog_problems(self.p):
+            # rows without a type or themes are findings already (required_missing, catalog_incomplete)
+            if problem.ranked:
+                field_key = problem.columns[0] if problem.columns else "name"
+                self.add(W, "catalog_row", self.at("catalog", problem.row, field_key), problem=problem.message, advice=problem.advice)
+        for i, constraint in enumerate(self.p.constraints):
+            if not (constraint.action or "").strip():
+                self.add(W, "constraint_without_action", self.at("constraints", i, "action"))
 
     # --- free text --------------------------------------------------------------------------------
     def texts_and_privacy(self) -> None:

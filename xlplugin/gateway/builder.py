@@ -47,10 +47,14 @@ from xlplugin.gateway.style import (
 )
 from xlplugin.gateway.validations import ValidationsMixin
 from xlplugin.layout import spec
+from xlplugin.layout.sheet_formulas import structured, total_formula
 from xlplugin.layout.spec import Kind, Sheet, Table
 from xlplugin.layout.texts import Texts, texts
 from xlplugin.layout.values import table_rows
 from xlplugin.layout.words import Words
+
+TOTAL_FORMAT = "0.00"  # the platforms' total, as exact as the ranking
+UPRIGHT_HEADER_HEIGHT = 100  # points: "Færdigheder (1-5)" read upwards
 
 
 @cache
@@ -266,13 +270,19 @@ class _Builder(ValidationsMixin):
         rows = self._rows(table_spec)
         placed = Placed(table_spec, header_row, 1, max(len(rows) + table_spec.spare_rows, 1))
         self.placed[key] = placed
+        upright = False
         for i, col in enumerate(table_spec.columns):
             cell = ws.cell(row=header_row, column=1 + i, value=self.t.header(key, col.key))
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            if col.kind is Kind.RATING or (key == "platforms" and col.key == "total"):
+                # narrow score columns: the header reads upwards (a column per criterion)
+                cell.alignment = Alignment(wrap_text=True, vertical="bottom", horizontal="center", textRotation=90)
+                upright = True
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
             cell.font = HEADER_FONT
             cell.fill = HEADER_FILL
             cell.border = BOX
-        ws.row_dimensions[header_row].height = 32
+        ws.row_dimensions[header_row].height = UPRIGHT_HEADER_HEIGHT if upright else 32
         date_format = DATE_FORMATS[self.t.lang]
         sheet_widths = column_widths(spec.sheet_of_table()[key])
         for r in range(placed.n_rows):
@@ -299,30 +309,38 @@ class _Builder(ValidationsMixin):
                     value_cell.number_format = date_format
         if key == "platforms":
             self._total_formulas(ws, placed)
+        if key == "maintenance":
+            self._budget_total(ws, placed)
         xl_table = XlTable(displayName=self.t.table(key), ref=placed.ref())
         xl_table.tableStyleInfo = TableStyleInfo(name=table_spec.style, showRowStripes=True)
         ws.add_table(xl_table)
         return placed
 
     def _total_formulas(self, ws: Worksheet, placed: Placed) -> None:
-        """Total = weighted mean of the scores, live in Excel without the add-in."""
-        criteria = self.t.table("criteria")
-        name_h = self.t.header("criteria", "name")
-        weight_h = self.t.header("criteria", "weight")
-        total_index = [c.key for c in placed.table.columns].index("total")
+        """Total = weighted mean of the scores, live in Excel without the add-in; the weights are
+        found on the criteria table by key, else by position (never by the criterion's name)."""
+        keys = [c.key for c in placed.table.columns]
+        total_col = placed.first_col + keys.index("total")
+        score_cols = [placed.first_col + keys.index(key) for key in spec.SCORE_COLUMNS]
         for r in range(placed.header_row + 1, placed.last_row + 1):
-            terms, cells = [], []
-            for key in spec.SCORE_COLUMNS:
-                idx = [c.key for c in placed.table.columns].index(key)
-                ref = f"{get_column_letter(placed.first_col + idx)}{r}"
-                cells.append(ref)
-                criterion = self.t.header("platforms", key).replace('"', '""')
-                terms.append(f'N({ref})*SUMIF({criteria}[{name_h}],"{criterion}",{criteria}[{weight_h}])')
-            formula = (
-                f'=IF(COUNT({",".join(cells)})=0,"",ROUND(({"+".join(terms)})'
-                f"/MAX(SUM({criteria}[{weight_h}]),0.000001),1))"
-            )
-            ws.cell(row=r, column=placed.first_col + total_index).value = formula
+            cells = [f"{get_column_letter(c)}{r}" for c in score_cols]
+            total = ws.cell(row=r, column=total_col)
+            total.value = total_formula(self.t, cells)
+            total.number_format = TOTAL_FORMAT
+
+    def _budget_total(self, ws: Worksheet, placed: Placed) -> None:
+        """The maintenance plan's budget total on its title row, above the budget column."""
+        keys = [c.key for c in placed.table.columns]
+        col = placed.first_col + keys.index("budget")
+        row = placed.header_row - 2
+        label = ws.cell(row=row, column=col - 1, value=self.t["maintenance.budget_total"])
+        label.font = Font(name=FACE, size=11, bold=True, color=INK)
+        label.alignment = Alignment(horizontal="right", vertical="center")
+        source = f"{self.t.table('maintenance')}[{structured(self.t.header('maintenance', 'budget'))}]"
+        total = ws.cell(row=row, column=col, value=f"=SUM({source})")
+        total.font = Font(name=FACE, size=11, bold=True, color=INK)
+        total.number_format = NUMBER_FORMATS[Kind.MONEY]
+        total.border = Border(bottom=THIN)
 
     # --- the Start sheet's live status -----------------------------------------------
     def _start_status(self) -> None:
@@ -352,7 +370,15 @@ class _Builder(ValidationsMixin):
             criterion = f'"{yes}"' if status.count == "yes" else '"?*"'
             ws.cell(row=r, column=3).value = f"=COUNTIF({source},{criterion})"
             state = ws.cell(row=r, column=4)
-            state.value = f'=IF(C{r}>0,"{t["start.state.done"]}","{t["start.state.todo"]}")'
+            started = f'IF(C{r}>0,"{t["start.state.done"]}","{t["start.state.todo"]}")'
+            done = f'"{t["start.state.complete"]}"'
+            if status.complete == "any":
+                state.value = f"=IF(C{r}>0,{done},{started})"
+            elif status.complete:
+                other = header + 1 + [s.key for s in spec.STATUS_ROWS].index(status.complete)
+                state.value = f"=IF(AND(C{r}>0,C{r}>=C{other}),{done},{started})"
+            else:
+                state.value = f"={started}"
             for col in range(1, 5):
                 ws.cell(row=r, column=col).border = BOX
                 if n % 2 == 0:

@@ -36,6 +36,7 @@ NUMBER_FORMATS = {
     Kind.PERCENT: '0" %"',
     Kind.MONEY: '#,##0 "kr."',
     Kind.SCORE: "0",
+    Kind.RATING: "0.0",
     Kind.NUMBER: "0.0",
 }
 DATE_FORMATS = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}

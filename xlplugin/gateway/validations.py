@@ -10,6 +10,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from xlplugin.domain import models as m
 from xlplugin.gateway.cells import write_value
 from xlplugin.gateway.style import ERROR_MAX, FACE, PROMPT_MAX, PROMPT_TITLE_MAX
 from xlplugin.layout import spec
@@ -85,7 +86,7 @@ class ValidationsMixin:
         t = self.t
         title = (t.header(table_spec.key, col.key) if prompt_key is None else t[f"fact.{col.key}"])[:PROMPT_TITLE_MAX]
         help_text = t.help(*(prompt_key or (table_spec.key, col.key)))
-        if col.kind is Kind.SCORE:
+        if col.kind in (Kind.SCORE, Kind.RATING):
             help_text = help_text or t.help(table_spec.key, "score")
         list_key = col.list_key
         if list_key:
@@ -99,10 +100,11 @@ class ValidationsMixin:
                 errorTitle=t["dv.error_title"][:PROMPT_TITLE_MAX],
                 error=t["dv.error_dynamic" if dynamic else "dv.error_list"][:ERROR_MAX],
             )
-        elif col.kind in (Kind.PERCENT, Kind.SCORE, Kind.NUMBER, Kind.MONEY):
+        elif col.kind in (Kind.PERCENT, Kind.SCORE, Kind.RATING, Kind.NUMBER, Kind.MONEY):
             bounds = {
                 Kind.PERCENT: ("decimal", "0", "100", "dv.error_percent"),
                 Kind.SCORE: ("whole", "0", "5", "dv.error_score"),
+                Kind.RATING: ("decimal", str(m.SCORE_MIN), str(m.SCORE_MAX), "dv.error_rating"),
                 Kind.NUMBER: ("decimal", "0", "1000000", "dv.error_number"),
                 Kind.MONEY: ("decimal", "0", "1000000000", "dv.error_number"),
             }[col.kind]

@@ -21,11 +21,13 @@ class Kind(str, Enum):
     LONG_TEXT = "long_text"  # wrapped free text
     NUMBER = "number"
     SCORE = "score"  # whole number 0-5
+    RATING = "rating"  # a platform's score on the one scale of step 4: 1-5, one decimal
     PERCENT = "percent"  # 0-100, shown with a % sign
     MONEY = "money"
     DATE = "date"
     CHOICE = "choice"  # one value of a dropdown list
     YESNO = "yesno"
+    CODES = "codes"  # several values of a dropdown list, labels joined by ", "
 
 
 # Excel's own limit for the text in one cell.
@@ -48,8 +50,11 @@ class Column:
 
     @property
     def list_key(self) -> str | None:
+        """The dropdown of the column (a CODES column has none: a cell holds several values)."""
         if self.kind is Kind.YESNO:
             return "yesno"
+        if self.kind is Kind.CODES:
+            return None
         return self.choices
 
 
@@ -117,6 +122,7 @@ LISTS: tuple[ChoiceList, ...] = (
     ChoiceList("status", _codes(m.RowStatus)),
     ChoiceList("platform_type", _codes(m.PlatformType)),
     ChoiceList("maintainer", _codes(m.Maintainer)),
+    ChoiceList("level", _codes(m.Level)),
     ChoiceList("frequency", _codes(m.Frequency)),
     ChoiceList("constraint_category", _codes(m.ConstraintCategory)),
     ChoiceList("step", _codes(m.Step)),
@@ -140,6 +146,7 @@ LIST_ENUMS: dict[str, type[m.Code]] = {
     "status": m.RowStatus,
     "platform_type": m.PlatformType,
     "maintainer": m.Maintainer,
+    "level": m.Level,
     "frequency": m.Frequency,
     "constraint_category": m.ConstraintCategory,
     "step": m.Step,
@@ -275,26 +282,29 @@ INTERACTIONS = Table(
 
 SCORE_COLUMNS = m.PLATFORM_SCORE_FIELDS
 
+# 4 Platforme prints on A4 landscape: the columns add up to at most style.A4_PRINT_WIDTH.
 PLATFORMS = Table(
     "platforms",
     m.Platform,
     (
-        C("name", width=24, required=True, max_length=150),
-        C("type", K.CHOICE, 15, required=True, choices="platform_type"),
-        C("interactions", K.LONG_TEXT, 28),
-        C("target_groups", width=22),
-        C("purpose", K.LONG_TEXT, 26),
-        C("strengths", K.LONG_TEXT, 40),
-        C("weaknesses", K.LONG_TEXT, 32),
-        C("economy", K.LONG_TEXT, 22),
-        *(C(key, K.SCORE, 13) for key in SCORE_COLUMNS),
-        C("total", K.NUMBER, 9, generated=True),
-        C("selected", K.YESNO, 10),
-        C("comment", K.LONG_TEXT, 28),
+        C("name", width=20, required=True, max_length=150),
+        C("type", K.CHOICE, 14, required=True, choices="platform_type"),  # filled from the catalog
+        C("interactions", K.LONG_TEXT, 24, generated=True),
+        C("strengths", K.LONG_TEXT, 26, generated=True),
+        C("weaknesses", K.LONG_TEXT, 22, generated=True),
+        *(C(key, K.RATING, 6) for key in SCORE_COLUMNS),  # headers turned upright
+        C("total", K.NUMBER, 7, generated=True),
+        C("reasons", K.LONG_TEXT, 38, generated=True, max_length=4000),
+        C("origin", K.CHOICE, 10, choices="origin", generated=True),
+        C("status", K.CHOICE, 10, choices="status", generated=True),
+        C("selected", K.YESNO, 7),
+        C("comment", K.LONG_TEXT, 16),
     ),
     spare_rows=6,
 )
 
+# Below the platforms, in their columns: the name where the platform's name is, the weight
+# beside it; the key (which score column the weight is for) last, so renaming is harmless.
 CRITERIA = Table(
     "criteria",
     m.Criterion,
@@ -302,6 +312,7 @@ CRITERIA = Table(
         C("name", width=24, required=True),
         C("weight", K.NUMBER, 10, required=True),
         C("description", K.LONG_TEXT, 60),
+        C("key", width=14, generated=True),
     ),
     spare_rows=0,
     style="TableStyleLight9",
@@ -313,6 +324,7 @@ REQUIREMENTS = Table(
     (
         C("requirement", K.LONG_TEXT, 60, required=True),
         C("chosen", K.YESNO, 12),
+        C("asked_by", K.LONG_TEXT, 30, generated=True),
         C("comment", K.LONG_TEXT, 40),
         C("from_folder", K.YESNO, 14),
     ),
@@ -324,12 +336,13 @@ MAINTENANCE = Table(
     m.MaintenanceItem,
     (
         C("platform", K.CHOICE, 24, required=True, choices="platforms"),
-        C("maintainer", K.CHOICE, 24, required=True, choices="maintainer"),
-        C("startup", K.LONG_TEXT, 36),
-        C("frequency", K.CHOICE, 14, choices="frequency"),
-        C("budget", K.MONEY, 14),
-        C("review_date", K.DATE, 14),
-        C("success_criterion", K.LONG_TEXT, 40),
+        C("maintainer", K.CHOICE, 23, required=True, choices="maintainer"),
+        C("advice", K.LONG_TEXT, 41, generated=True, max_length=4000),
+        C("startup", K.LONG_TEXT, 30),
+        C("frequency", K.CHOICE, 12, choices="frequency"),
+        C("budget", K.MONEY, 13),
+        C("review_date", K.DATE, 13),
+        C("success_criterion", K.LONG_TEXT, 34),
     ),
     spare_rows=6,
 )
@@ -352,12 +365,23 @@ CATALOG = Table(
     (
         C("name", width=26, required=True, max_length=150),
         C("type", K.CHOICE, 15, required=True, choices="platform_type"),
+        C("description", K.LONG_TEXT, 40),
         C("themes", K.LONG_TEXT, 30),
+        C("forms", K.CODES, 26, choices="interaction_type"),
         C("interaction", K.LONG_TEXT, 26),
+        C("target_groups", K.LONG_TEXT, 24),
+        C("purposes", K.LONG_TEXT, 34),
         C("strengths", K.LONG_TEXT, 44),
         C("weaknesses", K.LONG_TEXT, 34),
         C("economy", K.LONG_TEXT, 24),
+        C("construction_cost", K.CHOICE, 12, choices="level"),
+        C("running_cost", K.CHOICE, 12, choices="level"),
+        C("dependency", K.CHOICE, 13, choices="level"),
+        C("skills", K.LONG_TEXT, 24),
+        C("requirements", K.LONG_TEXT, 36),
         C("maintainer", K.CHOICE, 22, choices="maintainer"),
+        C("other_maintainers", K.CODES, 28, choices="maintainer"),
+        C("id", width=16),
     ),
     spare_rows=4,
 )
@@ -445,6 +469,10 @@ class StatusRow:
     table: str
     column: str
     count: str = "filled"  # "filled": non-empty cells; "yes": cells saying yes
+    # When the line says the step is done ("Færdig"), not just started: "any" (one is enough,
+    # e.g. a selected platform), or the key of a line whose count this one must reach (a plan
+    # for every selected platform); None: the line only says started or not.
+    complete: str | None = None
 
 
 STATUS_ROWS: tuple[StatusRow, ...] = (
@@ -452,10 +480,10 @@ STATUS_ROWS: tuple[StatusRow, ...] = (
     StatusRow(1, "purposes", "purposes", "purpose"),
     StatusRow(2, "entries", "entries", "description"),
     StatusRow(3, "interactions", "interactions", "groups"),
-    StatusRow(3, "selected_interactions", "interactions", "selected", "yes"),
+    StatusRow(3, "selected_interactions", "interactions", "selected", "yes", complete="any"),
     StatusRow(4, "platforms", "platforms", "name"),
-    StatusRow(4, "selected_platforms", "platforms", "selected", "yes"),
-    StatusRow(5, "maintenance", "maintenance", "platform"),
+    StatusRow(4, "selected_platforms", "platforms", "selected", "yes", complete="any"),
+    StatusRow(5, "maintenance", "maintenance", "platform", complete="selected_platforms"),
     StatusRow(5, "constraints", "constraints", "constraint"),
 )
 

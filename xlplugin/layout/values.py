@@ -153,6 +153,17 @@ def parse_choice(list_key: str, value: Any) -> str:
     return code
 
 
+CODES_SEPARATOR = ", "
+
+
+def parse_codes(column: Column, value: Any) -> list[str]:
+    """A cell listing several labels of one dropdown list ("Fælles tredje, Fælles løsning") →
+    their codes; labels are split at commas, semicolons or line breaks."""
+    assert column.choices is not None
+    text = as_text(value) or ""
+    return [parse_choice(column.choices, part) for part in re.split(r"\s*[,;\n]\s*", text) if part.strip()]
+
+
 class ColumnParser:
     """``parse_cell`` for one column, remembering text it has parsed (lists repeat their labels)."""
 
@@ -203,8 +214,10 @@ def parse_cell(column: Column, value: Any) -> Any:
         return parse_choice(column.choices, value)
     if kind is Kind.DATE:
         return parse_date(value)
-    if kind in (Kind.NUMBER, Kind.SCORE, Kind.MONEY):
+    if kind in (Kind.NUMBER, Kind.SCORE, Kind.RATING, Kind.MONEY):
         return parse_number(value)[0]
+    if kind is Kind.CODES:
+        return parse_codes(column, value)
     if kind is Kind.PERCENT:
         return parse_number(value)  # (number, had %): scaled per column in _shares
     return as_text(value)
@@ -217,6 +230,10 @@ def display_value(column: Column, value: Any, t: Texts) -> Any:
         return None
     if column.kind is Kind.YESNO:
         return t.choice("yesno", "yes" if value else "no")
+    if column.kind is Kind.CODES:
+        assert column.choices is not None
+        labels = [t.choice(column.choices, v.value if isinstance(v, Enum) else str(v)) for v in value]
+        return CODES_SEPARATOR.join(labels) or None
     if isinstance(value, Enum):
         value = value.value
     if column.kind is Kind.CHOICE and column.choices in spec.LIST_ENUMS:
