@@ -75,8 +75,7 @@ def large_project(lang: str = "da", chosen: int = 40, seed: int = 14) -> m.Proje
     picked = project.catalog[:10]
     project.platforms = [
         m.Platform(
-            name=c.name, type=c.type, interactions=c.themes, target_groups=c.target_groups, strengths=c.strengths,
-            weaknesses=c.weaknesses, economy=c.economy, selected=True,
+            name=c.name, type=c.type, interactions=c.themes, strengths=c.strengths, weaknesses=c.weaknesses, selected=True,
         )
         for c in picked
     ] + [m.Platform(name=c.name, type=c.type, selected=False) for c in project.catalog[10:14]]

@@ -634,7 +634,7 @@ def _book(lang: str, project: m.Project | None = None):
 
     from xlplugin.actions.new import example_project
 
-    return FakeWorkbook.from_project(project or example_project(lang), lang)
+    return FakeWorkbook.from_project(project or example_project(lang, steps=2), lang)
 
 
 def test_ids_are_readable_unique_and_kept_when_rows_come_and_go(lang):
@@ -647,7 +647,7 @@ def test_ids_are_readable_unique_and_kept_when_rows_come_and_go(lang):
     themes = dict(zip(book.column("interactions", "theme"), ids))
     # Drop one opportunity's need and add another group's: the rest keep their IDs, the new
     # row gets the next number, never one in use.
-    project = example_project(lang)
+    project = example_project(lang, steps=2)
     it = "IT og digitale færdigheder" if lang == "da" else "IT and digital skills"
     project.entries = [e for e in project.entries if not (e.kind is m.EntryKind.NEED and e.theme == it)]
     students = "Studerende" if lang == "da" else "Students"
@@ -690,7 +690,7 @@ def test_a_group_name_with_a_comma_gives_rows_that_validate_clean():
     from xlplugin.actions.new import example_project
 
     lang = "da"
-    project = example_project(lang)
+    project = example_project(lang, steps=2)
     old, new = project.groups[0].name, "Familier med børn, 0-6 år"
     project.groups[0].name = new
     for e in project.entries:

@@ -170,7 +170,8 @@ def test_a_broken_catalog_row_is_a_finding_not_a_crash(lang):
     assert summary.problems == 2
     findings = validate.run(book).findings
     row = next(f for f in findings if f.key == "catalog_row")
-    assert "Ballade-rum" in Words(lang)(row.message) and "Sjov og ballade" in Words(lang)(row.message)
+    # the finding points at the cell and never repeats what the planner typed
+    assert "Ballade-rum" not in Words(lang)(row.message) and "Sjov og ballade" not in Words(lang)(row.message)
     assert any(f.key == "required_missing" for f in findings), "no type: the reader's finding"
 
 

@@ -76,12 +76,13 @@ def _walk(project: m.Project, walk: dict[str, Any], lang: str) -> m.Project:
     from xlplugin.actions.platforms import PlatformsSummary, criterion_weights, merge_platforms, merge_requirements
 
     vocabulary = Vocabulary(project.themes, project.theme_links, lang, package_theme_name("usefulness", lang))
-    # step 3: the interactions matching finds, the example's selected by their IDs
+    # step 3: the interactions matching finds, the example's selected by their themes (IDs are
+    # the sheet's numbering, themes are what the folder's example is about)
     result = match(project, vocabulary)
     interactions = _after(project, "interactions", lang, lambda raw: merge_interactions(raw, result, lang, MatchSummary(lang)))
-    selected = {i.upper() for i in walk["selected_interactions"]}
-    _all_found(selected, {x.id.upper() for x in interactions if x.id}, "selected_interactions")
-    project.interactions = [x.model_copy(update={"selected": True if (x.id or "").upper() in selected else None}) for x in interactions]
+    selected = {normalize(theme) for theme in walk["selected_interactions"]}
+    _all_found(selected, {normalize(x.theme) for x in interactions if x.theme}, "selected_interactions")
+    project.interactions = [x.model_copy(update={"selected": True if normalize(x.theme) in selected else None}) for x in interactions]
     # step 4: the catalog evaluated for them, the example's choices
     evaluation = evaluate(project, vocabulary, criterion_weights(project.criteria), package_target_group_words())
     platforms = _after(project, "platforms", lang, lambda raw: merge_platforms(raw, evaluation, project, lang, PlatformsSummary(lang)))

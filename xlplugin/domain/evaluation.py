@@ -165,7 +165,7 @@ def check_catalog_row(
             name,
             tuple(missing),
             False,
-            Phrase.of("eval.problem.missing", name=name, columns=columns),
+            Phrase.of("eval.problem.missing", columns=columns),
             Phrase.of("eval.advice.missing", columns=columns, sheet=sheet("catalog")),
         )
     themes = [resolve(t) for t in named]
@@ -177,7 +177,8 @@ def check_catalog_row(
             name,
             ("themes",),
             True,
-            Phrase.of("eval.problem.unknown_themes", name=name, themes=Many(unknown), sheet=sheet("themes")),
+            # the finding points at the cell; it never repeats what the planner typed
+            Phrase.of("eval.problem.unknown_themes", n=len(unknown), sheet=sheet("themes")),
             Phrase.of("eval.advice.unknown_themes", sheet=sheet("themes")),
         )
     return list(dict.fromkeys(t for t in themes if t)), problem

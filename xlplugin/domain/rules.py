@@ -263,14 +263,10 @@ class _Rules:
         for i, purpose in enumerate(self.p.purposes):
             if purpose.target_group and m.normalize(purpose.target_group) not in groups:
                 self.add(E, "group_unknown", self.at("purposes", i, "target_group"), column=self.col("purposes", "target_group"))
-        for table_key, items, field_key in (
-            ("interactions", self.p.interactions, "groups"),
-            ("platforms", self.p.platforms, "target_groups"),
-        ):
-            for i, item in enumerate(items):
-                names = group_names_in(getattr(item, field_key), groups)  # a name may hold a comma
-                if groups and any(m.normalize(n) not in groups for n in names):
-                    self.add(W, "group_unknown_in_list", self.at(table_key, i, field_key), column=self.col(table_key, field_key))
+        for i, interaction in enumerate(self.p.interactions):
+            names = group_names_in(interaction.groups, groups)  # a name may hold a comma
+            if groups and any(m.normalize(n) not in groups for n in names):
+                self.add(W, "group_unknown_in_list", self.at("interactions", i, "groups"), column=self.col("interactions", "groups"))
         for i, item in enumerate(self.p.maintenance):
             if m.normalize(item.platform) not in platforms:
                 self.add(E, "platform_unknown", self.at("maintenance", i, "platform"), column=self.col("maintenance", "platform"))
