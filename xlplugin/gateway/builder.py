@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from xlplugin import __version__
 from xlplugin.domain import models as m
 from xlplugin.gateway.cells import row_height, write_value
+from xlplugin.gateway.overview import add_overview_sheet
 from xlplugin.gateway.save import atomic_write
 from xlplugin.gateway.style import (
     A4_PRINT_WIDTH,
@@ -132,6 +133,8 @@ class _Builder(ValidationsMixin):
         self._lists_sheet()
         self._validations()
         self._start_status()
+        # the Overblik sheet, second: its charts point at ranges the overview action refreshes
+        add_overview_sheet(self.wb, self.t, self.project, index=1, charts=True)
         self._properties()
         self.wb.active = 0
         return self.wb

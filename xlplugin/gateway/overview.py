@@ -14,6 +14,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from xlplugin.domain import models as m
+from xlplugin.domain.errors import UserError
+from xlplugin.domain.phrases import Label
 from xlplugin.layout import overview as lo
 from xlplugin.layout.texts import Texts, texts
 from xlplugin.layout.words import Words
@@ -22,7 +24,7 @@ from xlplugin.layout.words import Words
 # the workbook with openpyxl, which drops charts, so a workbook holding charts makes every
 # later action save a copy instead. Once that writer keeps charts, set this to True and let the
 # builder call ``add_overview_sheet`` (one line in ``_Builder.build``).
-CHARTS_IN_WORKBOOK = False
+CHARTS_IN_WORKBOOK = True  # the in-place writer keeps charts, so every new workbook has them
 ACCENT = "1F4E79"
 WIDTHS = {1: 2, 2: 46, 3: 12, 4: 3, 5: 26, 6: 13, 7: 13, 8: 13, 9: 3, 10: 30, 11: 17, 12: 17}
 
@@ -130,7 +132,6 @@ def ensure_overview_sheet(gateway: Any) -> bool:
     wanted = {m.normalize(texts(lang).sheet(lo.SHEET_KEY)) for lang in ("da", "en")}
     if any(m.normalize(name) in wanted for name in gateway.sheet_names()):
         return False
-    workbook = gateway._workbook()  # the file gateway's openpyxl book, saved by its commit()
-    index = 1 if len(workbook.worksheets) > 1 else len(workbook.worksheets)
-    add_overview_sheet(workbook, texts(gateway.lang), index=index)
-    return True
+    # The in-place writer edits the sheets a workbook has; it does not add one. Made before the
+    # sheet existed: say so (the data can move to a new workbook with export and import).
+    raise UserError("msg.overview.missing", sheet=Label("sheet", lo.SHEET_KEY))

@@ -983,6 +983,7 @@ TEXTS: dict[str, object] = {
     "advice.lists_missing": "Opret en ny projektmappe (xlplugin new), og kopier jeres tabeller over i den; så følger listerne med.",
     # --- the in-place writer (issue 9) ---
     "msg.backup_name_too_long": "Navnet på {path} er for langt til at gemme en sikkerhedskopi ved siden af den. Giv filen et kortere navn, og prøv igen.",
+    "msg.overview.missing": "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave. Flyt projektet over i en ny projektmappe: xlplugin export MAPPE.xlsx og derefter xlplugin import MAPPE.json -o NY.xlsx.",
     "msg.read_only": "{path} er skrivebeskyttet, så resultatet kan ikke gemmes i den. Fjern skrivebeskyttelsen (eller gem en kopi), og prøv igen.",
     "msg.busy": "{path} bliver lige nu behandlet af en anden handling (eller et andet vindue). Vent til den er færdig, og prøv igen.",
     "finding.formula_no_result": "Cellen i tabellen {table} indeholder en formel uden gemt resultat, så den læses som tom.",

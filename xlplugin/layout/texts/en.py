@@ -969,6 +969,7 @@ TEXTS: dict[str, object] = {
     "advice.lists_missing": "Create a new project workbook (xlplugin new) and copy your tables into it; the lists come with it.",
     # --- the in-place writer (issue 9) ---
     "msg.backup_name_too_long": "The name of {path} is too long to keep a backup next to it. Give the file a shorter name, and try again.",
+    "msg.overview.missing": "The workbook has no sheet {sheet}, because an older version made it. Move the project into a new workbook: xlplugin export BOOK.xlsx, then xlplugin import BOOK.json -o NEW.xlsx.",
     "msg.read_only": "{path} is read-only, so the result cannot be saved in it. Remove the read-only setting (or save a copy), and try again.",
     "msg.busy": "{path} is being worked on by another action (or another window) right now. Wait for it to finish, and try again.",
     "finding.formula_no_result": "The cell in the table {table} holds a formula without a stored result, so it reads as empty.",
