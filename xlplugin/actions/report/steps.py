@@ -1,253 +1,28 @@
-"""Action `report`: the project as a few printed pages for the building's partners.
-
-Reads the workbook through the port (and runs the rules, writing nothing), then builds a
-``Document`` (``xlplugin.domain.document``) in the workbook's language: open errors and
-warnings first, the project's facts, a one-page summary for a meeting (purposes → chosen
-interactions → platforms → maintainers and budget → constraints), then the five steps with
-step 2's matrix, the network picture and charts, the chosen platforms' strengths and
-weaknesses, the maintenance plan and the reality-check log. The renderers
-(``xlplugin.render``) turn the document into PDF or Word; this module draws nothing.
-"""
+"""The report's five steps (groups and purposes, the matrix, interactions and the network picture,
+platforms, maintenance) and the reality-check log."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from xlplugin.actions import validate
+from xlplugin.actions.report.common import (
+    MATRIX_GROUPS,
+    MATRIX_ITEMS,
+    NETWORK_NAMED,
+    NETWORK_PAIRS,
+    NETWORK_SINGLE,
+    _Base,
+    _chart,
+    _without_empty_columns,
+)
 from xlplugin.domain import document as d
 from xlplugin.domain import models as m
-from xlplugin.domain.findings import Severity
-from xlplugin.domain.maintenance_plan import chosen_platforms
 from xlplugin.domain.matrix import matrix_values
-from xlplugin.domain.network import InteractionNode, Network, chosen_interactions, network
-from xlplugin.domain.phrases import Label, Phrase, choice, column
-from xlplugin.domain.port import WorkbookGateway
-from xlplugin.layout.words import Words
-
-SUMMARY_LINES = 8  # lines per stage of the one-page summary before "… and N more"
-MATRIX_GROUPS = 4  # groups side by side in one matrix table on an A4 page
-MATRIX_ITEMS = 6  # entries per cell of the matrix before "… and N more"
-NETWORK_NAMED = 8  # more groups than this: the picture counts their needs and resources
-NETWORK_SINGLE = 16  # more chosen interactions than this: one box per theme and form
-NETWORK_PAIRS = 6  # pairs of groups listed in such a box before "… and N more"
+from xlplugin.domain.network import InteractionNode
+from xlplugin.domain.phrases import Label, Phrase
 
 
-@dataclass
-class Report:
-    document: d.Document
-    validation: validate.Validation
-
-    @property
-    def lang(self) -> str:
-        return self.validation.lang
-
-    @property
-    def open_findings(self) -> int:
-        return sum(f.severity is not Severity.NOTE for f in self.validation.findings)
-
-
-def build(gateway: WorkbookGateway) -> Report:
-    """Read, check (nothing is written) and build the report's document."""
-    validation = validate.check(gateway)
-    return Report(_Builder(validation).document(), validation)
-
-
-class _Builder:
-    def __init__(self, validation: validate.Validation):
-        self.validation = validation
-        self.project = validation.project
-        self.w = Words(validation.lang)
-        self.net: Network = network(self.project)
-        self.blocks: list[d.Block] = []
-
-    # --- words ---------------------------------------------------------------------------
-    def r(self, key: str, **params: Any) -> str:
-        return self.w(Phrase.of(f"report.{key}", **params))
-
-    def col(self, table: str, key: str) -> str:
-        return str(self.w.value(column(table, key)))
-
-    def ch(self, list_key: str, code: m.Code | None) -> str:
-        return str(self.w.value(choice(list_key, code.value))) if code is not None else ""
-
-    def yes(self, value: bool | None) -> str:
-        return "" if value is None else str(self.w.value(choice("yesno", "yes" if value else "no")))
-
-    def money(self, value: float | None) -> str:
-        if value is None:
-            return ""
-        text = f"{value:,.0f}"
-        return self.r("money", amount=text.replace(",", ".") if self.w.lang == "da" else text)
-
-    def more(self, lines: list[str], limit: int) -> list[str]:
-        if len(lines) <= limit:
-            return lines
-        return [*lines[: limit - 1], self.r("more", n=len(lines) - limit + 1)]
-
-    # --- the document ----------------------------------------------------------------------
-    def document(self) -> d.Document:
-        facts = self.project.facts
-        name = facts.name or self.r("unnamed")
-        self._findings()
-        self._facts()
-        self._summary()
-        self._step1()
-        self._step2()
-        self._step3()
-        self._step4()
-        self._step5()
-        self._reality()
-        return d.Document(
-            title=self.r("title", name=name),
-            subtitle=self.r("subtitle"),
-            footer=name,
-            page_label=self.r("page"),
-            lang=self.w.lang,
-            blocks=tuple(self.blocks),
-        )
-
-    def add(self, *blocks: d.Block) -> None:
-        self.blocks.extend(blocks)
-
-    def table(self, table_key: str, keys: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[float], empty: str) -> d.Table:
-        return _without_empty_columns(
-            d.Table(
-                tuple(self.col(table_key, k) for k in keys),
-                tuple(tuple(str(c) for c in row) for row in rows),
-                tuple(widths),
-                empty=empty,
-            )
-        )
-
-    def _findings(self) -> None:
-        open_ = [f for f in self.validation.findings if f.severity is not Severity.NOTE]
-        if not open_:
-            return
-        errors = sum(f.is_error for f in open_)
-        self.add(
-            d.Heading(self.r("findings.heading"), 2),
-            d.Paragraph(self.r("findings.intro", errors=errors, warnings=len(open_) - errors), "alert"),
-            d.Table(
-                (
-                    self.col("findings", "severity"),
-                    self.col("findings", "sheet"),
-                    self.col("findings", "cell"),
-                    self.col("findings", "problem"),
-                ),
-                tuple(
-                    (self.w(Phrase(f"severity.{f.severity.value}")), f.sheet or "", f.cell or "", self.w(f.message))
-                    for f in open_
-                ),
-                (1.2, 2, 1, 6),
-            ),
-        )
-
-    def _facts(self) -> None:
-        f = self.project.facts
-        values = [
-            ("organisation", f.organisation),
-            ("department", f.department),
-            ("municipality", f.municipality),
-            ("kind", self.ch("project_kind", f.kind)),
-            ("phase", self.ch("phase", f.phase)),
-            ("responsible", f.responsible),
-            ("date", f.date.isoformat() if f.date else None),
-        ]
-        self.add(d.Heading(self.r("figures.heading"), 2), self._key_figures())
-        self.add(
-            d.Heading(self.r("facts.heading"), 2),
-            d.Table(
-                (self.col("facts", "field"), self.col("facts", "value")),
-                tuple((self.w(Phrase(f"fact.{k}")), str(v)) for k, v in values if v),
-                (1, 2.4),
-                style="facts",
-                empty=self.r("facts.none"),
-            ),
-            d.Paragraph(self.r("facts.method"), "small"),
-        )
-
-    def _key_figures(self) -> d.Table:
-        p, net = self.project, self.net
-        entries = Counter(e.kind for e in p.entries)
-        types = Counter(x.type for x in net.platforms)
-        forms = Counter(i.interaction.type for i in net.interactions)
-        rows = [
-            (self.r("figures.groups"), self.r("figures.groups_value", n=len(net.groups), local=sum(g.location is m.Location.LOCAL_AREA for g in net.groups))),
-            (
-                self.r("figures.entries"),
-                self.r("figures.entries_value", needs=entries[m.EntryKind.NEED], resources=entries[m.EntryKind.RESOURCE], interests=entries[m.EntryKind.INTEREST]),
-            ),
-            (
-                self.r("figures.interactions"),
-                self.r("figures.interactions_value", chosen=len(net.interactions), proposed=len(p.interactions), external=sum(i.external for i in net.interactions)),
-            ),
-            (self.r("figures.forms"), ", ".join(f"{self.ch('interaction_type', t)} {forms[t]}" for t in m.InteractionType if forms[t]) or "–"),
-            (self.r("figures.platforms"), ", ".join(f"{self.ch('platform_type', t)} {types[t]}" for t in m.PlatformType if types[t]) or "–"),
-            (
-                self.r("figures.maintenance"),
-                self.r("figures.maintenance_value", covered=len(net.platforms) - len(self._without_maintenance()), chosen=len(net.platforms), budget=self.money(sum(x.budget or 0 for x in p.maintenance))),
-            ),
-            (self.r("figures.constraints"), str(len(p.constraints))),
-        ]
-        return d.Table(("", ""), tuple(rows), (1, 2.4), style="facts")
-
-    # --- the one-page summary ------------------------------------------------------------------
-    def _summary(self) -> None:
-        p = self.project
-        purposes = [x.purpose for x in p.purposes if x.purpose]
-        interactions = [self._interaction_line(i.interaction, i.groups) for i in self.net.interactions]
-        platforms = [
-            self.r("summary.platform", name=x.name, type=self.ch("platform_type", x.type) or "–") for x in self.net.platforms
-        ]
-        upkeep = [
-            self.r(
-                "summary.upkeep",
-                platform=x.platform,
-                maintainer=self.ch("maintainer", x.maintainer) or "–",
-                budget=self.money(x.budget) or "–",
-            )
-            for x in p.maintenance
-        ]
-        total = sum(x.budget or 0 for x in p.maintenance)
-        if p.maintenance:
-            upkeep.append(self.r("summary.budget_total", budget=self.money(total)))
-        uncovered = self._without_maintenance()
-        if uncovered:
-            upkeep.append(self.r("summary.uncovered", platforms=self.w.join(uncovered)))
-        constraints = [
-            self.r("summary.constraint", constraint=x.constraint, category=self.ch("constraint_category", x.category) or "–")
-            for x in p.constraints
-        ]
-        stages = (
-            (self.r("summary.purposes", n=len(purposes)), purposes, "summary.no_purposes"),
-            (self.r("summary.interactions", n=len(interactions)), interactions, "summary.no_interactions"),
-            (self.r("summary.platforms", n=len(platforms)), platforms, "summary.no_platforms"),
-            (self.r("summary.maintenance"), upkeep, "summary.no_maintenance"),
-            (self.r("summary.constraints", n=len(constraints)), constraints, "summary.no_constraints"),
-        )
-        self.add(
-            d.PageBreak(),
-            d.Heading(self.r("summary.heading"), 1),
-            d.Paragraph(self.r("summary.intro"), "lead"),
-            d.Flow(tuple((title, tuple(self.more(lines, SUMMARY_LINES) or [self.r(none)])) for title, lines, none in stages)),
-        )
-
-    def _interaction_line(self, i: m.Interaction, groups: Sequence[str]) -> str:
-        what = i.theme or i.need or i.resource or i.id or ""
-        who = " → ".join(groups) if i.type is m.InteractionType.MUTUAL_RESOURCES else self.w.join(list(groups))
-        return self.r(
-            "summary.interaction",
-            what=what,
-            groups=who or "–",
-            form=self.ch("interaction_type", i.type) or "–",
-        )
-
-    def _without_maintenance(self) -> list[str]:
-        kept = {m.normalize(x.platform) for x in self.project.maintenance}
-        return [x.name for x in chosen_platforms(self.project) if m.normalize(x.name) not in kept]
-
+class _Steps(_Base):
     # --- the steps -------------------------------------------------------------------------------
     def _step_heading(self, step: int) -> None:
         self.add(d.PageBreak(), d.Heading(self.r(f"step{step}.heading"), 1), d.Paragraph(self.r(f"step{step}.intro"), "lead"))
@@ -469,18 +244,6 @@ class _Builder:
             self.r("network.empty"),
         )
 
-    @staticmethod
-    def _between(node: InteractionNode) -> str:
-        """Who meets: giver → receiver for mutual resources, else the groups with commas."""
-        between = " → " if node.interaction.type is m.InteractionType.MUTUAL_RESOURCES else ", "
-        return between.join(node.groups)
-
-    def _listing(self, items: Sequence[str], limit: int, length: int) -> str:
-        """The first few items, each cut short, "(+N)" for the rest."""
-        cut = [x if len(x) <= length else x[: length - 1].rstrip() + "…" for x in items[:limit]]
-        rest = f" (+{len(items) - limit})" if len(items) > limit else ""
-        return self.w.join(cut) + rest
-
     def _step4(self) -> None:
         p = self.project
         self._step_heading(4)
@@ -574,25 +337,3 @@ class _Builder:
                 self.r("none.constraints"),
             ),
         )
-
-
-def chosen_counts(project: m.Project) -> tuple[int, int]:
-    """How many interactions and platforms are chosen (the command line tells)."""
-    return len(chosen_interactions(project)), len(chosen_platforms(project))
-
-
-def _chart(title: str, categories: Sequence[str], series: Sequence[d.Series], value_label: str) -> d.BarChart:
-    """A bar chart without the series that are zero everywhere (the first always stays)."""
-    kept = [x for i, x in enumerate(series) if i == 0 or any(x.values)]
-    return d.BarChart(title, tuple(categories), tuple(kept), value_label)
-
-
-def _without_empty_columns(table: d.Table) -> d.Table:
-    """The table without the columns no row fills (the first column always stays)."""
-    if not table.rows:
-        return table
-    keep = [j for j in range(len(table.headers)) if j == 0 or any(row[j].strip() for row in table.rows)]
-    widths = tuple(table.widths[j] for j in keep) if table.widths else None
-    return d.Table(
-        tuple(table.headers[j] for j in keep), tuple(tuple(row[j] for j in keep) for row in table.rows), widths, table.style, table.empty
-    )
