@@ -96,24 +96,44 @@ def test_charts_point_at_the_data_areas():
 
 
 @pytest.mark.slow
-def test_cli_adds_the_sheet_to_an_old_workbook_and_refreshes_it(tmp_path, capsys):
+def test_cli_refreshes_the_sheet_every_new_workbook_has_and_keeps_its_charts(tmp_path, capsys):
+    import zipfile
+
     from openpyxl import load_workbook
 
     from xlplugin.cli import main
 
     path = tmp_path / "Eksempel.xlsx"
     assert main(["new", str(path), "--example"]) == 0
+    with zipfile.ZipFile(path) as z:
+        charts = {n: z.read(n) for n in z.namelist() if n.startswith("xl/charts/")}
+    assert len([n for n in charts if n.endswith(".xml") and "/chart" in n]) == 4
     capsys.readouterr()
     assert main(["overview", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert texts("da").format("overview.added", sheet="Overblik") in out
     assert main(["overview", str(path)]) == 0
     assert "Overblik" in capsys.readouterr().out
+    with zipfile.ZipFile(path) as z:  # the in-place writer keeps the charts byte for byte
+        assert {n: z.read(n) for n in z.namelist() if n.startswith("xl/charts/")} == charts
     wb = load_workbook(path)
     assert wb.sheetnames[1] == "Overblik"
     ws = wb["Overblik"]
     assert ws.cell(lo.FIGURES_TOP, lo.FIG_VALUE_COL).value == 2  # two groups in the example
     assert ws.cell(lo.FIGURES_TOP + lo.FIGURE_KEYS.index("budget"), lo.FIG_VALUE_COL).value == 23000
+
+
+def test_an_older_workbook_without_the_sheet_is_a_clear_message_and_untouched(tmp_path, capsys):
+    import shutil
+
+    from conftest import REPO
+
+    from xlplugin.cli import main
+
+    path = tmp_path / "Gammel.xlsx"
+    shutil.copyfile(REPO / "tests" / "fixtures" / "layout-1" / "Eksempel.xlsx", path)
+    before = path.read_bytes()
+    assert main(["overview", str(path)]) == 2
+    assert "export" in capsys.readouterr().err
+    assert path.read_bytes() == before
 
 
 @pytest.mark.slow
