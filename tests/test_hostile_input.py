@@ -119,7 +119,7 @@ def test_an_unexpected_error_names_its_cell_and_never_the_cells_text(tmp_path, m
     """A writer failing on a cell: the message gives the type and the cell; message and log hold no text."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     path = example(tmp_path)
-    from xlplugin.gateway.edit import Sheet
+    from xlplugin.gateway.edit_sheet import Sheet
 
     real = Sheet.put
 

@@ -26,7 +26,8 @@ from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Sav
 from xlplugin.gateway import sheet_ops
 from xlplugin.gateway.cells import row_height
 from xlplugin.gateway.container import check_container
-from xlplugin.gateway.edit import PackageEdit, Sheet
+from xlplugin.gateway.edit import PackageEdit
+from xlplugin.gateway.edit_sheet import Sheet
 from xlplugin.gateway.formulas import formula_at
 from xlplugin.gateway.package import Package, read_package
 from xlplugin.gateway.regions import (

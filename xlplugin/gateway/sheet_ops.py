@@ -7,7 +7,8 @@ from typing import Any
 from lxml import etree
 
 from xlplugin.domain.port import CellRef
-from xlplugin.gateway.edit import PackageEdit, col_letters, local, q
+from xlplugin.gateway.edit import PackageEdit
+from xlplugin.gateway.edit_sheet import col_letters, local, q
 from xlplugin.gateway.regions import MARK_FORMULA, addresses_by_sheet
 
 EXCEL_COLUMN_WIDTH = 8.43  # a column without a width of its own (Calibri 11)
