@@ -37,12 +37,13 @@ def render_workbook(path: Path, outdir: Path, lang: str, dpi: int = DPI) -> dict
     """PNG pages per sheet key for the workbook at ``path``."""
     pdftoppm, pdftotext = require_tool("pdftoppm"), require_tool("pdftotext")
     t = texts(lang)
-    visible = [(i, s) for i, s in enumerate(spec.SHEETS, start=1) if not s.hidden]
-    by_name = {t.sheet(s.key): (i, s.key) for i, s in visible}
+    visible = [(i, s.key) for i, s in enumerate(spec.SHEETS, start=1) if not s.hidden]
+    visible.insert(1, (1, "overview"))  # the Overblik sheet, second, built beside the spec's tables
+    by_name = {t.sheet(key): (i, key) for i, key in visible}
     outdir.mkdir(parents=True, exist_ok=True)
     for old in outdir.glob("[0-9][0-9]-*-p*.png"):
         old.unlink()
-    pages: dict[str, list[Path]] = {s.key: [] for _, s in visible}
+    pages: dict[str, list[Path]] = {key: [] for _, key in visible}
     with tempfile.TemporaryDirectory(prefix="xlplugin-render-") as tmp:
         pdf = soffice_convert(path, "pdf", Path(tmp))
         subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), f"{tmp}/page"], check=True)

@@ -134,7 +134,8 @@ class _Builder(ValidationsMixin):
         self._validations()
         self._start_status()
         # the Overblik sheet, second: its charts point at ranges the overview action refreshes
-        add_overview_sheet(self.wb, self.t, self.project, index=1, charts=True)
+        overview = add_overview_sheet(self.wb, self.t, self.project, index=1, charts=True)
+        self._print_setup(overview, one_page=True)  # the footer every printed sheet has
         self._properties()
         self.wb.active = 0
         return self.wb
