@@ -4,11 +4,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from xlplugin.cli_words import argparse_speaks, format_findings
 from xlplugin.domain.errors import UserError, writing
 from xlplugin.domain.phrases import Phrase
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
@@ -102,27 +102,6 @@ def cmd_addin(args: argparse.Namespace) -> int:
         report = install.status(where)
     _print_report(report, args.lang)
     return 0
-
-
-def format_findings(findings: list, words: Words, width: int = 100) -> str:
-    """The findings as a plain-text table for the terminal (advice on a line of its own)."""
-    import textwrap
-
-    from xlplugin.domain import phrases as ph
-
-    heads = [words.value(ph.column("findings", key)) for key in ("severity", "sheet", "cell")]
-    rows = [[words(Phrase(f"severity.{f.severity.value}")), f.sheet or "", f.cell or ""] for f in findings]
-    widths = [max(len(str(r[i])) for r in [*rows, heads]) for i in range(3)]
-    indent = sum(widths) + 3 * 2
-    text_width = max(width - indent, 30)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths)) + "  " + words.value(ph.column("findings", "problem"))]
-    lines.append("-" * min(width, indent + text_width))
-    for row, f in zip(rows, findings):
-        prefix = "  ".join(str(v).ljust(w) for v, w in zip(row, widths)) + "  "
-        body = textwrap.wrap(words(f.message), text_width) + textwrap.wrap("→ " + words(f.advice), text_width)
-        lines.append(prefix + body[0])
-        lines.extend(" " * indent + more for more in body[1:])
-    return "\n".join(lines)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -259,6 +238,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ("platforms", cmd_platforms, dict(path=path)),
         ("plan", cmd_plan, dict(path=path)),
         ("validate", cmd_validate, dict(path=path, no_write=False)),
+        ("overview", cmd_overview, dict(path=path)),
+        ("report", cmd_report, dict(path=path, out=None, format=None)),
     )
     worst = 0
     for number, (command, run, options) in enumerate(steps, start=1):
@@ -274,26 +255,6 @@ def _command(sub: Any, t: Any, lang: str, name: str, func: Callable[[argparse.Na
     parser.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["cli.lang"])
     parser.set_defaults(func=func)
     return parser
-
-
-@contextmanager
-def argparse_speaks(lang: str) -> Iterator[None]:
-    """argparse's own words (usage, errors, -h) in ``lang``: it looks them up through its module's
-    gettext functions, which are pointed at our texts while the parser is built and used."""
-    t = texts(lang)
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-
-    def word(message: str) -> str:
-        return t.get(f"argparse.{message}") or message
-
-    def words(singular: str, plural: str, n: int) -> str:
-        return word(singular if n == 1 else plural)
-
-    argparse._, argparse.ngettext = word, words  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:

@@ -13,6 +13,20 @@ from typing import Any
 
 from xlplugin.domain import models as m
 
+# Generated blocks beside tables and the Start sheet's status rows: areas.py.
+from xlplugin.layout.areas import AREAS as AREAS
+from xlplugin.layout.areas import MATRIX as MATRIX
+from xlplugin.layout.areas import MATRIX_MAX_GROUPS as MATRIX_MAX_GROUPS
+from xlplugin.layout.areas import MATRIX_MAX_ITEMS as MATRIX_MAX_ITEMS
+from xlplugin.layout.areas import STATUS_ROWS as STATUS_ROWS
+from xlplugin.layout.areas import Area as Area
+from xlplugin.layout.areas import StatusRow as StatusRow
+
+# The dropdown lists are declared in lists.py; the spec names them for its readers.
+from xlplugin.layout.lists import LIST_ENUMS as LIST_ENUMS
+from xlplugin.layout.lists import LISTS as LISTS
+from xlplugin.layout.lists import ChoiceList as ChoiceList
+
 LAYOUT_VERSION = 1
 
 
@@ -88,69 +102,6 @@ class Sheet:
     guide: bool = True  # a short guide above the tables
     tab_color: str | None = None
 
-
-@dataclass(frozen=True)
-class ChoiceList:
-    """A dropdown source: a fixed list of codes, or the names in a table column."""
-
-    key: str
-    codes: tuple[str, ...] = ()
-    from_table: tuple[str, str] | None = None  # (table key, column key)
-    capacity: int = 500  # rows reserved on the sources sheet for a dynamic list
-
-    @property
-    def dynamic(self) -> bool:
-        return self.from_table is not None
-
-
-def _codes(enum: type[m.Code]) -> tuple[str, ...]:
-    return tuple(member.value for member in enum)
-
-
-LISTS: tuple[ChoiceList, ...] = (
-    ChoiceList("yesno", ("yes", "no")),
-    ChoiceList("project_kind", _codes(m.ProjectKind)),
-    ChoiceList("phase", _codes(m.Phase)),
-    ChoiceList("location", _codes(m.Location)),
-    ChoiceList("source", _codes(m.KnowledgeSource)),
-    ChoiceList("priority", _codes(m.Priority)),
-    ChoiceList("entry_kind", _codes(m.EntryKind)),
-    ChoiceList("nature", _codes(m.ResourceNature)),
-    ChoiceList("interaction_type", _codes(m.InteractionType)),
-    ChoiceList("scope", _codes(m.Scope)),
-    ChoiceList("origin", _codes(m.Origin)),
-    ChoiceList("status", _codes(m.RowStatus)),
-    ChoiceList("platform_type", _codes(m.PlatformType)),
-    ChoiceList("maintainer", _codes(m.Maintainer)),
-    ChoiceList("level", _codes(m.Level)),
-    ChoiceList("frequency", _codes(m.Frequency)),
-    ChoiceList("constraint_category", _codes(m.ConstraintCategory)),
-    ChoiceList("step", _codes(m.Step)),
-    ChoiceList("groups", from_table=("groups", "name")),
-    ChoiceList("themes", from_table=("themes", "name"), capacity=200),
-    ChoiceList("platforms", from_table=("platforms", "name"), capacity=300),
-)
-
-# The enum behind each fixed list, so readers can turn labels back into codes.
-LIST_ENUMS: dict[str, type[m.Code]] = {
-    "project_kind": m.ProjectKind,
-    "phase": m.Phase,
-    "location": m.Location,
-    "source": m.KnowledgeSource,
-    "priority": m.Priority,
-    "entry_kind": m.EntryKind,
-    "nature": m.ResourceNature,
-    "interaction_type": m.InteractionType,
-    "scope": m.Scope,
-    "origin": m.Origin,
-    "status": m.RowStatus,
-    "platform_type": m.PlatformType,
-    "maintainer": m.Maintainer,
-    "level": m.Level,
-    "frequency": m.Frequency,
-    "constraint_category": m.ConstraintCategory,
-    "step": m.Step,
-}
 
 C = Column
 K = Kind
@@ -413,35 +364,6 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("lists", hidden=True, guide=False),
 )
 
-@dataclass(frozen=True)
-class Area:
-    """A generated block of cells outside the tables, to the right of one table.
-
-    It starts on the table's title row, one empty column right of the table's last column,
-    and spans ``rows`` x ``cols`` cells. Every run rewrites the whole block (clearing what
-    it no longer needs) and writes nothing outside it.
-    """
-
-    key: str
-    sheet: str
-    beside: str  # table key
-    rows: int
-    cols: int
-
-
-MATRIX_MAX_GROUPS = 20  # groups across; more are summed up in the last column
-MATRIX_MAX_ITEMS = 12  # needs (resources, interests) listed per group, one per row
-# Step 2's matrix as in the folder: title, intro, group names across, then for needs,
-# resources and interests a label beside the first item, one item per row, a blank row between.
-MATRIX = Area(
-    "matrix",
-    "step2",
-    beside="entries",
-    rows=3 + len(m.EntryKind) * MATRIX_MAX_ITEMS + len(m.EntryKind) - 1,
-    cols=1 + MATRIX_MAX_GROUPS,
-)
-AREAS: tuple[Area, ...] = (MATRIX,)
-
 # Which Project field each table fills (facts are handled on their own).
 PROJECT_FIELDS: dict[str, str] = {
     "groups": "groups",
@@ -458,34 +380,6 @@ PROJECT_FIELDS: dict[str, str] = {
     "constraints": "constraints",
     "catalog": "catalog",
 }
-
-
-@dataclass(frozen=True)
-class StatusRow:
-    """One line of the live status on the Start sheet."""
-
-    step: int
-    key: str  # text key suffix
-    table: str
-    column: str
-    count: str = "filled"  # "filled": non-empty cells; "yes": cells saying yes
-    # When the line says the step is done ("Færdig"), not just started: "any" (one is enough,
-    # e.g. a selected platform), or the key of a line whose count this one must reach (a plan
-    # for every selected platform); None: the line only says started or not.
-    complete: str | None = None
-
-
-STATUS_ROWS: tuple[StatusRow, ...] = (
-    StatusRow(1, "groups", "groups", "name"),
-    StatusRow(1, "purposes", "purposes", "purpose"),
-    StatusRow(2, "entries", "entries", "description"),
-    StatusRow(3, "interactions", "interactions", "groups"),
-    StatusRow(3, "selected_interactions", "interactions", "selected", "yes", complete="any"),
-    StatusRow(4, "platforms", "platforms", "name"),
-    StatusRow(4, "selected_platforms", "platforms", "selected", "yes", complete="any"),
-    StatusRow(5, "maintenance", "maintenance", "platform", complete="selected_platforms"),
-    StatusRow(5, "constraints", "constraints", "constraint"),
-)
 
 
 @cache
