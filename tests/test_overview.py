@@ -151,3 +151,26 @@ def test_libreoffice_draws_the_charts(tmp_path):
     for key in ("groups", "forms", "platforms", "budget"):
         assert texts("da")[f"overview.chart.{key}"] in text
     assert list(tmp_path.glob("page-*.png"))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_overview_button_refreshes_the_sheet_in_the_open_workbook(tmp_path, monkeypatch, lang):
+    import xlwings as xw
+    from workbooks import example
+    from xlwings_engine import open_book
+
+    from xlplugin import __version__, ribbon
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    book = open_book(example(tmp_path, lang))
+    book.set_mock_caller()
+    try:
+        ribbon.run("overview", lang=lang, addin_version=__version__)
+    finally:
+        if hasattr(xw.Book, "_mock_caller"):
+            del xw.Book._mock_caller
+    (alert,) = book.impl.app.alerts
+    assert alert["mode"] == "info", alert["prompt"]
+    sheet = book.sheets[texts(lang).sheet("overview")]
+    groups = len(example_project(lang).groups)
+    assert sheet.range((lo.FIGURES_TOP, lo.FIG_VALUE_COL)).value == groups

@@ -81,6 +81,18 @@ def plan_workbook(press: Press) -> str:
     return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
 
 
+def overview_workbook(press: Press) -> str:
+    """Refresh the Overblik sheet's figures (its charts follow them in Excel)."""
+    from xlplugin.actions import overview
+    from xlplugin.gateway.live import LiveWorkbook
+    from xlplugin.gateway.overview import ensure_overview_sheet
+
+    gateway = LiveWorkbook(press.book, progress=press.progress)
+    added = ensure_overview_sheet(gateway)
+    summary = overview.run(gateway, added)
+    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+
+
 def report_workbook(press: Press) -> str:
     """A PDF report next to the workbook (the workbook must be saved; it is read, not changed)."""
     from xlplugin.actions import report
@@ -120,6 +132,7 @@ ACTIONS: dict[str, Callable[[Press], str]] = {
     "match": match_workbook,
     "platforms": platforms_workbook,
     "plan": plan_workbook,
+    "overview": overview_workbook,
     "report": report_workbook,
     "help": show_help,
 }
