@@ -355,12 +355,25 @@ class _Rules:
 
     # --- free text --------------------------------------------------------------------------------
     def texts_and_privacy(self) -> None:
+        if not self.scan_tables:  # a whole-workbook scan looks for personal data: lengths only
+            self._lengths()
+            return
         for table_key, index, field_key, limit, text in self._texts():
             if len(text) > limit:
                 self.add(W, "text_too_long", self.at(table_key, index, field_key), length=len(text), limit=limit)
             if self.scan_tables:
                 for kind in personal_data_kinds(text):
                     self.add(W, f"privacy_{kind}", self.at(table_key, index, field_key))
+
+    def _lengths(self) -> None:
+        """Free text longer than its column allows (a tight loop: 20,000 rows are common)."""
+        for table_key, limits in self.text_limits.items():
+            items = [self.p.facts] if table_key == "facts" else getattr(self.p, table_key, [])
+            for field_key, limit in limits.items():
+                for i, item in enumerate(items):
+                    value = getattr(item, field_key, None)
+                    if type(value) is str and len(value) > limit:
+                        self.add(W, "text_too_long", self.at(table_key, i, field_key), length=len(value), limit=limit)
 
     def _texts(self) -> Iterator[tuple[str, int, str, int, str]]:
         for table_key, limits in self.text_limits.items():

@@ -260,6 +260,11 @@ class FileWorkbook:
         found = []
         for sheet in self.sheet_names():
             for r, row in enumerate(self._rows(sheet)):
+                texts = [value for value in row if type(value) is str and value]
+                # one quick test per row first: most rows hold nothing ``keep`` wants (a separator
+                # no pattern crosses, so a row passes whenever one of its cells would)
+                if not texts or (keep is not None and not keep("\x1f".join(texts))):
+                    continue
                 for c, value in enumerate(row):
                     if isinstance(value, str) and value and wanted(value):
                         found.append(CellText(CellRef(sheet, r + 1, c + 1), value))
