@@ -49,36 +49,31 @@ def new_workbook(press: Press) -> str:
     return texts(press.lang).format("ribbon.new.done", path=path)
 
 
-def validate_workbook(press: Press) -> str:
-    from xlplugin.actions import validate
+def _run_live(press: Press, action: str) -> str:
+    """Run ``xlplugin.actions.<action>`` on the open workbook; its summary in the ribbon's language."""
+    import importlib
+
     from xlplugin.gateway.live import LiveWorkbook
 
-    validation = validate.run(LiveWorkbook(press.book, progress=press.progress))
-    return "\n".join(Words(press.lang, names=validation.lang).lines(validation.phrases()))
+    module = importlib.import_module(f"xlplugin.actions.{action}")
+    result = module.run(LiveWorkbook(press.book, progress=press.progress))
+    return "\n".join(Words(press.lang, names=result.lang).lines(result.phrases()))
+
+
+def validate_workbook(press: Press) -> str:
+    return _run_live(press, "validate")
 
 
 def match_workbook(press: Press) -> str:
-    from xlplugin.actions import match
-    from xlplugin.gateway.live import LiveWorkbook
-
-    summary = match.run(LiveWorkbook(press.book, progress=press.progress))
-    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+    return _run_live(press, "match")
 
 
 def platforms_workbook(press: Press) -> str:
-    from xlplugin.actions import platforms
-    from xlplugin.gateway.live import LiveWorkbook
-
-    summary = platforms.run(LiveWorkbook(press.book, progress=press.progress))
-    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+    return _run_live(press, "platforms")
 
 
 def plan_workbook(press: Press) -> str:
-    from xlplugin.actions import plan
-    from xlplugin.gateway.live import LiveWorkbook
-
-    summary = plan.run(LiveWorkbook(press.book, progress=press.progress))
-    return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
+    return _run_live(press, "plan")
 
 
 def overview_workbook(press: Press) -> str:
