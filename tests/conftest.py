@@ -138,3 +138,28 @@ def soffice_convert(path: Path, fmt: str, outdir: Path, infilter: str | None = N
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT)
     assert target.exists(), f"LibreOffice made no {target.name} (exit {proc.returncode}): {proc.stdout} {proc.stderr}"
     return target
+
+
+# Integration tests: whole workbooks on disk through the file gateway, or the xlwings test
+# engine. They run in CI and with plain `pytest -q`; `pytest -m "not slow"` leaves them out and
+# keeps the actions' logic (fake gateway), the domain and the units: under a minute.
+INTEGRATION_MODULES = frozenset(
+    {
+        "test_validate.py",
+        "test_hostile.py",
+        "test_match_action.py",
+        "test_hostile_property.py",
+        "test_ribbon.py",
+        "test_steps45_files.py",
+        "test_workbook.py",
+        "test_inplace.py",
+        "test_writer.py",
+        "test_report.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in INTEGRATION_MODULES:
+            item.add_marker(pytest.mark.slow)
