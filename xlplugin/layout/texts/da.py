@@ -648,6 +648,15 @@ TEXTS: dict[str, object] = {
         "Projektmappen »{book}« er ikke lavet med Social innovation (arkene mangler). "
         "Åbn en projektmappe, eller opret en ny med Ny projektmappe."
     ),
+    # --- The Office.js add-in and the web page (issue 17) ----------------------------------
+    "msg.snapshot.not_project": (
+        "Projektmappen er ikke lavet med Social innovation (arkene mangler). "
+        "Åbn en projektmappe, eller opret en ny med Ny projektmappe."
+    ),
+    "msg.snapshot.unsupported": (
+        "Tilføjelsesprogrammet og dets Python-del er ikke samme version (version {expected} af projektmappens øjebliksbillede forventet). "
+        "Luk Excel, og åbn det igen; hjælper det ikke, så bed IT om at opdatere tilføjelsesprogrammet."
+    ),
     # --- Command line: the add-in -----------------------------------------------------
     "cli.addin.help": "Byg, installer eller fjern Excel-tilføjelsesprogrammet (fanen Social innovation).",
     "cli.addin.build.help": "Byg tilføjelsesprogrammet (.xlam) ud fra xlwings' skabelon.",

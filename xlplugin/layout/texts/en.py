@@ -634,6 +634,15 @@ TEXTS: dict[str, object] = {
         "The workbook \u201c{book}\u201d was not made with Social innovation (its sheets are missing). "
         "Open a project workbook, or create one with New project workbook."
     ),
+    # --- The Office.js add-in and the web page (issue 17) ----------------------------------
+    "msg.snapshot.not_project": (
+        "This workbook was not made with Social innovation (its sheets are missing). "
+        "Open a project workbook, or create one with New project workbook."
+    ),
+    "msg.snapshot.unsupported": (
+        "The add-in and its Python part are of different versions (workbook snapshot version {expected} expected). "
+        "Close Excel and open it again; if that does not help, ask IT to update the add-in."
+    ),
     # --- Command line: the add-in -----------------------------------------------------
     "cli.addin.help": "Build, install or remove the Excel add-in (the Social innovation tab).",
     "cli.addin.build.help": "Build the add-in (.xlam) from xlwings' template.",
