@@ -28,6 +28,8 @@ from xlplugin.layout import spec
 from xlplugin.layout.texts import texts
 
 CPR = "010203-1234"
+# Integration tests: whole workbooks through both adapters, a few seconds each.
+pytestmark = pytest.mark.slow
 
 
 def through_json(value):
