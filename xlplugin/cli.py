@@ -80,6 +80,15 @@ def _print_report(report: list[tuple[str, dict[str, Any]]], lang: str) -> None:
     say(*(t.format(key, **params) for key, params in report))
 
 
+def cmd_web(args: argparse.Namespace) -> int:
+    """`web build OUT`: the static site of the Office.js add-in."""
+    from xlplugin import web_site
+
+    site = web_site.build_site(Path(args.out), args.wheels)
+    say(texts(args.lang).format("web.build.done", folder=site.out, pyodide=site.pyodide, wheels=len(site.wheels)))
+    return 0
+
+
 def cmd_addin(args: argparse.Namespace) -> int:
     """`addin build|install|uninstall|status`: the Excel add-in (xlplugin.addin)."""
     if args.action == "build":
@@ -306,6 +315,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     demo = _command(sub, t, lang, "demo", cmd_demo)
     demo.add_argument("outdir", metavar=t["cli.metavar.folder"], nargs="?", default="demo", help=t["cli.demo.outdir"])
+
+    web = _command(sub, t, lang, "web", cmd_web)
+    web_sub = web.add_subparsers(dest="action", required=True, metavar=t["cli.metavar.command"])
+    web_build = web_sub.add_parser("build", help=t["cli.web.build.help"], description=t["cli.web.build.help"])
+    web_build.add_argument("out", metavar=t["cli.metavar.folder"], help=t["cli.web.build.out"])
+    web_build.add_argument("--wheels", metavar=t["cli.metavar.folder"], help=t["cli.web.build.wheels"])
 
     addin = _command(sub, t, lang, "addin", cmd_addin)
     addin_sub = addin.add_subparsers(dest="action", required=True, metavar=t["cli.metavar.command"])

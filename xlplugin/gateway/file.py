@@ -15,7 +15,7 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from openpyxl.utils import range_boundaries
@@ -23,11 +23,8 @@ from openpyxl.utils import range_boundaries
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
-from xlplugin.gateway import sheet_ops
 from xlplugin.gateway.cells import row_height
 from xlplugin.gateway.container import check_container
-from xlplugin.gateway.edit import PackageEdit
-from xlplugin.gateway.edit_sheet import Sheet
 from xlplugin.gateway.formulas import formula_at
 from xlplugin.gateway.package import Package, read_package
 from xlplugin.gateway.regions import (
@@ -52,6 +49,10 @@ from xlplugin.gateway.save import (
 )
 from xlplugin.layout.names import sheet_names_of, table_names_of
 from xlplugin.layout.texts import LANGUAGES
+
+if TYPE_CHECKING:  # the writer needs lxml: imported on the first write (reading runs without it, also in the browser)
+    from xlplugin.gateway.edit import PackageEdit
+    from xlplugin.gateway.edit_sheet import Sheet
 
 
 class FileWorkbook:
@@ -119,6 +120,8 @@ class FileWorkbook:
     # --- writing (in place: only the parts written change) ------------------------------
     def _edit(self) -> PackageEdit:
         if self._xl is None:
+            from xlplugin.gateway.edit import PackageEdit
+
             check_writable(self.real)
             try:
                 self._xl = PackageEdit(self.real)
@@ -163,6 +166,8 @@ class FileWorkbook:
             ws.extend_validations(left, min(right, new_right), template_row, bottom + 1, new_bottom)
         for i, header in enumerate(headers):
             self._put(ws, top, left + i, header)
+        from xlplugin.gateway import sheet_ops
+
         widths = ws.column_widths(left, len(headers), sheet_ops.EXCEL_COLUMN_WIDTH)
         wraps = [self._wraps(ws, template_row, left + i) for i in range(len(headers))]
         for r in range(n_rows):
@@ -182,6 +187,8 @@ class FileWorkbook:
         sheet_ops.resize_table(table, left, top, new_right, new_bottom, [str(h) for h in headers])
 
     def _wraps(self, ws: Sheet, row: int, col: int) -> bool:
+        from xlplugin.gateway import sheet_ops
+
         style = ws.style(row, col)
         styles = self._edit().styles()
         return styles is not None and style is not None and sheet_ops.wraps_text(styles.root, int(style))
@@ -223,6 +230,8 @@ class FileWorkbook:
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA."""
+        from xlplugin.gateway import sheet_ops
+
         sheet_ops.set_marks(self._edit(), cells)
 
     # --- saving ------------------------------------------------------------------------------
@@ -318,6 +327,12 @@ def open_workbook(path: Path | str, lang: str | None = None, *, project_only: bo
     except BaseException:
         lock.release()
         raise
+
+
+def open_for_reading(path: Path | str, lang: str | None = None) -> FileWorkbook:
+    """Open a project workbook to read it only, without the lock across processes (the browser,
+    where no other process reaches the file); UserError if it cannot be read."""
+    return _open(Path(path), lang, True, None)
 
 
 def _open(path: Path, lang: str | None, project_only: bool, lock: Any) -> FileWorkbook:

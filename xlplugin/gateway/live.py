@@ -289,7 +289,7 @@ class LiveWorkbook:
             sheet = self._sheets.get(name)
             if sheet is None:
                 continue
-            for chunk in _address_chunks(addresses):
+            for chunk in regions.address_chunks(addresses, MAX_ADDRESS_LIST):
                 sheet.range(chunk).conditional_formats.add_custom(f"={regions.MARK_FORMULA}", fill_color=MARK_FILL)
 
     def commit(self) -> Saved:
@@ -339,17 +339,3 @@ def _windows_comments(sheet: Any) -> list[tuple[int, int, str]]:
             if isinstance(text, str) and text.strip():
                 found.append((int(cell.Row), int(cell.Column), text))
     return found
-
-
-def _address_chunks(addresses: list[str]) -> list[str]:
-    chunks: list[str] = []
-    current = ""
-    for address in addresses:
-        candidate = f"{current},{address}" if current else address
-        if len(candidate) > MAX_ADDRESS_LIST and current:
-            chunks.append(current)
-            candidate = address
-        current = candidate
-    if current:
-        chunks.append(current)
-    return chunks

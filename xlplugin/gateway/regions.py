@@ -89,6 +89,22 @@ def address_key(address: str) -> tuple[int, str]:
     return (int(digits or 0), address)
 
 
+def address_chunks(addresses: list[str], limit: int = 250) -> list[str]:
+    """Addresses joined by commas, each list short enough for one multi-area range (Excel
+    refuses longer ones)."""
+    chunks: list[str] = []
+    current = ""
+    for address in addresses:
+        candidate = f"{current},{address}" if current else address
+        if len(candidate) > limit and current:
+            chunks.append(current)
+            candidate = address
+        current = candidate
+    if current:
+        chunks.append(current)
+    return chunks
+
+
 def addresses_by_sheet(cells: Iterable[CellRef]) -> dict[str, list[str]]:
     """Each sheet's cell addresses, once each, row by row (how both adapters lay out marks)."""
     by_sheet: dict[str, set[str]] = {}

@@ -648,6 +648,29 @@ TEXTS: dict[str, object] = {
         "Projektmappen »{book}« er ikke lavet med Social innovation (arkene mangler). "
         "Åbn en projektmappe, eller opret en ny med Ny projektmappe."
     ),
+    # --- The Office.js add-in and the web page (issue 17) ----------------------------------
+    "msg.snapshot.not_project": (
+        "Projektmappen er ikke lavet med Social innovation (arkene mangler). "
+        "Åbn en projektmappe, eller opret en ny med Ny projektmappe."
+    ),
+    "msg.snapshot.unsupported": (
+        "Tilføjelsesprogrammet og dets Python-del er ikke samme version (version {expected} af projektmappens øjebliksbillede forventet). "
+        "Luk Excel, og åbn det igen; hjælper det ikke, så bed IT om at opdatere tilføjelsesprogrammet."
+    ),
+    "web.error.unexpected": (
+        "Der skete en uventet fejl: {reason}. Projektmappen er uændret. Prøv igen; sker det igen, "
+        "så kontakt din IT-support (detaljerne står i browserens udviklerkonsol)."
+    ),
+    "web.build.no_checkout": "Byg sitet fra en kopi af xlplugins kildekode efter  npm ci  (Pyodide i node_modules/pyodide og siderne i web/site under {folder}).",
+    "web.build.abi": "Pyodide i node_modules er bygget til ABI {found}; web/wheels.txt er til {expected}. Kør  npm ci  igen.",
+    "web.build.not_empty": "{folder} findes og er ikke et tidligere byggeri af sitet. Angiv en tom eller ny mappe.",
+    "web.build.wheel_missing": "Wheel-filen til {name} er ikke i {folder}.",
+    "web.build.pip_failed": "pip kunne ikke hente eller bygge wheel-filerne (dens besked står ovenfor). Tjek forbindelsen til pakkeindekset.",
+    "web.build.done": "Sitet ligger i {folder}: Pyodide {pyodide} og {wheels} wheel-filer. Læg det på en HTTPS-server (se README).",
+    "cli.web.help": "Tilføjelsesprogrammet til Excel på nettet, Windows og Mac uden Python (Office.js), og websiden: byg eller prøv sitet.",
+    "cli.web.build.help": "Skriv det statiske site (Pyodide, wheel-filerne, siderne) til en mappe.",
+    "cli.web.build.out": "Sitets mappe.",
+    "cli.web.build.wheels": "Tag wheel-filerne fra web/wheels.txt i denne mappe i stedet for at hente dem.",
     # --- Command line: the add-in -----------------------------------------------------
     "cli.addin.help": "Byg, installer eller fjern Excel-tilføjelsesprogrammet (fanen Social innovation).",
     "cli.addin.build.help": "Byg tilføjelsesprogrammet (.xlam) ud fra xlwings' skabelon.",

@@ -634,6 +634,29 @@ TEXTS: dict[str, object] = {
         "The workbook \u201c{book}\u201d was not made with Social innovation (its sheets are missing). "
         "Open a project workbook, or create one with New project workbook."
     ),
+    # --- The Office.js add-in and the web page (issue 17) ----------------------------------
+    "msg.snapshot.not_project": (
+        "This workbook was not made with Social innovation (its sheets are missing). "
+        "Open a project workbook, or create one with New project workbook."
+    ),
+    "msg.snapshot.unsupported": (
+        "The add-in and its Python part are of different versions (workbook snapshot version {expected} expected). "
+        "Close Excel and open it again; if that does not help, ask IT to update the add-in."
+    ),
+    "web.error.unexpected": (
+        "An unexpected error happened: {reason}. The workbook is unchanged. Try again; if the error persists, "
+        "tell your IT support (the details are in the browser's developer console)."
+    ),
+    "web.build.no_checkout": "Build the site from a checkout of xlplugin after  npm ci  (Pyodide in node_modules/pyodide and the pages in web/site under {folder}).",
+    "web.build.abi": "The Pyodide in node_modules is built for ABI {found}; web/wheels.txt is for {expected}. Run  npm ci  again.",
+    "web.build.not_empty": "{folder} exists and is not an earlier build of the site. Give an empty or new folder.",
+    "web.build.wheel_missing": "The wheel of {name} is not in {folder}.",
+    "web.build.pip_failed": "pip could not download or build the wheels (its message is above). Check the connection to the package index.",
+    "web.build.done": "The site is in {folder}: Pyodide {pyodide} and {wheels} wheels. Serve it over HTTPS (see the README).",
+    "cli.web.help": "The add-in for Excel on the web, Windows and Mac without Python (Office.js), and the web page: build or try the site.",
+    "cli.web.build.help": "Write the static site (Pyodide, the wheels, the pages) to a folder.",
+    "cli.web.build.out": "The site's folder.",
+    "cli.web.build.wheels": "Take the wheels of web/wheels.txt from this folder instead of downloading them.",
     # --- Command line: the add-in -----------------------------------------------------
     "cli.addin.help": "Build, install or remove the Excel add-in (the Social innovation tab).",
     "cli.addin.build.help": "Build the add-in (.xlam) from xlwings' template.",

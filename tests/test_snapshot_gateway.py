@@ -1,0 +1,189 @@
+"""The snapshot gateway (the Office.js add-in's adapter) against the file gateway: the same
+actions on the same workbook give the same findings and summaries, and the plan of Excel
+operations, applied as the add-in applies it, gives the workbook the file gateway writes
+(values, tables, links, marks).
+
+The snapshot is made from the file as the add-in's JavaScript reads it from Excel
+(``xlplugin.gateway.snapshot_file``) and goes through JSON both ways, as it does in the browser.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+
+import pytest
+from openpyxl.comments import Comment
+from plan_model import Model
+from test_validate import found, plant_mistakes
+from workbooks import cell, edit, example, example_before_matching
+
+from xlplugin.actions import match, plan, platforms, validate
+from xlplugin.domain.errors import UserError
+from xlplugin.domain.port import CellRef, Link, Saved
+from xlplugin.gateway.file import open_workbook
+from xlplugin.gateway.snapshot import SnapshotWorkbook, parse_range, range_address
+from xlplugin.gateway.snapshot_file import snapshot_of_file
+from xlplugin.layout import spec
+from xlplugin.layout.texts import texts
+
+CPR = "010203-1234"
+# Integration tests: whole workbooks through both adapters, a few seconds each.
+pytestmark = pytest.mark.slow
+
+
+def through_json(value):
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+def run_both(tmp_path, source, action):
+    """The action through the file gateway (on a copy) and through the snapshot gateway."""
+    on_disk = tmp_path / "by_file.xlsx"
+    shutil.copyfile(source, on_disk)
+    by_file = action(open_workbook(on_disk))
+    gateway = SnapshotWorkbook(through_json(snapshot_of_file(source)))
+    by_snapshot = action(gateway)
+    applied = Model.of_file(source).apply(through_json(gateway.plan()))
+    return by_file, by_snapshot, applied, Model.of_file(on_disk)
+
+
+def assert_same_workbook(applied: Model, written: Model):
+    assert applied.tables == written.tables
+    assert applied.links == written.links
+    assert applied.marks == written.marks
+    assert applied.cells == written.cells
+
+
+def plant_hostile(path, lang):
+    """Personal data outside the tables and in a comment, a control character and a CPR number in
+    a step-2 description, a zero-width space in a group name."""
+    t = texts(lang)
+
+    def change(wb):
+        wb[t.sheet("step2")]["AZ70"] = "jens@example.dk"
+        wb[t.sheet("themes")]["H40"].comment = Comment(f"Borger {CPR}", "someone")
+        cell(wb, lang, "entries", "description", 0).value = f"Hjælp_x0007_til at hente {CPR} børn"
+        first = cell(wb, lang, "groups", "name", 0)
+        cell(wb, lang, "groups", "name", 2).value = first.value[:2] + "\u200b" + first.value[2:]
+
+    edit(path, change)
+    return path
+
+
+SOURCES = {
+    "example": lambda tmp, lang: example(tmp, lang),
+    "blank": lambda tmp, lang: example(tmp, lang, blank=True),
+    "planted": lambda tmp, lang: (lambda p: (plant_mistakes(p, lang), p)[1])(example(tmp, lang)),
+    "hostile": lambda tmp, lang: plant_hostile(example(tmp, lang), lang),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("source", list(SOURCES))
+def test_validate_through_the_snapshot_gives_what_the_file_gateway_gives(tmp_path, lang, source):
+    path = SOURCES[source](tmp_path, lang)
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, validate.run)
+    assert by_snapshot.lang == by_file.lang == lang
+    assert found(by_snapshot) == found(by_file)
+    assert by_snapshot.project == by_file.project
+    assert by_snapshot.saved.path is None
+    assert_same_workbook(applied, written)
+    if source in ("planted", "hostile"):
+        assert written.marks, "mistakes leave marks"
+        assert written.links, "findings link to their cells"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("source", ["before-matching", "example", "blank", "hostile"])
+def test_match_through_the_snapshot_gives_what_the_file_gateway_gives(tmp_path, lang, source):
+    path = example_before_matching(tmp_path, lang) if source == "before-matching" else SOURCES[source](tmp_path, lang)
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, match.run)
+    assert (by_snapshot.new, by_snapshot.unchanged) == (by_file.new, by_file.unchanged)
+    assert_same_workbook(applied, written)
+    if source == "before-matching":
+        assert by_file.new > 0
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("action", [platforms.run, plan.run], ids=["platforms", "plan"])
+def test_steps_4_and_5_through_the_snapshot_give_what_the_file_gateway_gives(tmp_path, lang, action):
+    by_file, by_snapshot, applied, written = run_both(tmp_path, example(tmp_path, lang), action)
+    assert by_snapshot.saved == Saved() and by_file.saved.path is not None
+    assert dataclasses.replace(by_snapshot, saved=by_file.saved) == by_file
+    assert_same_workbook(applied, written)
+
+
+def test_the_plan_is_small_json_and_names_its_format(tmp_path):
+    path = plant_hostile(example(tmp_path, "da"), "da")
+    gateway = SnapshotWorkbook(snapshot_of_file(path))
+    validate.run(gateway)
+    planned = gateway.plan()
+    assert (planned["format"], planned["version"], planned["lang"]) == ("xlplugin.plan", 1, "da")
+    assert {op["op"] for op in planned["ops"]} <= {"insert_rows", "resize_table", "clear_links", "write", "clear", "marks"}
+    assert len(json.dumps(planned)) < 50_000
+
+
+def test_a_snapshot_of_another_version_or_of_no_project_is_refused_in_words():
+    with pytest.raises(UserError) as refused:
+        SnapshotWorkbook({"format": "xlplugin.snapshot", "version": 99})
+    assert refused.value.key == "msg.snapshot.unsupported"
+    with pytest.raises(UserError) as refused:
+        SnapshotWorkbook({"format": "xlplugin.snapshot", "version": 1, "sheets": [{"name": "Ark1", "values": [["x"]]}]})
+    assert refused.value.key == "msg.snapshot.not_project"
+
+
+def test_dates_arrive_as_serial_numbers_and_are_read_as_dates(tmp_path):
+    snap = snapshot_of_file(example(tmp_path, "da"))
+    assert any(fmt == "yyyy-mm-dd" for sheet in snap["sheets"] for _, fmt in sheet["number_formats"])
+    json.dumps(snap)  # nothing but JSON
+    by_snapshot = validate.run(SnapshotWorkbook(through_json(snap)), write=False)
+    by_file = validate.run(open_workbook(example(tmp_path, "da", name="again.xlsx")), write=False)
+    assert by_snapshot.project == by_file.project
+
+
+@pytest.mark.parametrize("address", ["A1", "B7:D9", "AB12:AC300", "$C$3:$D$4"])
+def test_range_addresses_round_trip(address):
+    top, left, bottom, right = parse_range(address)
+    assert range_address(top + 1, left + 1, bottom + 1, right + 1) == address.replace("$", "")
+
+
+def _stacked_tables(path):
+    """A table with another table below it on the same sheet (growing it must move that one)."""
+    gateway = open_workbook(path)
+    try:
+        for table_key in spec.tables_by_key():
+            region = gateway._find_region(table_key)
+            if region is None:
+                continue
+            below = [o for o in gateway._regions if o.sheet == region.sheet and o.top > region.bottom]
+            if below:
+                lower = min(below, key=lambda o: o.top)
+                return table_key, next(k for k in spec.tables_by_key() if gateway._find_region(k) == lower)
+    finally:
+        gateway.close()
+    raise AssertionError("the layout has no stacked tables")
+
+
+def test_growing_a_table_into_the_one_below_moves_it_as_the_file_gateway_does(tmp_path):
+    """Grow a table into the table below (rows are inserted), then write that table (found where
+    it moved to, and shrunk), and a block of values and formulas outside the tables."""
+    source = example(tmp_path, "en")
+    upper, lower = _stacked_tables(source)
+    tricky = ["=1+1", "+45 12 34", "-", "@home", "1/2", "0,25", "007", "TRUE", "  spaced  "]
+
+    def write(gateway):
+        for key, n in ((upper, 40), (lower, 1)):
+            headers = [texts("en").header(key, c.key) for c in spec.table(key).columns]
+            rows = [[tricky[(r + c) % len(tricky)] for c in range(len(headers))] for r in range(n)]
+            rows[0][0] = Link("see here", CellRef(texts("en").sheet("start"), 3, 2))
+            gateway.write_table(key, headers, rows)
+        gateway.write_range("step2", CellRef("ignored", 60, 30), [["=SUM(A1)", 3.5], [None, "x"]])
+        return gateway.commit()
+
+    gateway = SnapshotWorkbook(snapshot_of_file(source))
+    write(gateway)
+    ops = [op["op"] for op in gateway.plan()["ops"]]
+    assert ops.count("insert_rows") == 1 and "clear" in ops
+    _, _, applied, written = run_both(tmp_path, source, write)
+    assert_same_workbook(applied, written)
+    assert applied.tables != Model.of_file(source).tables

@@ -1,0 +1,292 @@
+"""A workbook as a snapshot of plain JSON in, a plan of Excel operations out: the
+``WorkbookGateway`` of the Office.js add-in, where Python runs in the browser (Pyodide).
+
+JavaScript reads what an action needs in one ``Excel.run`` (``web/office/snapshot.js``) and
+hands it over as a **snapshot**; the action runs unchanged against this adapter; every write
+becomes an operation of a **plan**, which JavaScript applies in one batch
+(``web/office/plan.js``). Nothing here touches Excel, a file or the network.
+
+Snapshot, format ``xlplugin.snapshot`` version 1 (what Office.js gives, as it gives it)::
+
+    {"format": "xlplugin.snapshot", "version": 1,
+     "properties": {"xlplugin.layout": "1", "xlplugin.lang": "da"},    # custom properties
+     "sheets": [{"name": "1 Afklaring", "visible": true,
+                 "values": [[...], ...],           # from A1 to the used range's last cell
+                 "formulas": [["B7", "=SUM(...)"]], # cells holding a formula
+                 "number_formats": [["C9", "dd-mm-yyyy"]],  # number cells not in General
+                 "merged": ["A1:C1"]}],
+     "tables": [{"name": "Beboergrupper", "sheet": "1 Afklaring", "range": "A5:I12"}],
+     "comments": [{"sheet": "1 Afklaring", "cell": "B7", "text": "..."}]}
+
+Values are as ``Range.values`` gives them: text, numbers (a date is its serial number, told
+by its number format), booleans, "" for an empty cell, an error as its text ("#DIV/0!").
+
+Plan, format ``xlplugin.plan`` version 1: ``{"format", "version", "lang", "ops": [...]}``; the
+operations, applied in order (rows and columns 1-based in A1 addresses, sheets by name)::
+
+    {"op": "insert_rows", "sheet": S, "row": 14, "count": 5}   # shift the rows down
+    {"op": "resize_table", "table": T, "sheet": S, "range": "A5:Q40"}
+    {"op": "clear_links", "sheet": S, "range": "A5:Q40"}  # hyperlinks only
+    {"op": "write", "sheet": S, "cell": "A5", "values": [[cell, ...], ...]}
+    {"op": "clear", "sheet": S, "range": "A41:Q44"}       # contents only, formats stay
+    {"op": "marks", "formula": MARK_FORMULA, "fill": "#FFC7CE", "border": "#C00000",
+     "sheets": {S: ["B7:B9", "D12", ...]}}   # remove every rule with the formula, then add
+
+A ``write`` cell is null (empty), a number, a boolean, a text (always text: never a formula,
+number or date, whatever it starts with), ``{"date": "2027-06-01"}``, ``{"formula":
+"=..."}`` (as it reads in that cell) or ``{"text": "...", "link": "'Sheet'!A1"}`` (a
+hyperlink to a place in the workbook).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from xlplugin.domain.errors import UserError
+from xlplugin.domain.models import normalize
+from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved, column_letter, column_number
+from xlplugin.gateway import regions
+from xlplugin.gateway.formulas import formula_at
+from xlplugin.layout.names import sheet_names_of, table_names_of
+from xlplugin.layout.texts import LANGUAGES
+
+SNAPSHOT_FORMAT, SNAPSHOT_VERSION = "xlplugin.snapshot", 1
+PLAN_FORMAT, PLAN_VERSION = "xlplugin.plan", 1
+MARK_FILL, MARK_BORDER = "#FFC7CE", "#C00000"  # the file gateway's mark colours
+MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one call
+_RANGE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
+Box = tuple[int, int, int, int]  # top, left, bottom, right: 0-based, inclusive
+
+
+def parse_range(address: str) -> Box:
+    """``B2:D9`` (or ``Sheet!B2:D9``, or one cell) as a 0-based box."""
+    found = _RANGE.fullmatch(address.rsplit("!", 1)[-1].strip())
+    if found is None:
+        raise ValueError("not a range address")
+    c0, r0 = found[1], int(found[2])
+    c1, r1 = (found[3], int(found[4])) if found[3] else (c0, r0)
+    return r0 - 1, column_number(c0) - 1, r1 - 1, column_number(c1) - 1
+
+
+def range_address(top: int, left: int, bottom: int, right: int) -> str:
+    """A 1-based box as ``B2:D9`` (one cell: ``B2``)."""
+    first = f"{column_letter(left)}{top}"
+    return first if (top, left) == (bottom, right) else f"{first}:{column_letter(right)}{bottom}"
+
+
+def _is_date_format(number_format: str) -> bool:
+    from openpyxl.styles.numbers import is_date_format
+
+    return bool(is_date_format(number_format))
+
+
+def _from_serial(serial: float) -> dt.date | dt.datetime:
+    """A date cell's serial number as calamine reads it: a date, or a datetime when it has a time."""
+    from openpyxl.utils.datetime import from_excel
+
+    when = from_excel(serial)
+    return when.date() if isinstance(when, dt.datetime) and when.time() == dt.time() else when
+
+
+def _unsupported() -> UserError:
+    return UserError("msg.snapshot.unsupported", expected=SNAPSHOT_VERSION)
+
+
+class SnapshotWorkbook:
+    """``WorkbookGateway`` over a snapshot; ``plan()`` gives the writes as Excel operations."""
+
+    def __init__(self, snapshot: dict[str, Any], lang: str | None = None):
+        if snapshot.get("format") != SNAPSHOT_FORMAT or snapshot.get("version") != SNAPSHOT_VERSION:
+            raise _unsupported()
+        self.path = None
+        self.properties: dict[str, str] = {str(k): str(v) for k, v in (snapshot.get("properties") or {}).items()}
+        self._sheets: dict[str, dict[str, Any]] = {}
+        self._grids: dict[str, list[list[Any]]] = {}
+        self._formulas: dict[str, dict[tuple[int, int], str]] = {}
+        self._merged: dict[str, list[Box]] = {}
+        for sheet in snapshot.get("sheets") or []:
+            name = str(sheet["name"])
+            self._sheets[name] = sheet
+            self._formulas[name] = {
+                parse_range(at)[:2]: str(text) for at, text in sheet.get("formulas") or [] if str(text).startswith("=")
+            }
+            self._merged[name] = [parse_range(a) for a in sheet.get("merged") or []]
+        self._regions = [
+            regions.Region(str(t["name"]), str(t["sheet"]), *parse_range(str(t["range"])))
+            for t in snapshot.get("tables") or []
+            if t.get("sheet") in self._sheets
+        ]
+        self._comments = [
+            CellText(CellRef.parse(str(c["sheet"]), str(c["cell"])), str(c["text"]), comment=True)
+            for c in snapshot.get("comments") or []
+            if isinstance(c.get("text"), str) and c["text"].strip()
+        ]
+        table_names = [region.name for region in self._regions]
+        if not regions.is_project(self.properties, table_names):
+            raise UserError("msg.snapshot.not_project")
+        self.lang = lang if lang in LANGUAGES else regions.detect_language(self.properties, self.sheet_names(), table_names)
+        self._ops: list[dict[str, Any]] = []
+        # where things are while the plan is built: the tables after rows were inserted, and
+        # what each sheet holds (rows inserted, blocks written) to find free rows below a table
+        self._now_regions = [regions.Region(r.name, r.sheet, r.top, r.left, r.bottom, r.right) for r in self._regions]
+        self._now: dict[str, list[list[Any]]] = {}
+
+    # --- reading -------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return list(self._sheets)
+
+    def _rows(self, sheet: str) -> list[list[Any]]:
+        """The sheet's values as the file gateway reads them: "" for empty, dates as dates."""
+        if sheet not in self._grids:
+            data = self._sheets[sheet]
+            grid = [["" if v is None else v for v in row] for row in data.get("values") or []]
+            for at, number_format in data.get("number_formats") or []:
+                r, c = parse_range(at)[:2]
+                value = grid[r][c] if r < len(grid) and c < len(grid[r]) else None
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and _is_date_format(str(number_format)):
+                    grid[r][c] = _from_serial(float(value))
+            self._grids[sheet] = grid
+        return self._grids[sheet]
+
+    def read_table(self, table_key: str) -> RawTable | None:
+        region = regions.find_region(table_key, self._regions, self.sheet_names(), self._rows)
+        if region is None:
+            return None
+        rows = self._rows(region.sheet)
+        return regions.table_at(table_key, region, self._regions, rows, self._merged[region.sheet], self._formulas[region.sheet])
+
+    def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
+        wanted = keep or bool
+        found = [
+            CellText(CellRef(name, r + 1, c + 1), value)
+            for name in self._sheets
+            for r, row in enumerate(self._rows(name))
+            for c, value in enumerate(row)
+            if isinstance(value, str) and value and wanted(value)
+        ]
+        return found + [c for c in self._comments if wanted(c.text)]
+
+    # --- writing: operations of the plan ----------------------------------------------------
+    def _sheet_of(self, sheet_key: str) -> str:
+        wanted = sheet_names_of(sheet_key)
+        for name in self._sheets:
+            if normalize(name) in wanted:
+                return name
+        raise regions.sheet_missing(sheet_key)
+
+    def _region_of(self, table_key: str) -> regions.Region:
+        wanted = table_names_of(table_key)
+        for region in self._now_regions:
+            if normalize(region.name) in wanted:
+                return region
+        raise regions.table_missing(table_key)
+
+    def _current(self, sheet: str) -> list[list[Any]]:
+        """The sheet as the plan has left it so far (to see whether rows are free)."""
+        if sheet not in self._now:
+            formulas = self._formulas[sheet]
+            self._now[sheet] = [
+                [v if v not in (None, "") else formulas.get((r, c)) for c, v in enumerate(row)]
+                for r, row in enumerate(self._rows(sheet))
+            ]
+        return self._now[sheet]
+
+    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+        region = self._region_of(table_key)
+        sheet = region.sheet
+        top, left, bottom, right = region.top + 1, region.left + 1, region.bottom + 1, region.right + 1
+        n_rows = max(len(rows), 1)
+        new_bottom, new_right = top + n_rows, left + len(headers) - 1
+        if new_bottom > bottom:
+            self._make_room(sheet, bottom + 1, new_bottom)
+        block: list[list[Any]] = [list(headers)] + [
+            [(row[i] if i < len(row) else None) for i in range(len(headers))] for row in rows
+        ]
+        block += [[None] * len(headers) for _ in range(n_rows - len(rows))]
+        self._ops.append({"op": "resize_table", "table": region.name, "sheet": sheet,
+                          "range": range_address(top, left, new_bottom, new_right)})
+        region.bottom, region.right = new_bottom - 1, new_right - 1
+        self._write_block(sheet, top, left, block)
+        if new_bottom < bottom:  # the table shrank: clear the rows it left, keep their formats
+            gone = range_address(new_bottom + 1, left, bottom, right)
+            self._ops.append({"op": "clear_links", "sheet": sheet, "range": gone})
+            self._ops.append({"op": "clear", "sheet": sheet, "range": gone})
+            self._fill(sheet, new_bottom + 1, left, [[None] * (right - left + 1)] * (bottom - new_bottom))
+
+    def _make_room(self, sheet: str, first: int, last: int) -> None:
+        """Insert rows if rows first..last are not free, as the other adapters do."""
+        grid = self._current(sheet)
+        below = (grid[r - 1] if r - 1 < len(grid) else [] for r in range(first, last + 1))
+        insert = regions.rows_to_insert(below, first, last)
+        if insert is None:
+            return
+        at, count = insert
+        self._ops.append({"op": "insert_rows", "sheet": sheet, "row": at, "count": count})
+        if at - 1 < len(grid):
+            grid[at - 1 : at - 1] = [[] for _ in range(count)]
+        for region in self._now_regions:
+            if region.sheet == sheet and region.top >= at - 1:
+                region.top += count
+                region.bottom += count
+
+    def _fill(self, sheet: str, top: int, left: int, block: list[list[Any]]) -> None:
+        grid = self._current(sheet)
+        for i, row in enumerate(block):
+            r = top - 1 + i
+            while len(grid) <= r:
+                grid.append([])
+            line = grid[r]
+            for j, value in enumerate(row):
+                c = left - 1 + j
+                if len(line) <= c:
+                    line.extend([None] * (c + 1 - len(line)))
+                line[c] = None if value in (None, "") else value
+
+    def _write_block(self, sheet: str, top: int, left: int, block: list[list[Any]]) -> None:
+        width = max((len(row) for row in block), default=0)
+        if not block or not width:
+            return
+        block = [list(row) + [None] * (width - len(row)) for row in block]
+        cells = [[self._cell(v, CellRef(sheet, top + i, left + j)) for j, v in enumerate(row)] for i, row in enumerate(block)]
+        self._ops.append({"op": "clear_links", "sheet": sheet, "range": range_address(top, left, top + len(block) - 1, left + width - 1)})
+        self._ops.append({"op": "write", "sheet": sheet, "cell": f"{column_letter(left)}{top}", "values": cells})
+        self._fill(sheet, top, left, block)
+
+    @staticmethod
+    def _cell(value: Any, at: CellRef) -> Any:
+        if isinstance(value, Link):
+            target = value.target.sheet.replace("'", "''")
+            return {"text": value.text, "link": f"'{target}'!{value.target.address}"}
+        if isinstance(value, Formula):
+            return {"formula": formula_at(value, at)}
+        if isinstance(value, dt.datetime):
+            return {"date": value.isoformat()}
+        if isinstance(value, dt.date):
+            return {"date": value.isoformat()}
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        return str(value)
+
+    def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
+        self._write_block(self._sheet_of(sheet_key), top_left.row, top_left.col, values)
+
+    def set_marks(self, cells: list[CellRef]) -> None:
+        """One operation: the previous run's marks go (on every sheet), these come."""
+        by_sheet = {
+            name: regions.address_chunks(addresses, MAX_ADDRESS_LIST)
+            for name, addresses in regions.addresses_by_sheet(cells).items()
+            if name in self._sheets
+        }
+        self._ops.append({"op": "marks", "formula": regions.MARK_FORMULA, "fill": MARK_FILL, "border": MARK_BORDER,
+                          "sheets": by_sheet})
+
+    def commit(self) -> Saved:
+        return Saved()  # nothing to save: JavaScript applies the plan to the open workbook
+
+    def plan(self) -> dict[str, Any]:
+        return {"format": PLAN_FORMAT, "version": PLAN_VERSION, "lang": self.lang, "ops": list(self._ops)}
