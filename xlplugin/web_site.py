@@ -130,6 +130,61 @@ def build_site(out: Path | str, wheels_from: Path | str | None = None) -> Site:
         if ext in (".wasm", ".mjs", ".whl", ".json", ".xlsx")
     )
     (out / "web.config").write_text(_WEB_CONFIG.format(entries=mime), encoding="utf-8")
+    _write_texts(out)
+    _write_offline_list(out)
     version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
     return Site(out, sorted(entries), version)
+
+
+# the keys the pages show: their own and the ribbon's labels (the same words as the VBA ribbon)
+TEXT_PREFIXES = ("web.page.", "web.pane.", "web.error.", "ribbon.", "severity.")
+PAGES = ("index.html", "taskpane.html")
+
+
+def page_texts(lang: str) -> dict[str, str]:
+    from xlplugin.layout.texts import texts
+
+    table = texts(lang)
+    keys = table.keys()
+    return {key: value for key in keys if key.startswith(TEXT_PREFIXES) and isinstance(value := table.get(key), str)}
+
+
+def _write_texts(out: Path) -> None:
+    """texts.json for the scripts (both languages), and the pages' text in Danish already, so
+    they read well before their script has run."""
+    import re
+
+    from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES
+
+    tables = {lang: page_texts(lang) for lang in LANGUAGES}
+    (out / "texts.json").write_text(json.dumps(tables, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    default = tables[DEFAULT_LANGUAGE]
+
+    def fill(m: re.Match[str]) -> str:
+        text = default.get(m[2])
+        if text is None:
+            raise ValueError(f"no text {m[2]!r} for a page")
+        return m[1] + text.replace("&", "&amp;").replace("<", "&lt;") + m[3]
+
+    for name in PAGES:
+        page = out / name
+        if page.is_file():
+            html = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r'(<[^<>]*\bdata-t="([^"]+)"[^<>]*>)(</)', fill, html), encoding="utf-8")
+
+
+def _write_offline_list(out: Path) -> None:
+    """offline.json: every file the service worker keeps for offline use; sw.js gets the build's
+    hash, so a new build replaces the old copy in the browser."""
+    files = sorted(
+        p.relative_to(out).as_posix() for p in out.rglob("*")
+        if p.is_file() and p.name not in ("sw.js", "offline.json", "web.config", "manifest.xml")
+    )
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())
+    version = digest.hexdigest()[:16]
+    (out / "offline.json").write_text(json.dumps({"version": version, "files": ["./", *files]}, indent=1) + "\n", encoding="utf-8")
+    worker = out / "sw.js"
+    worker.write_text(worker.read_text(encoding="utf-8").replace("__BUILD__", version), encoding="utf-8")
 
