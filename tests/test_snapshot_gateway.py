@@ -187,3 +187,17 @@ def test_growing_a_table_into_the_one_below_moves_it_as_the_file_gateway_does(tm
     _, _, applied, written = run_both(tmp_path, source, write)
     assert_same_workbook(applied, written)
     assert applied.tables != Model.of_file(source).tables
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("source", ["example", "planted"])
+def test_overview_through_the_snapshot_gives_what_the_file_gateway_gives(tmp_path, lang, source):
+    """The add-in's Opdatér overblik: the key figures written as the file gateway writes them
+    (the Overblik sheet's charts read those cells, in Excel as in the file)."""
+    from xlplugin.actions import overview
+
+    path = SOURCES[source](tmp_path, lang)
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, overview.run)
+    assert by_snapshot.phrases() == by_file.phrases()[:-1]  # the file's also says where it was saved
+    assert by_snapshot.saved.path is None and by_file.saved.path is not None
+    assert_same_workbook(applied, written)

@@ -19,7 +19,7 @@ from xlplugin.domain.port import Saved
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 from xlplugin.layout.words import Words
 
-ACTIONS = ("validate", "match", "platforms", "plan")
+ACTIONS = ("validate", "match", "platforms", "plan", "overview")
 
 
 def _findings(result: Any, words: Words) -> list[dict[str, Any]]:
