@@ -75,8 +75,12 @@ def test_a_second_build_replaces_the_first_and_a_foreign_folder_is_refused(site,
         web_site.build_site(tmp_path, wheels_from=site.out / "pyodide")
     assert refused.value.key == "web.build.not_empty"
     again = tmp_path / "again"
-    assert main(["web", "build", str(again), "--wheels", str(site.out / "pyodide")]) == 0
+    wheels = tmp_path / "wheels"
+    shutil.copytree(site.out / "pyodide", wheels)
+    assert main(["web", "build", str(again), "--wheels", str(wheels), "--host", "https://addin.example.dk/x/"]) == 0
     assert f"Pyodide {site.pyodide}" in capsys.readouterr().out
+    assert "https://addin.example.dk/x/taskpane.html" in (again / "manifest.xml").read_text(encoding="utf-8")
+    assert (again / "icons" / "icon-80.png").is_file() and not (site.out / "manifest.xml").exists()
     web_site.build_site(again, wheels_from=site.out / "pyodide")
     assert sorted(p.name for p in (again / "pyodide").glob("*.whl")) == sorted(p.name for p in (site.out / "pyodide").glob("*.whl"))
 
@@ -167,3 +171,36 @@ def test_the_web_page_in_chromium_gives_the_command_lines_workbook(site, tmp_pat
     assert page["planted_validate"] == expected["lines"]
     assert page["offline_validate"] == page["validate"]
     assert "Traceback" not in page["refused"] and page["refused"]
+
+
+def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
+    """The ribbon's Validate through the task pane (Excel.run on a stand-in office.js): CPython's
+    summary and findings in Danish and English, the plan's operations applied, a foreign
+    workbook's message, and New's workbook for Excel.createWorkbook."""
+    import base64
+
+    from python_calamine import CalamineWorkbook
+    from test_validate import plant_mistakes
+    from workbooks import example
+
+    planted = example(tmp_path, "da", name="planted.xlsx")
+    plant_mistakes(planted, "da")
+    snapshot = snapshot_of_file(planted)
+    foreign = {**snapshot, "properties": {}, "tables": []}
+    expected = {"snapshot": snapshot, "foreign_snapshot": foreign}
+    for lang in ("da", "en"):
+        expected[lang] = json.loads(browser.press("validate", json.dumps(snapshot), lang))
+        assert expected[lang]["ok"] and expected[lang]["findings"]
+    refused = json.loads(browser.press("validate", json.dumps(foreign), "da"))
+    assert not refused["ok"]
+    expected["foreign_message"] = refused["message"]
+    (tmp_path / "pane-expected.json").write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
+    node_test("web/test/taskpane.e2e.mjs", env=browser_env(site, tmp_path))
+    pane = json.loads((tmp_path / "pane.json").read_text(encoding="utf-8"))
+    ops = expected["da"]["plan"]["ops"]
+    written = [entry for entry in pane["log"] if entry[0] == "write"]
+    assert len(written) == sum(op["op"] == "write" for op in ops) > 0
+    assert [e[1:3] for e in pane["log"] if e[0] == "resize"] == [[op["table"], op["range"]] for op in ops if op["op"] == "resize_table"]
+    assert any(e[0] == "marks" for e in pane["log"])
+    (tmp_path / "new.xlsx").write_bytes(base64.b64decode(pane["created"]))
+    assert "Valideringsfund" in CalamineWorkbook.from_path(str(tmp_path / "new.xlsx")).sheet_names

@@ -101,3 +101,13 @@ def press_file(action: str, path: str, lang: str = DEFAULT_LANGUAGE) -> str:
         }
 
     return _answer(lang, run)
+
+
+def new_file(path: str, lang: str = DEFAULT_LANGUAGE, example: bool = False) -> None:
+    """A new project workbook at ``path`` (the add-in's *New*: Excel.createWorkbook opens it)."""
+    from pathlib import Path
+
+    from xlplugin.actions import new
+    from xlplugin.gateway.builder import write_new_workbook
+
+    new.create_workbook(write_new_workbook, Path(path), lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE, example=example)

@@ -83,10 +83,15 @@ def _lock_entry(wheel: Path) -> dict[str, object]:
     }
 
 
-def build_site(out: Path | str, wheels_from: Path | str | None = None) -> Site:
+def build_site(out: Path | str, wheels_from: Path | str | None = None, host: str | None = None) -> Site:
     """Write the site to ``out`` (emptied first if it is an earlier build). ``wheels_from``: a
-    folder holding the wheels of web/wheels.txt already (no download)."""
+    folder holding the wheels of web/wheels.txt already (no download). ``host``: the site's
+    https:// address, for the add-in's manifest.xml (none without it)."""
+    from xlplugin import web_manifest
+
     out = Path(out)
+    if host is not None:
+        web_manifest.manifest(host)  # an address Office cannot load is refused before any work
     pyodide = REPO / "node_modules" / "pyodide"
     static = REPO / "web" / "site"
     if not (pyodide / "pyodide.asm.wasm").is_file() or not static.is_dir():
@@ -131,6 +136,7 @@ def build_site(out: Path | str, wheels_from: Path | str | None = None) -> Site:
     )
     (out / "web.config").write_text(_WEB_CONFIG.format(entries=mime), encoding="utf-8")
     _write_texts(out)
+    web_manifest.write(out, host)
     _write_offline_list(out)
     version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
     return Site(out, sorted(entries), version)

@@ -26,6 +26,7 @@ export function startEngine(url = new URL("./worker.mjs", import.meta.url)) {
       return ask({ kind: "file", actions, bytes: copy, name, lang }, [copy]);
     },
     snapshot: (action, snapshot, lang) => ask({ kind: "snapshot", action, snapshot, lang }),
+    newWorkbook: (lang, example = false) => ask({ kind: "new", lang, example }),
   };
 }
 

@@ -39,6 +39,15 @@ export async function startPython(base) {
     press(action, snapshot, lang) {
       return JSON.parse(browser.press(action, JSON.stringify(snapshot), lang));
     },
+    newWorkbook(lang, example = false) {
+      clearFolder();
+      try {
+        browser.new_file(`${FOLDER}/new.xlsx`, lang, example);
+        return py.FS.readFile(`${FOLDER}/new.xlsx`);
+      } finally {
+        clearFolder();
+      }
+    },
     pressFile(actions, bytes, name, lang) {
       const file = safeName(name);
       clearFolder();

@@ -32,6 +32,11 @@ self.onmessage = async (event) => {
     } else if (kind === "snapshot") {
       const { action, snapshot, lang } = event.data;
       self.postMessage({ id, ok: true, answer: py.press(action, snapshot, lang), ms: Math.round(performance.now() - t0) });
+    } else if (kind === "new") {
+      const bytes = py.newWorkbook(event.data.lang, event.data.example);
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      self.postMessage({ id, ok: true, base64: btoa(binary), ms: Math.round(performance.now() - t0) });
     } else {
       self.postMessage({ id, ok: false, error: "unknown message" });
     }

@@ -706,6 +706,16 @@ TEXTS: dict[str, object] = {
         "Generér samspil udfylder 3 Samspil, Foreslå platforme udfylder 4 Platforme, og Lav vedligeholdelsesplan udfylder 5 Vedligehold. "
         "Python kører her i Excel; intet sendes nogen steder hen. Gem projektmappen, når du er tilfreds."
     ),
+    "web.manifest.description": "Planlæg det sociale liv i et nyt eller omdannet alment boligområde efter folderens fem trin: valider projektmappen, find samspil, vurdér platforme og lav en vedligeholdelsesplan.",
+    "web.manifest.new.tip": "Åbner en ny projektmappe i et nyt vindue med et ark pr. trin, lister og vejledning. Gem den, hvor du vil.",
+    "web.manifest.validate.tip": "Gennemgår alle trin for manglende eller forkerte oplysninger og viser fundene på arket Valideringsfund med et link til hver celle.",
+    "web.manifest.match.tip": "Kobler behov og ressourcer fra trin 2 og udfylder arket 3 Samspil. Jeres valg, kommentarer og egne rækker bevares.",
+    "web.manifest.platforms.tip": "Vurderer kataloget for de samspil, I har valgt på trin 3, og udfylder 4 Platforme. Jeres valg, kommentarer, egne point og egne rækker bevares.",
+    "web.manifest.plan.tip": "Skriver én række pr. valgt platform på 5 Vedligehold med forslag til vedligeholdere og folderens råd. Det, I selv har skrevet, bevares.",
+    "web.manifest.overview.tip": "Tæller grupper, behov, ressourcer, samspil, platforme, vedligehold og budget op på arket Overblik; diagrammerne følger tallene.",
+    "web.manifest.help.tip": "Viser, hvad knapperne gør, i ruden til højre.",
+    "web.build.host_https": "Tilføjelsesprogrammets adresse skal begynde med https:// (Office indlæser kun tilføjelsesprogrammer over HTTPS): {host}",
+    "cli.web.build.host": "Sitets adresse (https://…/), som manifest.xml peger på; uden den skrives intet manifest.",
     "web.build.no_checkout": "Byg sitet fra en kopi af xlplugins kildekode efter  npm ci  (Pyodide i node_modules/pyodide og siderne i web/site under {folder}).",
     "web.build.abi": "Pyodide i node_modules er bygget til ABI {found}; web/wheels.txt er til {expected}. Kør  npm ci  igen.",
     "web.build.not_empty": "{folder} findes og er ikke et tidligere byggeri af sitet. Angiv en tom eller ny mappe.",

@@ -692,6 +692,16 @@ TEXTS: dict[str, object] = {
         "Generate interactions fills 3 Interactions, Suggest platforms fills 4 Platforms, and Make maintenance plan fills 5 Maintenance. "
         "Python runs here in Excel; nothing is sent anywhere. Save the workbook when you are happy."
     ),
+    "web.manifest.description": "Plan the social life of a new or renovated social-housing estate in the folder's five steps: validate the workbook, find interactions, rate platforms and make a maintenance plan.",
+    "web.manifest.new.tip": "Opens a new project workbook in a new window, with a sheet per step, lists and guidance. Save it where you like.",
+    "web.manifest.validate.tip": "Checks every step for missing or wrong information and lists the findings on the Findings sheet, with a link to each cell.",
+    "web.manifest.match.tip": "Matches the needs and resources of step 2 and fills the sheet 3 Interactions. Your selections, comments and own rows are kept.",
+    "web.manifest.platforms.tip": "Rates the catalog for the interactions you selected in step 3 and fills 4 Platforms. Your choices, comments, own scores and own rows are kept.",
+    "web.manifest.plan.tip": "Writes one row per chosen platform on 5 Maintenance, with suggested maintainers and the folder's advice. What you wrote yourself is kept.",
+    "web.manifest.overview.tip": "Counts groups, needs, resources, interactions, platforms, maintenance and budget on the Overview sheet; the charts follow the figures.",
+    "web.manifest.help.tip": "Shows what the buttons do, in the pane on the right.",
+    "web.build.host_https": "The add-in's address must start with https:// (Office loads add-ins over HTTPS only): {host}",
+    "cli.web.build.host": "The site's address (https://…/) that manifest.xml points at; without it no manifest is written.",
     "web.build.no_checkout": "Build the site from a checkout of xlplugin after  npm ci  (Pyodide in node_modules/pyodide and the pages in web/site under {folder}).",
     "web.build.abi": "The Pyodide in node_modules is built for ABI {found}; web/wheels.txt is for {expected}. Run  npm ci  again.",
     "web.build.not_empty": "{folder} exists and is not an earlier build of the site. Give an empty or new folder.",
