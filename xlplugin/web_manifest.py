@@ -50,7 +50,7 @@ def manifest(host: str) -> str:
         raise UserError("web.build.host_https", host=host)
     host = host if host.endswith("/") else host + "/"
     en, da = texts(DEFAULT[0]), texts(OVERRIDE[0])
-    version = ".".join((__version__.split(".") + ["0", "0", "0"])[:4])
+    version = ".".join([*__version__.split("."), "0", "0", "0"][:4])
     shorts: list[tuple[str, str]] = []
     longs: list[tuple[str, str]] = []
 
