@@ -3,8 +3,8 @@
 Nothing the user typed appears in a message or a log; personal data is found however it is
 written and wherever it stands, and is never copied into what the tool generates; invisible
 characters do not make a second group; the command line never shows a traceback or a false
-message; ``new --force`` keeps a backup. Tests marked xfail(strict) wait for the in-place file
-writer (``gateway/file.py`` write side, ``sheet_ops.py``, ``save.py``): its merge turns them green.
+message; ``new --force`` keeps a backup; what the tool owns (the findings sheet, the hidden
+lists and their names) is made again when it is gone or broken.
 """
 from __future__ import annotations
 
@@ -364,16 +364,27 @@ def test_a_disk_filling_up_during_the_save_gives_one_message(tmp_path):
     assert digest(path) == before
 
 
-# --- 6. damage not reported ---------------------------------------------------------------------
+# --- 6. damage not reported, and repaired where the tool owns it ------------------------------
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_a_deleted_findings_sheet_is_not_said_to_hold_the_findings(tmp_path, lang, capsys):
+def test_a_deleted_findings_sheet_is_made_again_and_said_so(tmp_path, lang, capsys):
     path = example(tmp_path, lang)
     edit(path, lambda wb: wb.remove(wb[texts(lang).sheet("findings")]))
-    main(["--lang", lang, "validate", str(path)])
+    assert main(["--lang", lang, "validate", str(path)]) == 0
     out = " ".join(capsys.readouterr().out.split())  # the terminal table wraps long lines
     t = texts(lang)
-    assert t["finding.findings_table_missing"] in out
-    assert t["validate.written"].split("{")[0].strip() not in out
+    assert t["finding.findings_restored"].split("{")[0].strip() in out
+    assert t["finding.findings_table_missing"] not in out
+    assert t["validate.written"].split("{")[0].strip() in out
+
+
+def test_an_adapter_that_cannot_add_a_sheet_says_the_findings_were_not_written():
+    book = FakeWorkbook.from_project(example_project("da"), "da")
+    del book.tables["findings"]
+    book.sheets.remove(texts("da").sheet("findings"))
+    book.can_add_sheets = False
+    result = validate.run(book)
+    assert "findings_table_missing" in {f.key for f in result.findings}
+    assert not result.findings_written and book.restored == []
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -385,28 +396,58 @@ def test_a_deleted_lists_sheet_is_a_finding(tmp_path, lang):
     assert "lists_missing" in {f.key for f in validate_file(path, write=False).findings}
 
 
-@pytest.mark.xfail(strict=True, reason="the in-place file writer (gateway/file.py write side) re-creates the findings sheet")
 def test_a_deleted_findings_sheet_is_recreated(tmp_path):
     path = example(tmp_path)
-    edit(path, lambda wb: wb.remove(wb[texts("da").sheet("findings")]))
+    t = texts("da")
+    order = CalamineWorkbook.from_path(str(path)).sheet_names
+    edit(path, lambda wb: wb.remove(wb[t.sheet("findings")]))
     main(["validate", str(path)])
-    assert texts("da").sheet("findings") in CalamineWorkbook.from_path(str(path)).sheet_names
+    book = CalamineWorkbook.from_path(str(path))
+    assert book.sheet_names == order  # back in its place, before the hidden lists
+    rows = book.get_sheet_by_name(t.sheet("findings")).to_python()
+    assert any(Words("da")(m_phrase("findings_restored")) in row for row in rows)
+    main(["validate", str(path)])  # the next run writes on the sheet: nothing to make again
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(t.sheet("findings")).to_python()
+    assert not any(Words("da")(m_phrase("findings_restored")) in row for row in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="the in-place file writer (gateway/file.py write side, sheet_ops) re-creates the lists sheet and its lst_ names")
+def m_phrase(key: str):
+    from xlplugin.domain.phrases import Phrase, sheet
+
+    return Phrase.of(f"finding.{key}", findings_sheet=sheet("findings"), lists_sheet=sheet("lists"))
+
+
+def _lists(wb):
+    """Each lst_ name → the values of the cells it points at (fixed lists; openpyxl)."""
+    out = {}
+    for name, defined in wb.defined_names.items():
+        if name.startswith("lst_") and not defined.attr_text.startswith("OFFSET"):
+            ((sheet, ref),) = defined.destinations
+            out[name] = [c.value for row in wb[sheet][ref.replace("$", "")] for c in row]
+    return out
+
+
 def test_a_deleted_lists_sheet_and_its_names_are_recreated(tmp_path):
     from openpyxl import load_workbook
 
     path = example(tmp_path)
-    names_before = set(load_workbook(path).defined_names)
-    edit(path, lambda wb: wb.remove(wb[texts("da").sheet("lists")]))
+    before = load_workbook(path)
+    names_before, lists_before = set(before.defined_names), _lists(before)
+    lists = texts("da").sheet("lists")
+    edit(path, lambda wb: wb.remove(wb[lists]))
     main(["validate", str(path)])
     wb = load_workbook(path)
-    assert texts("da").sheet("lists") in wb.sheetnames
+    assert lists in wb.sheetnames and wb[lists].sheet_state == "hidden"
     assert names_before <= set(wb.defined_names)
+    assert _lists(wb) == lists_before  # every fixed dropdown reads its labels again
+    assert lists_before["lst_yesno"] == [texts("da").choice("yesno", "yes"), texts("da").choice("yesno", "no")]
+    # the dynamic lists read the group, theme and platform names again
+    dynamic = wb.defined_names["lst_groups"].attr_text
+    assert f"'{lists}'!" in dynamic and "#REF!" not in dynamic
+    column = dynamic.split("!$", 1)[1].split("$", 1)[0]
+    assert str(wb[lists][f"{column}2"].value).startswith("=IFERROR(INDEX(" + texts("da").table("groups"))
 
 
-@pytest.mark.xfail(strict=True, reason="broken lst_ names need the defined names read: the in-place file writer's repair")
 def test_broken_list_names_are_a_finding(tmp_path):
     path = example(tmp_path)
 
@@ -419,6 +460,36 @@ def test_broken_list_names_are_a_finding(tmp_path):
     from xlplugin.app import validate_file
 
     assert {"lists_missing", "lists_broken"} & {f.key for f in validate_file(path, write=False).findings}
+
+
+def test_broken_list_names_are_repaired_by_validate(tmp_path):
+    from openpyxl import load_workbook
+
+    from xlplugin.app import validate_file
+
+    path = example(tmp_path)
+    lists_before = _lists(load_workbook(path))
+
+    def break_some(wb):
+        wb.defined_names["lst_yesno"].attr_text = "#REF!$A$2:$A$3"
+        del wb.defined_names["lst_priority"]
+        wb.defined_names["lst_groups"].attr_text = "OFFSET('Gone'!$S$2,0,0,1,1)"
+
+    edit(path, break_some)
+    found = validate_file(path, write=False).findings
+    assert [f.params for f in found if f.key == "lists_broken"] == [(("lists_sheet", ph_sheet("lists")), ("n", 2))]
+    keys = {f.key for f in validate_file(path).findings}
+    assert "lists_restored" in keys and not keys & {"lists_missing", "lists_broken"}
+    wb = load_workbook(path)
+    assert _lists(wb) == lists_before
+    assert "'Gone'" not in wb.defined_names["lst_groups"].attr_text
+    assert not {f.key for f in validate_file(path, write=False).findings} & {"lists_missing", "lists_broken", "lists_restored"}
+
+
+def ph_sheet(key: str):
+    from xlplugin.domain.phrases import sheet
+
+    return sheet(key)
 
 
 # --- 7. look-alike names ----------------------------------------------------------------------

@@ -154,6 +154,11 @@ class WorkbookGateway(Protocol):
     def read_table(self, table_key: str) -> RawTable | None:
         """The table, found by its Excel name (or by its sheet and headers); None if absent."""
 
+    def defined_names(self) -> dict[str, str]:
+        """The workbook's defined names of workbook scope and what each refers to, as the file
+        holds it (``lst_yesno`` → ``'Lister'!$A$2:$A$3``; a name whose sheet is gone reads
+        ``#REF!``). A sheet's own names (print areas and titles) are left out."""
+
     def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
         """Every text in the workbook, for checks that must see all of it (personal data): each
         cell holding text on every sheet (hidden ones too), in a table or not, and the text of
@@ -170,6 +175,15 @@ class WorkbookGateway(Protocol):
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         """Write a block of values outside tables (e.g. the step 2 matrix view)."""
+
+    def restore_sheet(self, sheet_key: str, project: Project) -> None:
+        """Put back one of the sheets whose whole content is the tool's own (``spec.TOOL_SHEETS``:
+        the overview, the findings, the hidden lists) as a new workbook has it: added at its place
+        in the layout's order (``spec.SHEET_ORDER``) if the workbook lacks it, else made anew in
+        place of the one there. Its tables, formats, dropdowns, print setup and charts come with
+        it, and so do its names (the lists' ``lst_…``, set to point at it). ``project`` gives the
+        sheet's first values and the name in its print footer. Values may be written to it next;
+        reads keep showing the workbook as it was opened. A UserError if the adapter cannot."""
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """Mark the cells with findings, clearing the previous run's marks first."""

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 from openpyxl.utils import range_boundaries
 
 from xlplugin.domain.errors import UserError
-from xlplugin.domain.models import normalize
+from xlplugin.domain.models import Project, normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.gateway import sheet_ops
 from xlplugin.gateway.cells import row_height
@@ -29,6 +29,7 @@ from xlplugin.gateway.container import check_container
 from xlplugin.gateway.edit import PackageEdit
 from xlplugin.gateway.edit_sheet import Sheet
 from xlplugin.gateway.formulas import formula_at
+from xlplugin.gateway.graft import drop_related, graft
 from xlplugin.gateway.package import Package, read_package
 from xlplugin.gateway.regions import (
     Region,
@@ -50,8 +51,9 @@ from xlplugin.gateway.save import (
     remove_stale_temps,
     write_atomically,
 )
+from xlplugin.layout import spec
 from xlplugin.layout.names import sheet_names_of, table_names_of
-from xlplugin.layout.texts import LANGUAGES
+from xlplugin.layout.texts import LANGUAGES, texts
 
 
 class FileWorkbook:
@@ -71,6 +73,7 @@ class FileWorkbook:
         self._errors = package.errors
         self._formulas = package.formulas
         self._uncached = package.uncached
+        self._names = package.names
         self._xl: PackageEdit | None = None  # the package being edited, opened on the first write
         self._dirty = False
 
@@ -110,6 +113,9 @@ class FileWorkbook:
         for r, c, error in self._errors.get(sheet, ()):
             if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
                 rows[r][c] = error
+
+    def defined_names(self) -> dict[str, str]:
+        return dict(self._names)
 
     _slice = staticmethod(slice_row)  # kept by name: tests check table headers against calamine's
 
@@ -220,6 +226,34 @@ class FileWorkbook:
         for i, row in enumerate(values):
             for j, value in enumerate(row):
                 self._put(ws, top_left.row + i, top_left.col + j, value)
+
+    def restore_sheet(self, sheet_key: str, project: Project) -> None:
+        """One of the tool's own sheets as a new workbook has it, grafted into the package: added
+        at its place in the layout's order, or made anew in place of the one there."""
+        from xlplugin.gateway.builder import build_sheet
+
+        if sheet_key not in spec.TOOL_SHEETS:
+            raise ValueError(sheet_key)
+        edit = self._edit()
+        present = list(edit.sheet_parts())
+        found = [name for name in present if normalize(name) in sheet_names_of(sheet_key)]
+        name = found[0] if found else texts(self.lang).sheet(sheet_key)
+        scratch = build_sheet(project, self.lang, sheet_key, self._has_column)
+        order = spec.SHEET_ORDER
+        before = set().union(*(sheet_names_of(key) for key in order[: order.index(sheet_key)]))
+        position = max((i + 1 for i, other in enumerate(present) if normalize(other) in before), default=0)
+        if found:
+            drop_related(edit, edit.sheet_parts()[name])
+        graft(edit, scratch, name, position, replace=bool(found))
+
+    def _has_column(self, table: str, column: str) -> bool:
+        """Whether the workbook has the Excel table ``table`` with a column headed ``column``."""
+        for region in self._regions:
+            if normalize(region.name) == normalize(table):
+                rows = self._rows(region.sheet)
+                header = rows[region.top][region.left : region.right + 1] if region.top < len(rows) else []
+                return normalize(column) in {normalize(h) for h in header if isinstance(h, str)}
+        return False
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA."""

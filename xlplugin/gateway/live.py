@@ -31,7 +31,7 @@ from typing import Any
 
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
-from xlplugin.domain.models import normalize
+from xlplugin.domain.models import Project, normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.gateway import regions
 from xlplugin.gateway.formulas import formula_at
@@ -141,6 +141,14 @@ class LiveWorkbook:
             for c, text in enumerate(row)
             if isinstance(text, str) and text.startswith("=") and text != raw.rows[r][c]
         }
+
+    def defined_names(self) -> dict[str, str]:
+        """Workbook-scope names (a sheet's own read ``Sheet!name`` in Excel and are left out)."""
+        found = {}
+        for name in self.book.names:
+            if "!" not in name.name:
+                found[name.name] = (name.refers_to or "").removeprefix("=")
+        return found
 
     @staticmethod
     def _title(table_key: str) -> ph.Label:
@@ -276,6 +284,12 @@ class LiveWorkbook:
         block = [list(row) + [None] * (width - len(row)) for row in values]
         if width:
             self._write_block(sheet, top_left.row, top_left.col, block)
+
+    def restore_sheet(self, sheet_key: str, project: Project) -> None:
+        """Not in the open workbook: the file gateway grafts the builder's sheet into the
+        package; here that would take a second builder through Excel's object model. The
+        actions say what to do instead (run the command on the saved, closed workbook)."""
+        raise UserError("msg.live.cannot_add_sheet", sheet=ph.sheet(sheet_key))
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """One custom-formula conditional format per sheet, as the file gateway: the user's own
