@@ -276,9 +276,9 @@ class Styles:
             xf.set("numFmtId", str(self.number_format(code) if code is not None else 0))
         xf.set("xfId", "0")  # the Normal style, which every styles part has first
         mine = self._xfs()
-        wanted = _shape(xf)
+        wanted = _xf_shape(xf)
         for i, existing in enumerate(mine):
-            if _shape(existing) == wanted:
+            if _xf_shape(existing) == wanted:
                 return i
         mine.append(xf)
         mine.set("count", str(len(mine)))
@@ -350,6 +350,19 @@ def _schema_order(font: Any) -> None:
     children = sorted(font, key=lambda e: FONT_ORDER.index(local(e.tag)) if local(e.tag) in FONT_ORDER else len(FONT_ORDER))
     for element in children:
         font.append(element)
+
+
+_XF_DEFAULTS = {"xfId": "0", "pivotButton": "0", "quotePrefix": "0"}
+
+
+def _xf_shape(xf: Any) -> tuple[Any, ...]:
+    """A cell format's shape, attributes at their default value left out (Excel writes
+    xfId="0", openpyxl pivotButton="0" and quotePrefix="0"; absent means the same)."""
+    plain = copy.deepcopy(xf)
+    for attr, default in _XF_DEFAULTS.items():
+        if plain.get(attr) in (default, "false"):
+            del plain.attrib[attr]
+    return _shape(plain)
 
 
 def _shape(element: Any) -> tuple[Any, ...]:
