@@ -103,14 +103,32 @@ class FakeWorkbook:
             (r, c): value.text for r, row in enumerate(table.rows) for c, value in enumerate(row) if isinstance(value, Formula)
         }
         rows = [[None if isinstance(v, Formula) else v for v in row] for row in table.rows]
-        return RawTable(table_key, table_key, table.sheet, table.header_row, table.first_col, list(table.headers), rows, formulas=formulas)
+        first, width = table.header_row + 1, len(table.headers)
+        beside = sorted({
+            at.row - first for at, value in self.ranges.items()
+            if at.sheet == table.sheet and 0 <= at.row - first < len(rows) and not table.first_col <= at.col < table.first_col + width
+            and value not in (None, "")
+        })
+        return RawTable(
+            table_key, table_key, table.sheet, table.header_row, table.first_col, list(table.headers), rows, formulas=formulas, beside=beside
+        )
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
         if table_key not in self.tables:
             from xlplugin.gateway.regions import table_missing
 
             raise table_missing(table_key)
         table = self.tables[table_key]
+        if origins is not None:  # what is typed beside a row (in ``ranges``) moves with it
+            first, width = table.header_row + 1, len(table.headers)
+            moves = {first + i: first + j for j, i in enumerate(origins) if i is not None}
+            beside = {at: v for at, v in self.ranges.items() if at.sheet == table.sheet and at.row in moves and not table.first_col <= at.col < table.first_col + width}
+            for at in beside:
+                del self.ranges[at]
+            for at, value in beside.items():
+                self.ranges[CellRef(at.sheet, moves[at.row], at.col)] = value
         table.headers = list(headers)
         table.rows = [[v.text if isinstance(v, Link) else v for v in row] for row in rows] or [[None] * len(headers)]
 

@@ -519,10 +519,11 @@ def test_a_group_spelled_with_a_zero_width_space_is_a_duplicate():
 
 
 # --- 8. notes beside the interaction table ---------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="the in-place file writer (gateway/file.py write side) moves notes beside a table with their row")
 def test_a_note_beside_the_interaction_table_stays_with_its_row(tmp_path):
+    """Notes typed to the right of the table (a text, and a formula that reads its row's ID)
+    move with their row when matching sorts the rows anew; none is lost or doubled."""
     from openpyxl import load_workbook
-    from openpyxl.utils import range_boundaries
+    from openpyxl.utils import get_column_letter, range_boundaries
 
     path = example(tmp_path)
     main(["match", str(path)])
@@ -532,22 +533,53 @@ def test_a_note_beside_the_interaction_table_stays_with_its_row(tmp_path):
     left, top, right, bottom = range_boundaries(table.ref)
     beside = right + 2
     ids = {r: ws.cell(row=r, column=left).value for r in range(top + 1, bottom + 1) if ws.cell(row=r, column=left).value}
+    id_column = get_column_letter(left)
     for r, row_id in ids.items():
         ws.cell(row=r, column=beside, value=f"note for {row_id}")
+        ws.cell(row=r, column=beside + 1, value=f"={id_column}{r}")
     wb.save(path)
     # a new resource makes the second row score higher: the rows are sorted anew
     new_entry = {"group": "Seniorer", "kind": t.choice("entry_kind", "resource"), "theme": "Børnepasning", "description": "Passe børn"}
     edit(path, lambda wb: [setattr(cell(wb, "da", "entries", k, 12), "value", v) for k, v in new_entry.items()])
     main(["match", str(path)])
-    assert [row_id for _, row_id in sorted(ids.items())] != [
-        ws_id for ws_id in (load_workbook(path)[ws.title].cell(row=r, column=left).value for r in sorted(ids))
-    ], "the rows must have moved for this test to mean anything"
     wb = load_workbook(path)
     ws, table = find_table(wb, "da", "interactions")
     left, top, right, bottom = range_boundaries(table.ref)
-    notes = {ws.cell(row=r, column=beside).value: ws.cell(row=r, column=left).value for r in range(top + 1, bottom + 1)}
-    moved = [note for note, row_id in notes.items() if note and note != f"note for {row_id}"]
-    assert moved == []
+    assert [row_id for _, row_id in sorted(ids.items())] != [ws.cell(row=r, column=left).value for r in sorted(ids)], (
+        "the rows must have moved for this test to mean anything"
+    )
+    notes = {r: (ws.cell(row=r, column=left).value, ws.cell(row=r, column=beside).value, ws.cell(row=r, column=beside + 1).value)
+             for r in range(top + 1, bottom + 1) if ws.cell(row=r, column=beside).value}
+    assert sorted(note for _, note, _ in notes.values()) == sorted(f"note for {row_id}" for row_id in ids.values())
+    for r, (row_id, note, formula) in notes.items():
+        assert note == f"note for {row_id}"
+        assert formula == f"={id_column}{r}"  # reads its own row's ID where it stands now
+
+
+def test_a_note_beside_a_row_that_no_longer_follows_keeps_the_row():
+    """A generated row matching would remove is kept (Forældet) when a note stands beside it,
+    and the note stays beside it."""
+    lang = "da"
+    t = texts(lang)
+    project = example_project(lang, steps=2)
+    book = FakeWorkbook.from_project(project, lang)
+    match.run(book)
+    table = book.tables["interactions"]
+    theme = book.column("interactions", "theme")[0]
+    noted = CellRef(table.sheet, table.header_row + 1, table.first_col + len(table.headers) + 1)
+    book.ranges[noted] = "ring til inspektøren"
+    for i, entry in enumerate(project.entries):  # the row's theme disappears from step 2
+        if entry.theme == theme:
+            book.set("entries", i, "theme", None)
+            book.set("entries", i, "description", "-")
+    summary = match.run(book)
+    assert summary.outdated >= 1
+    notes = [at for at, value in book.ranges.items() if value == "ring til inspektøren"]
+    assert len(notes) == 1
+    row = book.tables["interactions"].rows[notes[0].row - table.header_row - 1]
+    status = row[book.tables["interactions"].headers.index(t.header("interactions", "status"))]
+    assert row[book.tables["interactions"].headers.index(t.header("interactions", "theme"))] == theme
+    assert status == t.choice("status", "outdated")
 
 
 # --- the writer: control characters --------------------------------------------------------------

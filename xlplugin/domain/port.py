@@ -112,6 +112,9 @@ class RawTable:
     # cells of ``rows`` (row index, column index) holding a formula without a stored result:
     # they read as empty although the formula may give something
     no_result: list[tuple[int, int]] = field(default_factory=list)
+    # indexes of ``rows`` with something typed beside the table (left or right of it on the same
+    # sheet row, outside other tables): a planner's notes, which move with their row
+    beside: list[int] = field(default_factory=list)
 
     def formula(self, row_index: int, col_index: int) -> Formula | None:
         """The cell's formula, to write back elsewhere; None for a cell holding a value."""
@@ -165,12 +168,18 @@ class WorkbookGateway(Protocol):
         every cell comment. Numbers, dates and empty cells are left out; so is a text for which
         ``keep`` (if given) says False: a big workbook has a hundred thousand texts."""
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
         """Replace the table's header and data rows (resizing it); text stays text.
 
         The table ends right after the given rows (at least one row; pass empty rows for spare
         ones). New rows get the column's formats and dropdowns. A ``Link`` value becomes a
         hyperlink to its target cell; a ``Formula`` value becomes a formula (moved to its cell).
+        ``origins``, for an action that re-orders rows: for each row written, the index in the
+        rows ``read_table`` gave of the row it was (None for a new row). What is typed beside
+        those rows (``RawTable.beside``) then moves with its row; every such row must be among
+        the origins. Without ``origins`` nothing beside the table moves.
         """
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:

@@ -27,7 +27,7 @@ from xlplugin.gateway import sheet_ops
 from xlplugin.gateway.cells import row_height
 from xlplugin.gateway.container import check_container
 from xlplugin.gateway.edit import PackageEdit
-from xlplugin.gateway.edit_sheet import Sheet
+from xlplugin.gateway.edit_sheet import Sheet, q
 from xlplugin.gateway.formulas import formula_at
 from xlplugin.gateway.graft import drop_related, graft
 from xlplugin.gateway.package import Package, read_package
@@ -149,14 +149,21 @@ class FileWorkbook:
                     return edit.sheet(name), table
         raise table_missing(table_key)
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
         ws, table = self._xl_table(table_key)
         left, top, right, bottom = range_boundaries(table.get("ref"))
         n_rows = max(len(rows), 1)
         new_bottom = top + n_rows
         new_right = left + len(headers) - 1
+        lifted: dict[int, list[Any]] = {}
+        if origins is not None:  # what is typed beside the rows comes off now, back on with its row
+            sources = [top + 1 + i for i in origins if i is not None]
+            lifted = sheet_ops.lift_beside(ws, left, right, [*range(top + 1, bottom + 1), *sources], self._stays(ws, table))
+        inserted = None
         if new_bottom > bottom:
-            self._make_room(ws, bottom + 1, new_bottom)
+            inserted = self._make_room(ws, bottom + 1, new_bottom)
             ws, table = self._xl_table(table_key)  # the sheet was re-indexed
         template_row = top + 1
         for r in range(bottom + 1, new_bottom + 1):
@@ -186,6 +193,19 @@ class FileWorkbook:
                 self._put(ws, r, c, None)
             ws.set_height(r, None)
         sheet_ops.resize_table(table, left, top, new_right, new_bottom, [str(h) for h in headers])
+        if lifted:
+            moves = {top + 1 + i: top + 1 + j for j, i in enumerate(origins or []) if i is not None}
+            if inserted is not None:  # rows below the table moved down: those left in place too
+                at, n = inserted
+                lifted = {r + n if r >= at and r not in moves else r: cells for r, cells in lifted.items()}
+            sheet_ops.put_beside(ws, lifted, moves)
+
+    def _stays(self, ws: Sheet, table: Any) -> Callable[[int, int], bool]:
+        """Cells beside a table that never move with its rows: in another table or a merged range."""
+        fixed = [range_boundaries(other.get("ref", "A1")) for _part, other in self._edit().tables_of(ws.name) if other is not table]
+        merges = ws.root.find(q("mergeCells"))
+        fixed += [range_boundaries(m.get("ref", "A1")) for m in (merges if merges is not None else ())]
+        return lambda r, c: any(left <= c <= right and top <= r <= bottom for left, top, right, bottom in fixed)
 
     def _wraps(self, ws: Sheet, row: int, col: int) -> bool:
         style = ws.style(row, col)
@@ -213,13 +233,14 @@ class FileWorkbook:
             return None
         return rows[at.row - 1][at.col - 1]
 
-    def _make_room(self, ws: Sheet, first: int, last: int) -> None:
+    def _make_room(self, ws: Sheet, first: int, last: int) -> tuple[int, int] | None:
         """Insert rows if rows first..last (below a growing table) are not free, moving what is
-        below down, and every reference to it with it."""
+        below down, and every reference to it with it. Returns (where, how many) if it did."""
         below = ([1] if ws.has_content(r) else [] for r in range(first, last + 1))
         insert = rows_to_insert(below, first, last)
         if insert is not None:
             self._edit().shift_rows(ws.name, *insert)
+        return insert
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         ws = self._sheet(sheet_key)
