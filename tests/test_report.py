@@ -186,6 +186,23 @@ def test_docx_tables_are_laid_out_as_in_the_pdf(example):
     assert 2.5 < value / key < 3.7
 
 
+def test_docx_pictures_fit_on_a_page(large):
+    """The network of 40 interactions is taller than wide: scaled to most of a page's height
+    (Word and LibreOffice crop a picture that overflows the page)."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from xlplugin.render.word import render_docx
+
+    _, built = large
+    word = Document(io.BytesIO(render_docx(built.document)))
+    section = word.sections[0]
+    room = section.page_height - section.top_margin - section.bottom_margin
+    assert word.inline_shapes
+    assert all(shape.height <= 0.8 * room + 1 and shape.width <= Cm(17) + 1 for shape in word.inline_shapes)
+    assert any(shape.width < Cm(16) for shape in word.inline_shapes)  # the tall network picture was scaled
+
+
 def _has_writer() -> bool:
     import glob
     import shutil

@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from xlplugin.domain import document as d
-from xlplugin.render.pictures import picture_png
+from xlplugin.render.pictures import picture_png, png_size
 from xlplugin.render.widths import fitted
 
 ACCENT = (0x1F, 0x4E, 0x79)
 EMU_PER_POINT = 12700
+PICTURE_SHARE = 0.8  # of the page's text height at most, as in the PDF: room for a heading above
 EMU_PER_TWIP = 635
 
 
@@ -28,6 +29,7 @@ def render_docx(doc: d.Document, path: Path | None = None) -> bytes:
         setattr(section, side, Cm(2.0))
     section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
     width = Cm(21.0 - 2 * 2.0)
+    height = Cm(29.7 - 1.8 - 2.0)
     normal = word.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10)
@@ -60,9 +62,13 @@ def render_docx(doc: d.Document, path: Path | None = None) -> bytes:
         elif isinstance(block, d.Table):
             _table(word, block, width)
         elif isinstance(block, d.Figure):
-            word.add_picture(io.BytesIO(picture_png(block.picture, block.height)), width=width)
-            caption = word.add_paragraph(block.caption, style="Caption")
-            del caption
+            data = picture_png(block.picture, block.height)
+            px_w, px_h = png_size(data)
+            # as the PDF: the text's width, or less where the picture would be taller than most
+            # of a page (a network of 40 interactions); Word crops what overflows the page
+            picture_width = min(width, int(height * PICTURE_SHARE * px_w / px_h))
+            word.add_picture(io.BytesIO(data), width=picture_width)
+            word.add_paragraph(block.caption, style="Caption")
         elif isinstance(block, d.Flow):
             for title_text, lines in block.stages:
                 word.add_heading(title_text, level=3)
