@@ -478,12 +478,46 @@ def test_broken_list_names_are_repaired_by_validate(tmp_path):
     edit(path, break_some)
     found = validate_file(path, write=False).findings
     assert [f.params for f in found if f.key == "lists_broken"] == [(("lists_sheet", ph_sheet("lists")), ("n", 2))]
+    before = _members(path)
     keys = {f.key for f in validate_file(path).findings}
     assert "lists_restored" in keys and not keys & {"lists_missing", "lists_broken"}
+    after = _members(path)
+    parts = _sheet_parts(path)
+    owned = {"xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml", parts[texts("da").sheet("lists")], parts[texts("da").sheet("findings")]}
+    assert list(after) == list(before)  # the lists sheet made anew in its own part
+    findings_table = {part for _, part in _tables_of(path, texts("da").sheet("findings"))}
+    assert {name for name in before if before[name] != after[name]} <= owned | findings_table
     wb = load_workbook(path)
     assert _lists(wb) == lists_before
     assert "'Gone'" not in wb.defined_names["lst_groups"].attr_text
     assert not {f.key for f in validate_file(path, write=False).findings} & {"lists_missing", "lists_broken", "lists_restored"}
+
+
+def _members(path):
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def _sheet_parts(path):
+    from xlplugin.gateway.edit import PackageEdit
+
+    edit = PackageEdit(path)
+    try:
+        return edit.sheet_parts()
+    finally:
+        edit.close()
+
+
+def _tables_of(path, sheet):
+    from xlplugin.gateway.edit import PackageEdit
+
+    edit = PackageEdit(path)
+    try:
+        return [(root.get("name"), part) for part, root in edit.tables_of(sheet)]
+    finally:
+        edit.close()
 
 
 def ph_sheet(key: str):
