@@ -13,6 +13,7 @@ from typing import Any
 from xlplugin.domain import models as m
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.layout import spec
+from xlplugin.layout.lists import list_name
 from xlplugin.layout.texts import texts
 from xlplugin.layout.values import table_rows
 
@@ -35,6 +36,9 @@ class FakeWorkbook:
     sheets: list[str] = field(default_factory=list)  # every sheet, tables or not (hidden ones too)
     marks: list[CellRef] = field(default_factory=list)
     commits: int = 0
+    names: dict[str, str] = field(default_factory=dict)  # workbook-scope defined names
+    restored: list[str] = field(default_factory=list)  # sheets put back (restore_sheet)
+    can_add_sheets: bool = True  # False: restore_sheet refuses, as an adapter that cannot
 
     @classmethod
     def from_project(cls, project: m.Project, lang: str = "da", spare_rows: int = 2) -> FakeWorkbook:
@@ -48,12 +52,37 @@ class FakeWorkbook:
                 rows = table_rows(project, table_spec, t) + [[None] * len(headers) for _ in range(spare_rows)]
                 book.tables[table_spec.key] = FakeTable(t.sheet(sheet_spec.key), top, 1, headers, rows)
                 top += len(rows) + 4
-            book.sheets.append(t.sheet(sheet_spec.key))
+        book.sheets = [t.sheet(key) for key in spec.SHEET_ORDER]  # the overview sheet too, second
+        book.names = {list_name(lst.key): f"'{t.sheet('lists')}'!$A$2" for lst in spec.LISTS}
         return book
 
     # --- the port ----------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:
         return list(dict.fromkeys([*self.sheets, *(table.sheet for table in self.tables.values())]))
+
+    def defined_names(self) -> dict[str, str]:
+        return dict(self.names)
+
+    def restore_sheet(self, sheet_key: str, project: m.Project) -> None:
+        """The sheet as a new workbook has it: the findings table (one empty row), the lists'
+        names; the sheet at its place in the layout's order."""
+        from xlplugin.domain.errors import UserError
+
+        if not self.can_add_sheets:
+            raise UserError("msg.live.cannot_add_sheet", sheet=texts(self.lang).sheet(sheet_key))
+        t = texts(self.lang)
+        name = t.sheet(sheet_key)
+        if name not in self.sheets:
+            order = spec.SHEET_ORDER
+            before = {t.sheet(key) for key in order[: order.index(sheet_key)]}
+            position = max((i + 1 for i, other in enumerate(self.sheets) if other in before), default=0)
+            self.sheets.insert(position, name)
+        for table_spec in spec.sheet(sheet_key).tables if sheet_key in {s.key for s in spec.SHEETS} else ():
+            headers = [t.header(table_spec.key, c.key) for c in table_spec.columns]
+            self.tables[table_spec.key] = FakeTable(name, 4, 1, headers, [[None] * len(headers)])
+        if sheet_key == "lists":
+            self.names.update({list_name(lst.key): f"'{name}'!$A$2" for lst in spec.LISTS})
+        self.restored.append(sheet_key)
 
     def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
         found = []
@@ -74,10 +103,32 @@ class FakeWorkbook:
             (r, c): value.text for r, row in enumerate(table.rows) for c, value in enumerate(row) if isinstance(value, Formula)
         }
         rows = [[None if isinstance(v, Formula) else v for v in row] for row in table.rows]
-        return RawTable(table_key, table_key, table.sheet, table.header_row, table.first_col, list(table.headers), rows, formulas=formulas)
+        first, width = table.header_row + 1, len(table.headers)
+        beside = sorted({
+            at.row - first for at, value in self.ranges.items()
+            if at.sheet == table.sheet and 0 <= at.row - first < len(rows) and not table.first_col <= at.col < table.first_col + width
+            and value not in (None, "")
+        })
+        return RawTable(
+            table_key, table_key, table.sheet, table.header_row, table.first_col, list(table.headers), rows, formulas=formulas, beside=beside
+        )
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
+        if table_key not in self.tables:
+            from xlplugin.gateway.regions import table_missing
+
+            raise table_missing(table_key)
         table = self.tables[table_key]
+        if origins is not None:  # what is typed beside a row (in ``ranges``) moves with it
+            first, width = table.header_row + 1, len(table.headers)
+            moves = {first + i: first + j for j, i in enumerate(origins) if i is not None}
+            beside = {at: v for at, v in self.ranges.items() if at.sheet == table.sheet and at.row in moves and not table.first_col <= at.col < table.first_col + width}
+            for at in beside:
+                del self.ranges[at]
+            for at, value in beside.items():
+                self.ranges[CellRef(at.sheet, moves[at.row], at.col)] = value
         table.headers = list(headers)
         table.rows = [[v.text if isinstance(v, Link) else v for v in row] for row in rows] or [[None] * len(headers)]
 

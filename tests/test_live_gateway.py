@@ -470,3 +470,52 @@ def test_the_engine_inserts_rows_as_excel_does(tmp_path):
     assert xl["Data"]["A7"].value == 5 and xl["Data"]["A5"].value is None
     assert (xl["Data"]["B1"].value, xl["Data"]["B2"].value) == ("=A7+A1", "=SUM(A1:A12)")
     assert (xl["Other"]["A1"].value, xl["Other"]["A2"].value) == ("=Data!A7", "='Data'!$A$1")
+
+
+def test_notes_beside_the_interaction_table_move_with_their_rows_live_as_through_the_file(tmp_path):
+    """Notes typed right of the interaction table (text, and a formula reading its row's ID)
+    follow their rows when matching sorts the rows anew, in the open workbook as in the file."""
+    from openpyxl.utils import get_column_letter, range_boundaries
+    from workbooks import cell as table_cell
+    from workbooks import find_table
+
+    lang = "da"
+    t = texts(lang)
+    on_disk, book = twins(tmp_path, example_before_matching(tmp_path, lang))
+    match.run(open_workbook(on_disk))
+    match.run(LiveWorkbook(book))
+
+    def notes_and_a_new_resource(wb):
+        ws, table = find_table(wb, lang, "interactions")
+        left, top, right, bottom = range_boundaries(table.ref)
+        for r in range(top + 1, bottom + 1):
+            if ws.cell(row=r, column=left).value:
+                ws.cell(row=r, column=right + 2, value=f"note for {ws.cell(row=r, column=left).value}")
+                ws.cell(row=r, column=right + 3, value=f"={get_column_letter(left)}{r}")
+        new = {"group": "Seniorer", "kind": t.choice("entry_kind", "resource"), "theme": "Børnepasning", "description": "Passe børn"}
+        for key, value in new.items():
+            table_cell(wb, lang, "entries", key, 12).value = value
+
+    def rows_of_ids(path):
+        ws, table = find_table(load_workbook(path), lang, "interactions")
+        left, top, _, bottom = range_boundaries(table.ref)
+        return {ws.cell(row=r, column=left).value: r for r in range(top + 1, bottom + 1) if ws.cell(row=r, column=left).value}
+
+    edit(on_disk, notes_and_a_new_resource)
+    notes_and_a_new_resource(book.impl.xl)
+    before = rows_of_ids(on_disk)
+    assert counts(match.run(open_workbook(on_disk))) == counts(match.run(LiveWorkbook(book)))
+    after = rows_of_ids(on_disk)
+    assert any(after.get(row_id) != r for row_id, r in before.items()), "the rows must have moved for this test to mean anything"
+    saved = save_live(book, tmp_path / "saved.xlsx")
+    for path in (on_disk, saved):
+        wb = load_workbook(path)
+        ws, table = find_table(wb, lang, "interactions")
+        left, top, right, bottom = range_boundaries(table.ref)
+        written = [(ws.cell(row=r, column=left).value, ws.cell(row=r, column=right + 2).value, ws.cell(row=r, column=right + 3).value)
+                   for r in range(top + 1, bottom + 1) if ws.cell(row=r, column=right + 2).value]
+        assert written and all(note == f"note for {row_id}" for row_id, note, _ in written), path.name
+        assert [formula for _, _, formula in written] == [f"={get_column_letter(left)}{r}" for r in range(top + 1, bottom + 1)
+                                                          if ws.cell(row=r, column=right + 2).value], path.name
+    assert formulas_of(saved) == formulas_of(on_disk)
+    assert_same_workbook(on_disk, saved)

@@ -2,8 +2,14 @@
 point at the cells the action writes, an old workbook gets the sheet with a message."""
 from __future__ import annotations
 
+import re
+import shutil
+import zipfile
+
 import pytest
-from conftest import soffice_convert
+from conftest import REPO, soffice_convert
+from lxml import etree
+from python_calamine import CalamineWorkbook
 from report_projects import book, example_with_choices, large_project
 
 from xlplugin.actions import overview
@@ -123,19 +129,74 @@ def test_cli_refreshes_the_sheet_every_new_workbook_has_and_keeps_its_charts(tmp
     assert budget > 0 and ws.cell(lo.FIGURES_TOP + lo.FIGURE_KEYS.index("budget"), lo.FIG_VALUE_COL).value == budget
 
 
-def test_an_older_workbook_without_the_sheet_is_a_clear_message_and_untouched(tmp_path, capsys):
-    import shutil
+CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+LAYOUT_1 = sorted((REPO / "tests" / "fixtures" / "layout-1").glob("*.xlsx"))
+# What adding the sheet may change in a package; every other part stays byte for byte
+ADDING_CHANGES = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml"}
 
-    from conftest import REPO
 
+def _members(path):
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def _older_workbook_with_the_sheet_added(tmp_path, fixture, capsys):
     from xlplugin.cli import main
 
-    path = tmp_path / "Gammel.xlsx"
-    shutil.copyfile(REPO / "tests" / "fixtures" / "layout-1" / "Eksempel.xlsx", path)
-    before = path.read_bytes()
-    assert main(["overview", str(path)]) == 2
-    assert "export" in capsys.readouterr().err
-    assert path.read_bytes() == before
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    before = _members(path)
+    lang = "da" if fixture.name in ("Eksempel.xlsx", "Skabelon.xlsx") else "en"
+    assert main(["--lang", lang, "overview", str(path)]) == 0
+    assert texts(lang).format("overview.added", sheet=texts(lang).sheet("overview")) in capsys.readouterr().out
+    return path, before, lang
+
+
+@pytest.mark.parametrize("fixture", LAYOUT_1[:1], ids=lambda p: p.name)
+def test_an_older_workbook_gets_the_sheet_and_its_charts_and_nothing_else_changes(tmp_path, fixture, capsys):
+    path, before, lang = _older_workbook_with_the_sheet_added(tmp_path, fixture, capsys)
+    after = _members(path)
+    assert list(after)[: len(before)] == list(before)  # nothing dropped, the order kept
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed <= ADDING_CHANGES, changed
+    added = set(after) - set(before)
+    assert {n for n in added if n.startswith("xl/charts/chart")} and len([n for n in added if "/charts/" in n]) == 4
+    assert {n.rsplit("/", 1)[0] for n in added} == {"xl/worksheets", "xl/worksheets/_rels", "xl/drawings", "xl/drawings/_rels", "xl/charts"}
+    sheet = texts(lang).sheet("overview")
+    book = CalamineWorkbook.from_path(str(path))
+    assert book.sheet_names[1] == sheet  # second, after Start
+    rows = book.get_sheet_by_name(sheet).to_python()
+    groups = len(example_project(lang, steps=2).groups) if fixture.name in ("Eksempel.xlsx", "Example.xlsx") else 0
+    assert rows[lo.FIGURES_TOP - 1][lo.FIG_VALUE_COL - 1] == groups
+    for name in (n for n in added if n.startswith("xl/charts/chart")):
+        refs = [f.text for f in etree.fromstring(after[name]).iter(f"{{{CHART}}}f")]
+        assert refs and all(ref.startswith(f"'{sheet}'!") for ref in refs), refs
+    # the next run only writes values: every part but the overview sheet stays as it is
+    from xlplugin.cli import main
+
+    assert main(["overview", str(path)]) == 0
+    again = _members(path)
+    assert {n for n in after if after[n] != again[n]} <= {next(n for n in added if n.startswith("xl/worksheets/sheet"))}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fixture", LAYOUT_1, ids=lambda p: p.name)
+def test_the_added_sheet_validates_and_libreoffice_draws_it(tmp_path, fixture, capsys):
+    import subprocess
+
+    from conftest import ooxml_validate
+
+    errors_before = {(e.get("id"), e.get("path"), e.get("xPath")) for e in ooxml_validate(fixture)}
+    path, _, lang = _older_workbook_with_the_sheet_added(tmp_path, fixture, capsys)
+    assert {(e.get("id"), e.get("path"), e.get("xPath")) for e in ooxml_validate(path)} - errors_before == set()
+    pdf = soffice_convert(path, "pdf", tmp_path / "lo")
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for key in ("title", "chart.groups", "chart.forms", "chart.platforms", "chart.budget"):
+        assert texts(lang)[f"overview.{key}"] in text, key
+    converted = soffice_convert(path, "xlsx", tmp_path / "lo")  # LibreOffice keeps the sheet and its charts
+    assert CalamineWorkbook.from_path(str(converted)).sheet_names[1] == texts(lang).sheet("overview")
+    with zipfile.ZipFile(converted) as z:
+        assert len([n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]) == 4
 
 
 @pytest.mark.slow
@@ -174,3 +235,27 @@ def test_overview_button_refreshes_the_sheet_in_the_open_workbook(tmp_path, monk
     sheet = book.sheets[texts(lang).sheet("overview")]
     groups = len(example_project(lang).groups)
     assert sheet.range((lo.FIGURES_TOP, lo.FIG_VALUE_COL)).value == groups
+
+
+def test_the_overview_button_on_an_older_workbook_says_to_run_the_command_and_changes_nothing(tmp_path, monkeypatch):
+    """The open workbook cannot be given a sheet (the live adapter does not add sheets): the
+    dialog says how to add it, and nothing in the workbook is written."""
+    import xlwings as xw
+    from xlwings_engine import open_book
+
+    from xlplugin import __version__, ribbon
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = tmp_path / "Gammel.xlsx"
+    shutil.copyfile(LAYOUT_1[0], path)
+    book = open_book(path)
+    book.set_mock_caller()
+    try:
+        ribbon.run("overview", lang="da", addin_version=__version__)
+    finally:
+        if hasattr(xw.Book, "_mock_caller"):
+            del xw.Book._mock_caller
+    (alert,) = book.impl.app.alerts
+    assert alert["prompt"] == texts("da").format("msg.overview.missing", sheet=texts("da").sheet("overview"))
+    assert texts("da").sheet("overview") not in [sheet.name for sheet in book.sheets]
+    assert book.impl.stale == set()  # no cell written

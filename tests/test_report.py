@@ -154,6 +154,55 @@ def test_docx_reads_back(example):
     assert word.inline_shapes  # the figures
 
 
+def test_docx_tables_are_laid_out_as_in_the_pdf(example):
+    """Word and LibreOffice size columns by the table's grid: it holds the document's widths
+    fitted to the words (not equal columns); headers are on the accent colour and repeat on
+    every page; no row breaks across pages; a facts table has no header row."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from xlplugin.render.word import render_docx
+
+    _, _, built = example
+    word = Document(io.BytesIO(render_docx(built.document)))
+    blocks = [b for b in built.document.blocks if isinstance(b, d.Table) and b.rows]
+    assert len(word.tables) == len(blocks)
+    for table, block in zip(word.tables, blocks):
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(grid) - 17 * 567) < len(grid) * 2  # the text width: 17 cm in twips
+        if block.widths and len(set(block.widths)) > 1:
+            assert len(set(grid)) > 1, block.headers
+        rows = table._tbl.findall(qn("w:tr"))
+        assert all(row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in rows)
+        first = rows[0].find(qn("w:trPr"))
+        if block.style == "facts":
+            assert len(rows) == len(block.rows) and first.find(qn("w:tblHeader")) is None
+        else:
+            assert len(rows) == len(block.rows) + 1 and first.find(qn("w:tblHeader")) is not None
+            assert rows[0].find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "1F4E79"
+    # a platform card: the values get most of the width (1 : 3.6), no word broken
+    card = next(t for t, b in zip(word.tables, blocks) if b.widths == (1, 3.6))
+    key, value = (int(c.get(qn("w:w"))) for c in card._tbl.tblGrid.findall(qn("w:gridCol")))
+    assert 2.5 < value / key < 3.7
+
+
+def test_docx_pictures_fit_on_a_page(large):
+    """The network of 40 interactions is taller than wide: scaled to most of a page's height
+    (Word and LibreOffice crop a picture that overflows the page)."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from xlplugin.render.word import render_docx
+
+    _, built = large
+    word = Document(io.BytesIO(render_docx(built.document)))
+    section = word.sections[0]
+    room = section.page_height - section.top_margin - section.bottom_margin
+    assert word.inline_shapes
+    assert all(shape.height <= 0.8 * room + 1 and shape.width <= Cm(17) + 1 for shape in word.inline_shapes)
+    assert any(shape.width < Cm(16) for shape in word.inline_shapes)  # the tall network picture was scaled
+
+
 def _has_writer() -> bool:
     import glob
     import shutil

@@ -327,3 +327,59 @@ def test_long_cells_are_cut_within_the_column_limit_keeping_their_lines():
     assert shorten_lines(text, 200) == text
     cut = shorten_lines(text, 50)
     assert len(cut) <= 50 and cut.startswith("Samspil 5,0: Understøtter 2\nMålgrupper") and cut.endswith("…")
+
+
+# --- notes typed beside the tables move with their rows (issue 16, item 8) ----------------------
+def _note_beside(book: FakeWorkbook, table_key: str, row: int, text: str) -> None:
+    from xlplugin.domain.port import CellRef
+
+    table = book.tables[table_key]
+    book.ranges[CellRef(table.sheet, table.header_row + 1 + row, table.first_col + len(table.headers) + 1)] = text
+
+
+def _notes_by_row(book: FakeWorkbook, table_key: str, column: str) -> dict[str, str]:
+    """Each note beside the table → the value of ``column`` on its row."""
+    table = book.tables[table_key]
+    return {
+        text: value(book, table_key, at.row - table.header_row - 1, column)
+        for at, text in book.ranges.items()
+        if at.sheet == table.sheet and at.col > table.first_col + len(table.headers) and isinstance(text, str)
+    }
+
+
+def test_notes_beside_the_maintenance_plan_follow_their_rows_when_it_is_sorted():
+    lang = "da"
+    project = example_project(lang)
+    book = FakeWorkbook.from_project(project.model_copy(update={"maintenance": []}), lang)
+    plan.run(book)
+    chosen = book.column("maintenance", "platform")
+    for i, name in enumerate(chosen):
+        _note_beside(book, "maintenance", i, f"note for {name}")
+    _note_beside(book, "maintenance", len(chosen), "a note beside an empty row")
+    book.set("maintenance", 0, "review_date", dt.datetime(2028, 1, 1))
+    book.set("maintenance", 1, "review_date", dt.datetime(2027, 3, 1))
+    plan.run(book)
+    assert book.column("maintenance", "platform")[:2] == [chosen[1], chosen[0]], "the rows must have moved"
+    notes = _notes_by_row(book, "maintenance", "platform")
+    assert {note: name for note, name in notes.items() if name} == {f"note for {name}": name for name in chosen}
+    assert notes["a note beside an empty row"] is None  # its (empty) row is kept, the note with it
+
+
+def test_notes_beside_the_platforms_follow_their_rows_and_keep_a_platform_no_longer_a_candidate():
+    lang = "da"
+    t = texts(lang)
+    book = book_of(lang)
+    platforms.run(book)
+    shown = names(book)
+    for name in shown:
+        _note_beside(book, "platforms", row_of(book, name), f"note for {name}")
+    for key in CRITERIA:  # only operation weighed: the ranking changes
+        set_weight(book, key.value, 0)
+    set_weight(book, "operation", 1)
+    last = shown[-1]
+    book.tables["catalog"].rows = [r for r in book.tables["catalog"].rows if r[0] != last]
+    platforms.run(book)
+    assert names(book)[: len(shown)] != shown, "the rows must have moved"
+    notes = _notes_by_row(book, "platforms", "name")
+    assert notes == {f"note for {name}": name for name in shown}
+    assert value(book, "platforms", row_of(book, last), "status") == t.choice("status", "outdated")

@@ -194,13 +194,13 @@ def test_no_write_leaves_the_file_alone(tmp_path, capsys):
     assert not path.with_name(path.name + ".bak").exists()
 
 
-def test_findings_table_missing_is_reported_and_the_rest_still_works(tmp_path):
+def test_a_missing_findings_table_is_made_again_and_the_rest_still_works(tmp_path):
     lang = "en"
     path = example(tmp_path, lang)
     edit(path, lambda wb: wb.remove(wb[texts(lang).sheet("findings")]))
     validation = validate_file(path)
-    assert "findings_table_missing" in {f.key for f in validation.findings}
-    assert not validation.has_errors
+    assert "findings_restored" in {f.key for f in validation.findings}
+    assert validation.findings_written and not validation.has_errors
 
 
 def test_missing_fact_and_purposes_are_errors(tmp_path):

@@ -232,6 +232,56 @@ class Book(base_classes.Book):
     def sheets(self):
         return Sheets(self)
 
+    @property
+    def names(self):
+        return Names(self)
+
+
+class Names(base_classes.Names):
+    """The book's names as Excel's Names collection gives them: a sheet's own as ``Sheet!name``,
+    ``RefersTo`` with a leading ``=``."""
+
+    def __init__(self, book: Book):
+        self.book = book
+
+    def _all(self) -> list[Name]:
+        found = [Name(self.book, name, None) for name in self.book.xl.defined_names]
+        for ws in self.book.xl.worksheets:
+            found += [Name(self.book, name, ws) for name in ws.defined_names]
+        return found
+
+    def snapshot(self):
+        CALLS["names"] += 1
+        return [(name.name, name) for name in self._all()]
+
+    def __call__(self, name_or_index):
+        if isinstance(name_or_index, int):
+            return self._all()[name_or_index - 1]
+        return next(name for name in self._all() if name.name.lower() == str(name_or_index).lower())
+
+    def contains(self, name_or_index):
+        return any(name.name.lower() == str(name_or_index).lower() for name in self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+
+class Name(base_classes.Name):
+    def __init__(self, book: Book, key: str, ws: Any):
+        self.book, self.key, self.ws = book, key, ws
+
+    @property
+    def _defined(self):
+        return (self.ws.defined_names if self.ws is not None else self.book.xl.defined_names)[self.key]
+
+    @property
+    def name(self):
+        return self.key if self.ws is None else f"{self.ws.title}!{self.key}"
+
+    @property
+    def refers_to(self):
+        return "=" + (self._defined.attr_text or "")
+
 
 class Sheets(base_classes.Sheets):
     def __init__(self, book: Book):

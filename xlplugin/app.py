@@ -196,11 +196,10 @@ def report_file(path: Path | str, out: Path | str | None = None, fmt: str | None
 def overview_file(path: Path | str) -> OverviewSummary:
     """Refresh the Overblik sheet (added first to a workbook made before it)."""
     from xlplugin.actions import overview
-    from xlplugin.gateway.overview import ensure_overview_sheet
 
+    check_before_writing(path)
     with open_file(path) as gateway:
-        added = ensure_overview_sheet(gateway)
-        return overview.run(gateway, added)
+        return overview.run(gateway)
 
 
 def replace_workbook(path: Path, lang: str = "da", example: bool = False, name: str | None = None) -> tuple[int, Path | None]:

@@ -80,11 +80,8 @@ def overview_workbook(press: Press) -> str:
     """Refresh the Overblik sheet's figures (its charts follow them in Excel)."""
     from xlplugin.actions import overview
     from xlplugin.gateway.live import LiveWorkbook
-    from xlplugin.gateway.overview import ensure_overview_sheet
 
-    gateway = LiveWorkbook(press.book, progress=press.progress)
-    added = ensure_overview_sheet(gateway)
-    summary = overview.run(gateway, added)
+    summary = overview.run(LiveWorkbook(press.book, progress=press.progress))
     return "\n".join(Words(press.lang, names=summary.lang).lines(summary.phrases()))
 
 

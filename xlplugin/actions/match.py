@@ -134,12 +134,13 @@ def run(gateway: WorkbookGateway) -> MatchSummary:
         vocabulary, fallback = vocabulary_of(read)
         result = match(_quotable(read.project, Words(lang)), vocabulary)
         summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries, left_out=result.left_out)
-        headers, rows = merge_interactions(interactions, result, lang, summary)
+        origins: list[int | None] = []
+        headers, rows = merge_interactions(interactions, result, lang, summary, origins)
     except UserError:
         raise
     except Exception as exc:  # a defect must still reach the user as a message, file untouched
         raise UserError("msg.match.failed", reason=type(exc).__name__) from exc
-    gateway.write_table("interactions", headers, [[_writable(v) for v in row] for row in rows])
+    gateway.write_table("interactions", headers, [[_writable(v) for v in row] for row in rows], origins)
     _write_suggestions(gateway, read, result, summary)
     _write_matrix(gateway, read, summary)
     summary.saved = gateway.commit()
@@ -192,9 +193,11 @@ def _writable(value: Any) -> Any:
 
 
 def merge_interactions(
-    raw: RawTable, result: MatchResult, lang: str, summary: MatchSummary
+    raw: RawTable, result: MatchResult, lang: str, summary: MatchSummary, origins: list[int | None] | None = None
 ) -> tuple[list[str], list[list[Any]]]:
-    """The interaction table's new headers and rows (see the module's rules)."""
+    """The interaction table's new headers and rows (see the module's rules). ``origins``, if
+    given, gets for each row the index in ``raw.rows`` of the row it was (None: a new row), so
+    what the planner typed beside a row moves with it."""
     words = Words(lang)
     t = words.t
     columns = spec.INTERACTIONS.columns
@@ -232,10 +235,13 @@ def merge_interactions(
     numbers = [0]  # readable IDs in use anywhere in the table
     leftovers: list[list[Any]] = []  # generated rows no longer derived (or duplicates)
     manual: list[list[Any]] = []
+    came_from: dict[int, int] = {}  # id of a row list → its index in raw.rows
+    noted = set(raw.beside)  # rows with a note typed beside the table
     for row_index, values in enumerate(raw.rows):
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values) and row_index not in noted:
             continue
         row = list(values) + [None] * (width - len(values))
+        came_from[id(row)] = row_index
         row_id = str(cell(row, "id") or "").strip().upper()
         readable = _READABLE_ID.fullmatch(row_id)
         if readable:
@@ -287,7 +293,7 @@ def merge_interactions(
             row[index[key]] = value
         out.append(row)
     for row in [*old.values(), *leftovers]:
-        if any(row[i] not in (None, "") for i in user_columns):
+        if any(row[i] not in (None, "") for i in user_columns) or came_from[id(row)] in noted:
             row[index[STATUS]] = t.choice("status", m.RowStatus.OUTDATED.value)
             summary.outdated += 1
             out.append(row)
@@ -296,6 +302,8 @@ def merge_interactions(
     out.extend(manual)
     summary.total = len(out)
     out.extend([None] * width for _ in range(spec.INTERACTIONS.spare_rows))
+    if origins is not None:
+        origins[:] = [came_from.get(id(row)) for row in out]
     return headers, out
 
 

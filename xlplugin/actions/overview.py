@@ -2,18 +2,22 @@
 
 Reads the workbook and runs the rules (for the open errors and warnings), then writes the
 values of ``layout.overview`` through the port; the sheet's native charts point at those cells,
-so they follow. The sheet itself is made with the workbook (or added by the entry point to a
-workbook made before it).
+so they follow. The sheet itself is made with the workbook; a workbook made before it gets it
+here, charts and all (``WorkbookGateway.restore_sheet``), and the summary says so.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from xlplugin.actions import validate
+from xlplugin.domain import phrases as ph
+from xlplugin.domain.errors import UserError
 from xlplugin.domain.findings import Severity
+from xlplugin.domain.models import normalize
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import CellRef, Saved, WorkbookGateway
 from xlplugin.layout import overview as lo
+from xlplugin.layout.names import sheet_names_of
 from xlplugin.layout.texts import texts
 from xlplugin.layout.words import Words, saved_phrases
 
@@ -32,8 +36,14 @@ class OverviewSummary:
         return out + saved_phrases(self.saved)
 
 
-def run(gateway: WorkbookGateway, added: bool = False) -> OverviewSummary:
+def run(gateway: WorkbookGateway) -> OverviewSummary:
     validation = validate.check(gateway)
+    added = not any(normalize(name) in sheet_names_of(lo.SHEET_KEY) for name in gateway.sheet_names())
+    if added:
+        try:
+            gateway.restore_sheet(lo.SHEET_KEY, validation.project)
+        except UserError as exc:  # an adapter that cannot add a sheet (the open workbook)
+            raise UserError("msg.overview.missing", sheet=ph.sheet(lo.SHEET_KEY)) from exc
     errors = validation.count(Severity.ERROR)
     warnings = validation.count(Severity.WARNING)
     sheet = texts(validation.lang).sheet(lo.SHEET_KEY)

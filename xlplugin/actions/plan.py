@@ -82,7 +82,8 @@ def run(gateway: WorkbookGateway) -> PlanSummary:
         project = read.project.model_copy(update={"catalog": catalog_of(read)})
         plan = maintenance_plan(project)
         summary = PlanSummary(read.lang, chosen=len(plan.items))
-        headers, rows = merge_maintenance(raw, plan, read.lang, summary)
+        origins: list[int | None] = []
+        headers, rows = merge_maintenance(raw, plan, read.lang, summary, origins)
         _totals(read.project.maintenance, summary)
         requirements = read.raw("requirements")
         req_rows = merge_requirements(requirements, plan, read.lang) if requirements is not None else None
@@ -90,7 +91,7 @@ def run(gateway: WorkbookGateway) -> PlanSummary:
         raise
     except Exception as exc:  # a defect must still reach the user as a message, file untouched
         raise UserError("msg.plan.failed", reason=type(exc).__name__) from exc
-    gateway.write_table("maintenance", headers, rows)
+    gateway.write_table("maintenance", headers, rows, origins)
     if req_rows is not None:
         gateway.write_table("requirements", *req_rows)
     summary.saved = gateway.commit()
@@ -109,7 +110,12 @@ def advice_text(suggestion: Any, words: Words) -> str:
     return "\n".join([words(suggestion.reason), *(f"• {words(a)}" for a in suggestion.advice)])
 
 
-def merge_maintenance(raw: RawTable, plan: MaintenancePlan, lang: str, summary: PlanSummary) -> tuple[list[str], list[list[Any]]]:
+def merge_maintenance(
+    raw: RawTable, plan: MaintenancePlan, lang: str, summary: PlanSummary, origins: list[int | None] | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """The plan's rows: the planner's kept, a new one per chosen platform without one, all in
+    the order of their reviews. ``origins``, if given, gets for each row the index in
+    ``raw.rows`` of the row it was (None: a new row), so notes beside a row move with it."""
     words = Words(lang)
     t = words.t
     table = spec.MAINTENANCE
@@ -124,10 +130,13 @@ def merge_maintenance(raw: RawTable, plan: MaintenancePlan, lang: str, summary: 
     suggestions = {normalize(s.platform): s for s in plan.items}
     maintainer_col = table.column("maintainer")
     out: list[list[Any]] = []
+    came_from: dict[int, int] = {}  # id of a row list → its index in raw.rows
+    noted = set(raw.beside)  # rows with a note typed beside the table: kept, even if empty
     for row_index, values in enumerate(raw.rows):
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values) and row_index not in noted:
             continue
         row = list(values) + [None] * (width - len(values))
+        came_from[id(row)] = row_index
         for col_index in range(len(values)):
             formula = raw.formula(row_index, col_index)
             if formula is not None:
@@ -157,6 +166,8 @@ def merge_maintenance(raw: RawTable, plan: MaintenancePlan, lang: str, summary: 
     summary.total = len(out)
     out = _by_review_date(out, index["review_date"])
     out.extend([None] * width for _ in range(table.spare_rows))
+    if origins is not None:
+        origins[:] = [came_from.get(id(row)) for row in out]
     return headers, out
 
 

@@ -128,7 +128,8 @@ def run(gateway: WorkbookGateway) -> PlatformsSummary:
         evaluation = evaluation_of(read)
         summary = PlatformsSummary(read.lang, basis=len(evaluation.basis), all_interactions=evaluation.all_interactions)
         summary.problems = len(evaluation.problems)
-        headers, rows = merge_platforms(raw, evaluation, read.project, read.lang, summary)
+        origins: list[int | None] = []
+        headers, rows = merge_platforms(raw, evaluation, read.project, read.lang, summary, origins)
         plan = maintenance_plan(read.project.model_copy(update={"catalog": catalog_of(read)}))
         requirements = read.raw("requirements")
         req_rows = None
@@ -139,7 +140,7 @@ def run(gateway: WorkbookGateway) -> PlatformsSummary:
         raise
     except Exception as exc:  # a defect must still reach the user as a message, file untouched
         raise UserError("msg.platforms.failed", reason=type(exc).__name__) from exc
-    gateway.write_table("platforms", headers, rows)
+    gateway.write_table("platforms", headers, rows, origins)
     if req_rows is not None:
         gateway.write_table("requirements", *req_rows)
     summary.saved = gateway.commit()
@@ -176,8 +177,12 @@ def interaction_lines(project: m.Project, candidate: Candidate) -> str | None:
 
 
 def merge_platforms(
-    raw: RawTable, evaluation: Evaluation, project: m.Project, lang: str, summary: PlatformsSummary
+    raw: RawTable, evaluation: Evaluation, project: m.Project, lang: str, summary: PlatformsSummary,
+    origins: list[int | None] | None = None,
 ) -> tuple[list[str], list[list[Any]]]:
+    """The platform table's rows (see the module's rules). ``origins``, if given, gets for each
+    row the index in ``raw.rows`` of the row it was (None: a new row), so notes beside a row
+    move with it; a platform with a note beside it is kept like one the planner chose."""
     words = Words(lang)
     t = words.t
     table = spec.PLATFORMS
@@ -211,10 +216,13 @@ def merge_platforms(
     leftovers: list[list[Any]] = []
     manual: list[list[Any]] = []
     manual_names: set[str] = set()
+    came_from: dict[int, int] = {}  # id of a row list → its index in raw.rows
+    noted = set(raw.beside)  # rows with a note typed beside the table
     for row_index, values in enumerate(raw.rows):
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values) and row_index not in noted:
             continue
         row = list(values) + [None] * (width - len(values))
+        came_from[id(row)] = row_index
         name = normalize(cell(row, "name"))
         generated_row = code(row, "origin") == m.Origin.GENERATED.value
         if generated_row and name and name not in old:
@@ -281,7 +289,8 @@ def merge_platforms(
             row[index[key]] = value
         out.append(row)
     for row in [*old.values(), *leftovers]:
-        if any(row[i] not in (None, "") for i in user_columns if i not in score_idx and i != index["name"]):
+        mine = any(row[i] not in (None, "") for i in user_columns if i not in score_idx and i != index["name"])
+        if mine or came_from[id(row)] in noted:
             row[index[STATUS]] = t.choice("status", m.RowStatus.OUTDATED.value)
             summary.outdated += 1
             out.append(row)
@@ -300,6 +309,8 @@ def merge_platforms(
             continue  # the planner's own formula
         text = total_formula(t, [f"{column_letter(c)}{sheet_row}" for c in score_cols])
         row[index["total"]] = Formula(text, CellRef(raw.sheet, sheet_row, total_col))
+    if origins is not None:
+        origins[:] = [came_from.get(id(row)) for row in out]
     return headers, out
 
 

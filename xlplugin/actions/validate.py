@@ -17,6 +17,7 @@ from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import Link, Saved, WorkbookGateway
 from xlplugin.domain.rules import check_project, may_hold_personal_data
 from xlplugin.layout import spec
+from xlplugin.layout.lists import broken_list_names
 from xlplugin.layout.names import sheet_names_of
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.words import Words, saved_phrases
@@ -61,7 +62,7 @@ def check(gateway: WorkbookGateway) -> Validation:
     texts = gateway.read_all_text(may_hold_personal_data)  # every cell and comment, wherever it stands
     try:
         findings = result.findings + check_project(result.project, result.locations, spec.text_limits(), texts)
-        findings += damage(gateway.sheet_names())
+        findings += damage(gateway.sheet_names(), gateway.defined_names())
     except Exception as exc:  # a defect in a rule must still reach the user as a message
         raise UserError("msg.read_failed", reason=type(exc).__name__) from exc
     order = {name: i for i, name in enumerate(gateway.sheet_names())}
@@ -69,13 +70,34 @@ def check(gateway: WorkbookGateway) -> Validation:
     return Validation(findings, result.project, result.lang)
 
 
-def damage(sheet_names: list[str]) -> list[Finding]:
+LIST_DAMAGE = ("lists_missing", "lists_broken")
+
+
+def damage(sheet_names: list[str], names: dict[str, str]) -> list[Finding]:
     """What the tool owns and the user may have broken without a table going missing: the hidden
-    lists sheet behind every dropdown."""
+    lists sheet behind every dropdown, and its names (``lst_…``)."""
     present = {m.normalize(name) for name in sheet_names}
     if present.isdisjoint(sheet_names_of("lists")):
         return [Finding.make(Severity.WARNING, "lists_missing", lists_sheet=ph.sheet("lists"))]
+    broken = broken_list_names(names, sheet_names)
+    if broken:
+        return [Finding.make(Severity.WARNING, "lists_broken", lists_sheet=ph.sheet("lists"), n=len(broken))]
     return []
+
+
+def repair(gateway: WorkbookGateway, validation: Validation) -> None:
+    """Put back what the tool owns and the workbook has lost: the lists sheet and its names are
+    made anew (the damage finding becomes a note saying so). The findings sheet follows in
+    ``write_findings``. An adapter that cannot add a sheet leaves the finding as it was."""
+    damaged = [f for f in validation.findings if f.key in LIST_DAMAGE]
+    if not damaged:
+        return
+    try:
+        gateway.restore_sheet("lists", validation.project)
+    except UserError:
+        return
+    validation.findings = [f for f in validation.findings if f.key not in LIST_DAMAGE]
+    validation.findings.append(Finding.make(Severity.NOTE, "lists_restored", lists_sheet=ph.sheet("lists")))
 
 
 def findings_rows(findings: list[Finding], lang: str) -> list[list[object]]:
@@ -92,7 +114,8 @@ def findings_rows(findings: list[Finding], lang: str) -> list[list[object]]:
 
 
 def write_findings(gateway: WorkbookGateway, validation: Validation) -> None:
-    """Findings sheet + marks; if the findings table is gone, say so as a finding."""
+    """Findings sheet + marks. A findings sheet (or its table) that is gone is made anew, with a
+    note saying so; where that cannot be done, a warning says the findings could not be written."""
     words = Words(validation.lang)
     headers = [words.value(ph.column("findings", key)) for key in FINDINGS_COLUMNS]
     try:
@@ -101,7 +124,14 @@ def write_findings(gateway: WorkbookGateway, validation: Validation) -> None:
     except UserError as exc:
         if exc.key not in ("msg.table_missing", "msg.sheet_missing"):
             raise
-        validation.findings.append(Finding.make(Severity.WARNING, "findings_table_missing", findings_sheet=ph.sheet("findings")))
+        try:
+            gateway.restore_sheet("findings", validation.project)
+        except UserError:
+            validation.findings.append(Finding.make(Severity.WARNING, "findings_table_missing", findings_sheet=ph.sheet("findings")))
+        else:
+            validation.findings.append(Finding.make(Severity.NOTE, "findings_restored", findings_sheet=ph.sheet("findings")))
+            gateway.write_table("findings", headers, findings_rows(validation.findings, validation.lang))
+            validation.findings_written = True
     gateway.set_marks([f.at for f in validation.findings if f.at is not None and f.severity is not Severity.NOTE])
 
 
@@ -109,6 +139,7 @@ def run(gateway: WorkbookGateway, write: bool = True) -> Validation:
     """The whole action: check, then (unless ``write`` is False) write back and commit."""
     validation = check(gateway)
     if write:
+        repair(gateway, validation)
         write_findings(gateway, validation)
         validation.saved = gateway.commit()
         validation.written = True

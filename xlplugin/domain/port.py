@@ -112,6 +112,9 @@ class RawTable:
     # cells of ``rows`` (row index, column index) holding a formula without a stored result:
     # they read as empty although the formula may give something
     no_result: list[tuple[int, int]] = field(default_factory=list)
+    # indexes of ``rows`` with something typed beside the table (left or right of it on the same
+    # sheet row, outside other tables): a planner's notes, which move with their row
+    beside: list[int] = field(default_factory=list)
 
     def formula(self, row_index: int, col_index: int) -> Formula | None:
         """The cell's formula, to write back elsewhere; None for a cell holding a value."""
@@ -154,22 +157,42 @@ class WorkbookGateway(Protocol):
     def read_table(self, table_key: str) -> RawTable | None:
         """The table, found by its Excel name (or by its sheet and headers); None if absent."""
 
+    def defined_names(self) -> dict[str, str]:
+        """The workbook's defined names of workbook scope and what each refers to, as the file
+        holds it (``lst_yesno`` → ``'Lister'!$A$2:$A$3``; a name whose sheet is gone reads
+        ``#REF!``). A sheet's own names (print areas and titles) are left out."""
+
     def read_all_text(self, keep: Callable[[str], bool] | None = None) -> list[CellText]:
         """Every text in the workbook, for checks that must see all of it (personal data): each
         cell holding text on every sheet (hidden ones too), in a table or not, and the text of
         every cell comment. Numbers, dates and empty cells are left out; so is a text for which
         ``keep`` (if given) says False: a big workbook has a hundred thousand texts."""
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
         """Replace the table's header and data rows (resizing it); text stays text.
 
         The table ends right after the given rows (at least one row; pass empty rows for spare
         ones). New rows get the column's formats and dropdowns. A ``Link`` value becomes a
         hyperlink to its target cell; a ``Formula`` value becomes a formula (moved to its cell).
+        ``origins``, for an action that re-orders rows: for each row written, the index in the
+        rows ``read_table`` gave of the row it was (None for a new row). What is typed beside
+        those rows (``RawTable.beside``) then moves with its row; every such row must be among
+        the origins. Without ``origins`` nothing beside the table moves.
         """
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         """Write a block of values outside tables (e.g. the step 2 matrix view)."""
+
+    def restore_sheet(self, sheet_key: str, project: Project) -> None:
+        """Put back one of the sheets whose whole content is the tool's own (``spec.TOOL_SHEETS``:
+        the overview, the findings, the hidden lists) as a new workbook has it: added at its place
+        in the layout's order (``spec.SHEET_ORDER``) if the workbook lacks it, else made anew in
+        place of the one there. Its tables, formats, dropdowns, print setup and charts come with
+        it, and so do its names (the lists' ``lst_…``, set to point at it). ``project`` gives the
+        sheet's first values and the name in its print footer. Values may be written to it next;
+        reads keep showing the workbook as it was opened. A UserError if the adapter cannot."""
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """Mark the cells with findings, clearing the previous run's marks first."""

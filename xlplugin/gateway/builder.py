@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,7 @@ from xlplugin.gateway.style import (
 )
 from xlplugin.gateway.validations import ValidationsMixin
 from xlplugin.layout import spec
+from xlplugin.layout.overview import SHEET_KEY as OVERVIEW
 from xlplugin.layout.sheet_formulas import structured, total_formula
 from xlplugin.layout.spec import Kind, Sheet, Table
 from xlplugin.layout.texts import Texts, texts
@@ -103,6 +105,18 @@ def build_workbook(project: m.Project, lang: str = "da") -> Workbook:
     return _Builder(project, texts(lang)).build()
 
 
+def build_sheet(project: m.Project, lang: str, sheet_key: str, sources: Callable[[str, str], bool] | None = None) -> bytes:
+    """A package holding only the layout's sheet ``sheet_key`` (the findings, lists or overview
+    sheet) as a new workbook has it, saved to memory: the in-place writer grafts it into a
+    workbook that lacks it (``gateway.graft``). ``sources(table, column)`` says whether the
+    workbook has a column a dynamic list would read (a list without its column stays empty)."""
+    import io
+
+    out = io.BytesIO()
+    _Builder(project, texts(lang)).build_one(sheet_key, sources).save(out)
+    return out.getvalue()
+
+
 def write_new_workbook(project: m.Project, lang: str, path: Path) -> int:
     """Write a new project workbook for ``project`` to ``path`` (atomically); returns its sheet count."""
     workbook = build_workbook(project, lang)
@@ -138,6 +152,27 @@ class _Builder(ValidationsMixin):
         self._print_setup(overview, one_page=True)  # the footer every printed sheet has
         self._properties()
         self.wb.active = 0
+        return self.wb
+
+    def build_one(self, sheet_key: str, sources: Callable[[str, str], bool] | None = None) -> Workbook:
+        """A workbook holding only one of the sheets whose content is the tool's own."""
+        self.wb.remove(self.wb.active)
+        if sheet_key == OVERVIEW:
+            self._print_setup(add_overview_sheet(self.wb, self.t, self.project, index=0, charts=True), one_page=True)
+            return self.wb
+        if sheet_key not in ("findings", "lists"):
+            raise ValueError(sheet_key)
+        sheet_spec = spec.sheet(sheet_key)
+        ws = self.wb.create_sheet(self.t.sheet(sheet_key))
+        self.sheets[sheet_key] = ws
+        if sheet_spec.tab_color:
+            ws.sheet_properties.tabColor = sheet_spec.tab_color
+        if sheet_key == "lists":
+            self._lists_sheet(sources)
+            self.wb.create_sheet("-")  # openpyxl saves no workbook whose only sheet is hidden
+        else:
+            self._sheet(sheet_spec)
+            self._validations([sheet_spec])
         return self.wb
 
     def _properties(self) -> None:

@@ -23,6 +23,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 STYLES = "xl/styles.xml"
 WORKBOOK_ORDER = ["fileVersion", "fileSharing", "workbookPr", "AlternateContent", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]
+CUSTOM_NUMBER_FORMATS = 164  # number formats below this id are Excel's built-in ones
 _PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
 
 
@@ -49,16 +50,46 @@ class PackageEdit:
         self._touched: set[str] = set()  # parts surely changed (serialized without comparing)
         self._sheets: dict[str, Sheet] = {}
         self._styles: Styles | None = None
+        self._new: dict[str, Any] = {}  # parts added (their trees), in the order they were added
+        self._dropped: set[str] = set()  # parts left out of the new package
         self.recalc = False  # formulas written or moved: Excel and LibreOffice recalculate on open
 
     # --- parts ----------------------------------------------------------------------------
     def read(self, part: str) -> bytes:
         if part in self._raw:
             return self._raw[part]
+        if part in self._new:
+            return _serialize(self._new[part])
         return self._zip.read(part)
 
     def has(self, part: str) -> bool:
-        return part in self._names
+        return part in self._new or (part in self._names and part not in self._dropped)
+
+    def parts(self) -> list[str]:
+        """Every part of the package as it will be saved (the original order, then added parts)."""
+        return [info.filename for info in self._infos if info.filename not in self._dropped] + list(self._new)
+
+    def add(self, part: str, root: Any) -> None:
+        """A new part (an XML tree) written with the package; see ``graft`` for its content type."""
+        assert not self.has(part), part
+        self._new[part] = root
+        self._trees[part] = root
+
+    def replace(self, part: str, root: Any) -> None:
+        """New content for a part the package has, written in its place."""
+        assert self.has(part), part
+        self._trees[part] = root
+        self._raw.pop(part, None)
+        if part in self._new:
+            self._new[part] = root
+        else:
+            self.touch(part)
+
+    def drop(self, part: str) -> None:
+        """Leave a part out of the new package (a relationships part a replaced sheet no longer has)."""
+        self._dropped.add(part)
+        self._new.pop(part, None)
+        self._trees.pop(part, None)
 
     def touch(self, part: str) -> None:
         self._touched.add(part)
@@ -72,15 +103,17 @@ class PackageEdit:
 
     def tree(self, part: str) -> Any:
         if part not in self._trees:
+            if not self.has(part):
+                raise KeyError(part)
             self._trees[part] = etree.fromstring(self.read(part), _PARSER)
         return self._trees[part]
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationship id → (type's last word, part name) of ``part``'s internal targets."""
         name = _rels_name(part)
-        if name not in self._names:
+        if not self.has(name):
             return {}
-        root = etree.fromstring(self._zip.read(name), _PARSER)
+        root = self.tree(name)  # parsed once; relationships added by ``graft`` are seen
         out = {}
         for rel in root.iter(f"{{{PR}}}Relationship"):
             if rel.get("TargetMode") == "External":
@@ -102,6 +135,10 @@ class PackageEdit:
         if name not in self._sheets:
             self._sheets[name] = Sheet(self, name, self.sheet_parts()[name])
         return self._sheets[name]
+
+    def forget(self, name: str) -> None:
+        """Drop what is known of sheet ``name``'s part (its content is replaced)."""
+        self._sheets.pop(name, None)
 
     def styles(self) -> Styles | None:
         if self._styles is None and self.has(STYLES):
@@ -129,17 +166,26 @@ class PackageEdit:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for info in self._infos:
                 name = info.filename
+                if name in self._dropped:
+                    continue
                 if name in self._trees and self._changed(name):
-                    data = etree.tostring(self._trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+                    data = _serialize(self._trees[name])
                 elif name in self._raw:
                     data = self._raw[name]
                 else:
                     _copy_compressed(self._zip, info, target)
                     continue
                 target.writestr(info, data)
+            stamp = next((i.date_time for i in self._infos if i.filename == WORKBOOK), (1980, 1, 1, 0, 0, 0))
+            for name, root in self._new.items():
+                target.writestr(zipfile.ZipInfo(name, stamp), _serialize(root), zipfile.ZIP_DEFLATED)
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _serialize(root: Any) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _copy_compressed(source: zipfile.ZipFile, info: zipfile.ZipInfo, target: zipfile.ZipFile) -> None:
@@ -208,6 +254,72 @@ class Styles:
             self._dates[(s, num_fmt)] = len(xfs) - 1
         return self._dates[(s, num_fmt)]
 
+    # --- formats of a sheet made elsewhere (``graft``): found among these, else added ---------
+    def adopt_xf(self, other: Any, index: int) -> int:
+        """The index here of a cell format equal to cellXfs[``index``] of the styles ``other``
+        (its font, fill, border and number format looked up or added too)."""
+        xfs = other.find(q("cellXfs"))
+        if xfs is None or index >= len(xfs):
+            return 0
+        xf = copy.deepcopy(xfs[index])
+        for attr, collection in (("fontId", "fonts"), ("fillId", "fills"), ("borderId", "borders")):
+            items = other.find(q(collection))
+            if xf.get(attr) is not None and items is not None and int(xf.get(attr, "0")) < len(items):
+                xf.set(attr, str(self._adopt(collection, items[int(xf.get(attr, "0"))])))
+        number = int(xf.get("numFmtId", "0"))
+        if number >= CUSTOM_NUMBER_FORMATS:
+            code = next(
+                (f.get("formatCode", "") for f in other.iterfind(f"{q('numFmts')}/{q('numFmt')}") if int(f.get("numFmtId", "-1")) == number),
+                None,
+            )
+            xf.set("numFmtId", str(self.number_format(code) if code is not None else 0))
+        xf.set("xfId", "0")  # the Normal style, which every styles part has first
+        mine = self._xfs()
+        wanted = _xf_shape(xf)
+        for i, existing in enumerate(mine):
+            if _xf_shape(existing) == wanted:
+                return i
+        mine.append(xf)
+        mine.set("count", str(len(mine)))
+        return len(mine) - 1
+
+    def adopt_dxf(self, other: Any, index: int) -> int | None:
+        dxfs = other.find(q("dxfs"))
+        if dxfs is None or index >= len(dxfs):
+            return None
+        dxf = copy.deepcopy(dxfs[index])
+        for font in dxf.iterchildren(q("font")):
+            _schema_order(font)
+        return self.dxf(dxf)
+
+    def _adopt(self, collection: str, element: Any) -> int:
+        items = self.root.find(q(collection))
+        element = copy.deepcopy(element)
+        if collection == "fonts":
+            _schema_order(element)
+        wanted = _shape(element)
+        for i, existing in enumerate(items):
+            if _shape(existing) == wanted:
+                return i
+        items.append(element)
+        items.set("count", str(len(items)))
+        return len(items) - 1
+
+    def number_format(self, code: str) -> int:
+        """The id of a custom number format with this code, added if there is none."""
+        formats = self.root.find(q("numFmts"))
+        if formats is None:
+            formats = etree.Element(q("numFmts"))
+            self.root.insert(0, formats)
+        used = [int(f.get("numFmtId", "0")) for f in formats.iterchildren(q("numFmt"))]
+        for f in formats.iterchildren(q("numFmt")):
+            if f.get("formatCode") == code:
+                return int(f.get("numFmtId", "0"))
+        number = max([CUSTOM_NUMBER_FORMATS - 1, *used]) + 1
+        etree.SubElement(formats, q("numFmt"), numFmtId=str(number), formatCode=code)
+        formats.set("count", str(len(formats)))
+        return number
+
     def dxf(self, element: Any) -> int:
         """The index of a differential format equal to ``element``, added if there is none."""
         dxfs = self.root.find(q("dxfs"))
@@ -226,6 +338,30 @@ class Styles:
         dxfs.append(element)
         dxfs.set("count", str(len(dxfs)))
         return len(dxfs) - 1
+
+
+# CT_Font's children in the schema's order (openpyxl writes its own order; Excel reads both, the
+# Open XML SDK validator only this one)
+FONT_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme")
+
+
+def _schema_order(font: Any) -> None:
+    children = sorted(font, key=lambda e: FONT_ORDER.index(local(e.tag)) if local(e.tag) in FONT_ORDER else len(FONT_ORDER))
+    for element in children:
+        font.append(element)
+
+
+_XF_DEFAULTS = {"xfId": "0", "pivotButton": "0", "quotePrefix": "0"}
+
+
+def _xf_shape(xf: Any) -> tuple[Any, ...]:
+    """A cell format's shape, attributes at their default value left out (Excel writes
+    xfId="0", openpyxl pivotButton="0" and quotePrefix="0"; absent means the same)."""
+    plain = copy.deepcopy(xf)
+    for attr, default in _XF_DEFAULTS.items():
+        if plain.get(attr) in (default, "false"):
+            del plain.attrib[attr]
+    return _shape(plain)
 
 
 def _shape(element: Any) -> tuple[Any, ...]:

@@ -5,6 +5,7 @@ names, tables, validations, formats, merges, links, comments, drawings, charts, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from xlplugin.gateway.edit_sheet import CELL_ADDRESS, WORKBOOK, Sheet, local, q
@@ -89,6 +90,17 @@ def _shift_related(package: PackageEdit, rel_id: str, target: tuple[str, str], s
 def _expand_shared(sheet: Sheet, shift: RowShift) -> None:
     """Shared formulas that may point at moved rows become one formula per cell (as Excel
     does when an insert splits them); their cached results stay."""
+    name = shift.sheet.casefold()
+
+    def may_point_there(text: str) -> bool:
+        return name in text.casefold() or name.replace("'", "''") in text.casefold() or shift.on(sheet.name)
+
+    expand_shared(sheet, lambda _si, text: may_point_there(text))
+
+
+def expand_shared(sheet: Sheet, wanted: Callable[[str, str], bool]) -> None:
+    """The shared formulas of the groups ``wanted(si, master's text)`` picks become one formula
+    per cell, each as it reads in its cell; their cached results stay."""
     from openpyxl.formula.translate import Translator
 
     masters: dict[str, tuple[str, str]] = {}
@@ -104,9 +116,8 @@ def _expand_shared(sheet: Sheet, shift: RowShift) -> None:
         if si not in masters:
             continue
         origin, text = masters[si]
-        name = shift.sheet.casefold()
-        if name not in text.casefold() and name.replace("'", "''") not in text.casefold() and not shift.on(sheet.name):
-            continue  # cannot point at the moved sheet
+        if not wanted(si, text):
+            continue
         translator = Translator("=" + text, origin=origin)
         for f in formulas:
             at = f.getparent().get("r", "")

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 from openpyxl.utils import range_boundaries
 
 from xlplugin.domain.errors import UserError
-from xlplugin.domain.models import normalize
+from xlplugin.domain.models import Project, normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.gateway.cells import row_height
 from xlplugin.gateway.container import check_container
@@ -47,8 +47,9 @@ from xlplugin.gateway.save import (
     remove_stale_temps,
     write_atomically,
 )
+from xlplugin.layout import spec
 from xlplugin.layout.names import sheet_names_of, table_names_of
-from xlplugin.layout.texts import LANGUAGES
+from xlplugin.layout.texts import LANGUAGES, texts
 
 if TYPE_CHECKING:  # the writer needs lxml: imported on the first write (reading runs without it, also in the browser)
     from xlplugin.gateway.edit import PackageEdit
@@ -72,6 +73,7 @@ class FileWorkbook:
         self._errors = package.errors
         self._formulas = package.formulas
         self._uncached = package.uncached
+        self._names = package.names
         self._xl: PackageEdit | None = None  # the package being edited, opened on the first write
         self._dirty = False
 
@@ -112,6 +114,9 @@ class FileWorkbook:
             if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
                 rows[r][c] = error
 
+    def defined_names(self) -> dict[str, str]:
+        return dict(self._names)
+
     _slice = staticmethod(slice_row)  # kept by name: tests check table headers against calamine's
 
     def _find_region(self, table_key: str) -> Region | None:
@@ -146,14 +151,23 @@ class FileWorkbook:
                     return edit.sheet(name), table
         raise table_missing(table_key)
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
+        from xlplugin.gateway import sheet_ops
+
         ws, table = self._xl_table(table_key)
         left, top, right, bottom = range_boundaries(table.get("ref"))
         n_rows = max(len(rows), 1)
         new_bottom = top + n_rows
         new_right = left + len(headers) - 1
+        lifted: dict[int, list[Any]] = {}
+        if origins is not None:  # what is typed beside the rows comes off now, back on with its row
+            sources = [top + 1 + i for i in origins if i is not None]
+            lifted = sheet_ops.lift_beside(ws, left, right, [*range(top + 1, bottom + 1), *sources], self._stays(ws, table))
+        inserted = None
         if new_bottom > bottom:
-            self._make_room(ws, bottom + 1, new_bottom)
+            inserted = self._make_room(ws, bottom + 1, new_bottom)
             ws, table = self._xl_table(table_key)  # the sheet was re-indexed
         template_row = top + 1
         for r in range(bottom + 1, new_bottom + 1):
@@ -166,8 +180,6 @@ class FileWorkbook:
             ws.extend_validations(left, min(right, new_right), template_row, bottom + 1, new_bottom)
         for i, header in enumerate(headers):
             self._put(ws, top, left + i, header)
-        from xlplugin.gateway import sheet_ops
-
         widths = ws.column_widths(left, len(headers), sheet_ops.EXCEL_COLUMN_WIDTH)
         wraps = [self._wraps(ws, template_row, left + i) for i in range(len(headers))]
         for r in range(n_rows):
@@ -185,6 +197,21 @@ class FileWorkbook:
                 self._put(ws, r, c, None)
             ws.set_height(r, None)
         sheet_ops.resize_table(table, left, top, new_right, new_bottom, [str(h) for h in headers])
+        if lifted:
+            moves = {top + 1 + i: top + 1 + j for j, i in enumerate(origins or []) if i is not None}
+            if inserted is not None:  # rows below the table moved down: those left in place too
+                at, n = inserted
+                lifted = {r + n if r >= at and r not in moves else r: cells for r, cells in lifted.items()}
+            sheet_ops.put_beside(ws, lifted, moves)
+
+    def _stays(self, ws: Sheet, table: Any) -> Callable[[int, int], bool]:
+        """Cells beside a table that never move with its rows: in another table or a merged range."""
+        from xlplugin.gateway.edit_sheet import q
+
+        fixed = [range_boundaries(other.get("ref", "A1")) for _part, other in self._edit().tables_of(ws.name) if other is not table]
+        merges = ws.root.find(q("mergeCells"))
+        fixed += [range_boundaries(m.get("ref", "A1")) for m in (merges if merges is not None else ())]
+        return lambda r, c: any(left <= c <= right and top <= r <= bottom for left, top, right, bottom in fixed)
 
     def _wraps(self, ws: Sheet, row: int, col: int) -> bool:
         from xlplugin.gateway import sheet_ops
@@ -214,19 +241,49 @@ class FileWorkbook:
             return None
         return rows[at.row - 1][at.col - 1]
 
-    def _make_room(self, ws: Sheet, first: int, last: int) -> None:
+    def _make_room(self, ws: Sheet, first: int, last: int) -> tuple[int, int] | None:
         """Insert rows if rows first..last (below a growing table) are not free, moving what is
-        below down, and every reference to it with it."""
+        below down, and every reference to it with it. Returns (where, how many) if it did."""
         below = ([1] if ws.has_content(r) else [] for r in range(first, last + 1))
         insert = rows_to_insert(below, first, last)
         if insert is not None:
             self._edit().shift_rows(ws.name, *insert)
+        return insert
 
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         ws = self._sheet(sheet_key)
         for i, row in enumerate(values):
             for j, value in enumerate(row):
                 self._put(ws, top_left.row + i, top_left.col + j, value)
+
+    def restore_sheet(self, sheet_key: str, project: Project) -> None:
+        """One of the tool's own sheets as a new workbook has it, grafted into the package: added
+        at its place in the layout's order, or made anew in place of the one there."""
+        from xlplugin.gateway.builder import build_sheet
+        from xlplugin.gateway.graft import drop_related, graft
+
+        if sheet_key not in spec.TOOL_SHEETS:
+            raise ValueError(sheet_key)
+        edit = self._edit()
+        present = list(edit.sheet_parts())
+        found = [name for name in present if normalize(name) in sheet_names_of(sheet_key)]
+        name = found[0] if found else texts(self.lang).sheet(sheet_key)
+        scratch = build_sheet(project, self.lang, sheet_key, self._has_column)
+        order = spec.SHEET_ORDER
+        before = set().union(*(sheet_names_of(key) for key in order[: order.index(sheet_key)]))
+        position = max((i + 1 for i, other in enumerate(present) if normalize(other) in before), default=0)
+        if found:
+            drop_related(edit, edit.sheet_parts()[name])
+        graft(edit, scratch, name, position, replace=bool(found))
+
+    def _has_column(self, table: str, column: str) -> bool:
+        """Whether the workbook has the Excel table ``table`` with a column headed ``column``."""
+        for region in self._regions:
+            if normalize(region.name) == normalize(table):
+                rows = self._rows(region.sheet)
+                header = rows[region.top][region.left : region.right + 1] if region.top < len(rows) else []
+                return normalize(column) in {normalize(h) for h in header if isinstance(h, str)}
+        return False
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA."""

@@ -31,7 +31,7 @@ from typing import Any
 
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
-from xlplugin.domain.models import normalize
+from xlplugin.domain.models import Project, normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
 from xlplugin.gateway import regions
 from xlplugin.gateway.formulas import formula_at
@@ -142,6 +142,14 @@ class LiveWorkbook:
             if isinstance(text, str) and text.startswith("=") and text != raw.rows[r][c]
         }
 
+    def defined_names(self) -> dict[str, str]:
+        """Workbook-scope names (a sheet's own read ``Sheet!name`` in Excel and are left out)."""
+        found = {}
+        for name in self.book.names:
+            if "!" not in name.name:
+                found[name.name] = (name.refers_to or "").removeprefix("=")
+        return found
+
     @staticmethod
     def _title(table_key: str) -> ph.Label:
         return ph.title(table_key)
@@ -202,7 +210,9 @@ class LiveWorkbook:
                     return sheet, table
         raise regions.table_missing(table_key)
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
         self._progress("write", self._title(table_key))
         sheet, table = self._xl_table(table_key)
         rng = table.range
@@ -210,8 +220,10 @@ class LiveWorkbook:
         bottom, right = rng.last_cell.row, rng.last_cell.column
         n_rows = max(len(rows), 1)
         new_bottom, new_right = top + n_rows, left + len(headers) - 1
+        notes = self._notes(sheet, top, left, right, [*range(top + 1, bottom + 1), *(top + 1 + i for i in origins or () if i is not None)]) if origins is not None else {}
+        inserted = None
         if new_bottom > bottom:
-            self._make_room_below(sheet, bottom + 1, new_bottom)
+            inserted = self._make_room_below(sheet, bottom + 1, new_bottom)
         block = [list(headers)] + [
             [(row[i] if i < len(row) else None) for i in range(len(headers))] for row in rows
         ]
@@ -221,8 +233,48 @@ class LiveWorkbook:
         self._write_block(sheet, top, left, block)
         if new_bottom < bottom:  # the table shrank: clear the rows it left, keep their formats
             sheet.range((new_bottom + 1, left), (bottom, right)).clear_contents()
+        if notes:
+            self._move_notes(sheet, notes, {top + 1 + i: top + 1 + j for j, i in enumerate(origins or []) if i is not None}, inserted)
 
-    def _make_room_below(self, sheet: Any, first: int, last: int) -> None:
+    def _notes(self, sheet: Any, top: int, left: int, right: int, rows: list[int]) -> dict[tuple[int, int], tuple[Any, str | None]]:
+        """What is typed beside a table on sheet rows ``rows`` (1-based), outside other tables:
+        (row, column) → (value, formula or None); the values as read, the formulas in one read."""
+        grid = self._rows(sheet.name)
+        others = [g for g in self._regions if g.sheet == sheet.name and (g.top, g.left) != (top - 1, left - 1)]
+        found: dict[tuple[int, int], Any] = {}
+        for r in sorted(set(rows)):
+            for c, value in enumerate(grid[r - 1] if r - 1 < len(grid) else [], start=1):
+                inside = any(g.top < r <= g.bottom + 1 and g.left < c <= g.right + 1 for g in others)
+                if value not in (None, "") and not left <= c <= right and not inside:
+                    found[(r, c)] = value
+        if not found:
+            return {}
+        first, last = min(r for r, _ in found), max(r for r, _ in found)
+        width = max(c for _, c in found)
+        formulas = _grid(sheet.range((first, 1), (last, width)).formula, last - first + 1, width)
+        return {
+            (r, c): (value, text if isinstance(text := formulas[r - first][c - 1], str) and text.startswith("=") else None)
+            for (r, c), value in found.items()
+        }
+
+    def _move_notes(self, sheet: Any, notes: dict[tuple[int, int], tuple[Any, str | None]], moves: dict[int, int], inserted: tuple[int, int] | None) -> None:
+        """Each note onto its row's new place: the old cell cleared first, then written (a formula
+        as it reads there); notes of rows not written again stay. One or two calls a note."""
+        def now(r: int) -> int:  # where a row stands after rows were inserted below the table
+            return r + inserted[1] if inserted is not None and r >= inserted[0] else r
+
+        moving = {at: note for at, note in notes.items() if moves.get(at[0], at[0]) != at[0]}
+        for r, c in moving:
+            sheet.range((now(r), c)).clear_contents()
+        for (r, c), (value, formula) in moving.items():
+            target = CellRef(sheet.name, moves[r], c)
+            cell = sheet.range((target.row, target.col))
+            if formula is not None:
+                cell.formula2 = formula_at(Formula(formula, CellRef(sheet.name, r, c)), target)
+            else:
+                cell.value = _as_cell(value)
+
+    def _make_room_below(self, sheet: Any, first: int, last: int) -> tuple[int, int] | None:
         """Insert rows if rows first..last are not free, moving what is below down (as the file gateway)."""
         width = max(sheet.used_range.last_cell.column, 1)
         rng = sheet.range((first, 1), (last, width))
@@ -234,6 +286,7 @@ class LiveWorkbook:
         if insert is not None:
             at, count = insert
             sheet.range(f"{at}:{at + count - 1}").insert("down")
+        return insert
 
     def _write_block(self, sheet: Any, top: int, left: int, block: list[list[Any]]) -> None:
         special = [
@@ -276,6 +329,12 @@ class LiveWorkbook:
         block = [list(row) + [None] * (width - len(row)) for row in values]
         if width:
             self._write_block(sheet, top_left.row, top_left.col, block)
+
+    def restore_sheet(self, sheet_key: str, project: Project) -> None:
+        """Not in the open workbook: the file gateway grafts the builder's sheet into the
+        package; here that would take a second builder through Excel's object model. The
+        actions say what to do instead (run the command on the saved, closed workbook)."""
+        raise UserError("msg.live.cannot_add_sheet", sheet=ph.sheet(sheet_key))
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """One custom-formula conditional format per sheet, as the file gateway: the user's own

@@ -1,9 +1,9 @@
 """The Overblik / Overview sheet in openpyxl: labels, the data areas of ``layout.overview`` and
 native bar charts pointing at them (Excel and LibreOffice both draw them).
 
-Added by the `overview` entry point to a workbook that lacks it (``ensure_overview_sheet``);
-after that the `overview` action only writes cell values. See ``CHARTS_IN_WORKBOOK`` for when
-the builder makes it with every new workbook.
+Made with every new workbook; added to a workbook made before it by the `overview` action
+(``restore_sheet``: the builder's sheet grafted into the package). After that the action only
+writes cell values, and the charts follow them.
 """
 from __future__ import annotations
 
@@ -14,16 +14,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from xlplugin.domain import models as m
-from xlplugin.domain.errors import UserError
-from xlplugin.domain.phrases import Label
 from xlplugin.layout import overview as lo
-from xlplugin.layout.texts import Texts, texts
+from xlplugin.layout.texts import Texts
 from xlplugin.layout.words import Words
 
-# The native charts wait for the in-place file writer (branch `writer`): today's writer loads
-# the workbook with openpyxl, which drops charts, so a workbook holding charts makes every
-# later action save a copy instead. Once that writer keeps charts, set this to True and let the
-# builder call ``add_overview_sheet`` (one line in ``_Builder.build``).
 CHARTS_IN_WORKBOOK = True  # the in-place writer keeps charts, so every new workbook has them
 ACCENT = "1F4E79"
 WIDTHS = {1: 2, 2: 46, 3: 12, 4: 3, 5: 26, 6: 13, 7: 13, 8: 13, 9: 3, 10: 30, 11: 17, 12: 17}
@@ -125,13 +119,3 @@ def add_charts(ws: Any, t: Texts) -> None:
     )
     budget.width, budget.height = 15, 8
     ws.add_chart(budget, f"G{lo.CHART_ROW + 18}")
-
-
-def ensure_overview_sheet(gateway: Any) -> bool:
-    """Add the sheet to a file workbook made before it; True if it was added."""
-    wanted = {m.normalize(texts(lang).sheet(lo.SHEET_KEY)) for lang in ("da", "en")}
-    if any(m.normalize(name) in wanted for name in gateway.sheet_names()):
-        return False
-    # The in-place writer edits the sheets a workbook has; it does not add one. Made before the
-    # sheet existed: say so (the data can move to a new workbook with export and import).
-    raise UserError("msg.overview.missing", sheet=Label("sheet", lo.SHEET_KEY))

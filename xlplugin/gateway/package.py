@@ -31,6 +31,7 @@ class Package:
     errors: dict[str, list[tuple[int, int, str]]]  # sheet name → its cells showing a formula error
     formulas: dict[str, SheetFormulas]  # sheet name → its formula cells
     uncached: dict[str, set[tuple[int, int]]]  # sheet name → its formula cells without a stored result
+    names: dict[str, str]  # the workbook-scope defined names → what they refer to
 
 
 def read_package(archive: zipfile.ZipFile) -> Package:
@@ -45,7 +46,17 @@ def read_package(archive: zipfile.ZipFile) -> Package:
     errors = {name: found[0] for name, found in scanned.items()}
     formulas = {name: found[1] for name, found in scanned.items()}
     uncached = {name: found[2] for name, found in scanned.items()}
-    return Package(_custom_properties(archive), tables, errors, formulas, uncached)
+    return Package(_custom_properties(archive), tables, errors, formulas, uncached, _defined_names(archive))
+
+
+def _defined_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Workbook-scope names (a sheet's own names, print areas and titles, are left out)."""
+    root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    return {
+        name.get("name", ""): name.text or ""
+        for name in root.findall("m:definedNames/m:definedName", NS)
+        if name.get("localSheetId") is None
+    }
 
 
 def _part_path(base: str, target: str) -> str:

@@ -192,6 +192,7 @@ def table_at(
     bottom = region.bottom + len(below)
     first = region.top + 1
     return RawTable(
+        beside=beside_rows(region, regions, rows, formulas or {}, first, bottom),
         key=table_key,
         name=region.name,
         sheet=region.sheet,
@@ -211,6 +212,21 @@ def table_at(
             if first <= r <= bottom and region.left <= c <= region.right
         },
     )
+
+
+def beside_rows(region: Region, regions: list[Region], rows: Grid, formulas: SheetFormulas, first: int, last: int) -> list[int]:
+    """Indexes (from ``first``) of rows ``first``..``last`` with a value or formula beside the
+    table: left or right of ``region`` on the same row, outside the sheet's other tables."""
+    others = [g for g in regions if g.sheet == region.sheet and (g.top, g.left) != (region.top, region.left)]
+
+    def beside(r: int, c: int) -> bool:
+        return not region.left <= c <= region.right and not any(g.top <= r <= g.bottom and g.left <= c <= g.right for g in others)
+
+    found = {r - first for r, c in formulas if first <= r <= last and beside(r, c)}
+    for r in range(first, min(last + 1, len(rows))):
+        if r - first not in found and any(v not in (None, "") and beside(r, c) for c, v in enumerate(rows[r])):
+            found.add(r - first)
+    return sorted(found)
 
 
 def slice_row(rows: Grid, r: int, region: Region) -> list[Any]:

@@ -2,11 +2,13 @@
 and columns), telling whether a cell format wraps text, and the findings' marks."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from xlplugin.domain.port import CellRef
 from xlplugin.gateway.edit import PackageEdit
-from xlplugin.gateway.edit_sheet import col_letters, local, q
+from xlplugin.gateway.edit_sheet import CELL_ADDRESS, Sheet, col_letters, col_number, local, q
+from xlplugin.gateway.edit_shift import expand_shared
 from xlplugin.gateway.regions import MARK_FORMULA, addresses_by_sheet
 from xlplugin.gateway.xmltree import etree
 
@@ -81,3 +83,88 @@ def set_marks(package: PackageEdit, cells: list[CellRef]) -> None:
     for name, addresses in wanted.items():
         if name in parts:
             package.sheet(name).add_rule(" ".join(addresses), MARK_FORMULA, dxf)
+
+
+# --- what is typed beside a table moves with its row (issue 16, item 8) --------------------------
+def lift_beside(ws: Sheet, left: int, right: int, rows: Iterable[int], keep: Callable[[int, int], bool]) -> dict[int, list[Any]]:
+    """Take the cells holding something beside a table (columns outside ``left``..``right``)
+    off sheet rows ``rows``: row → its cells (elements, out of the sheet). ``keep(row, col)``
+    marks cells that stay (another table's, a merged range's). A shared formula among them is
+    made one formula per cell first; a data-table formula stays where it is."""
+    wanted = sorted(set(rows))
+    def movable(r: int, c: int, cell: Any) -> bool:
+        return (
+            not left <= c <= right
+            and not keep(r, c)
+            and any(local(part.tag) in ("v", "f", "is") for part in cell)
+            and all(f.get("t") != "dataTable" for f in cell.iterchildren(q("f")))
+        )
+
+    shared = {
+        f.get("si", "")
+        for r in wanted
+        for c, cell in ws.row_cells(r).items()
+        if movable(r, c, cell)
+        for f in cell.iterchildren(q("f"))
+        if f.get("t") == "shared"
+    }
+    if shared:
+        expand_shared(ws, lambda si, _text: si in shared)
+    lifted: dict[int, list[Any]] = {}
+    for r in wanted:
+        for c, cell in list(ws.row_cells(r).items()):
+            if movable(r, c, cell):
+                cell.getparent().remove(cell)
+                del ws.row_cells(r)[c]
+                lifted.setdefault(r, []).append(cell)
+    if lifted:
+        ws.package.touch(ws.part)
+    return lifted
+
+
+def put_beside(ws: Sheet, lifted: dict[int, list[Any]], moves: dict[int, int]) -> None:
+    """Put lifted cells back: those of row ``r`` on row ``moves[r]`` (formulas read as copied
+    there, their links along), the others where they were. A cell already holding something
+    there is a caller's error: ``moves`` must name every row with something beside it."""
+    from openpyxl.formula.translate import Translator
+
+    links = ws._hyperlinks()
+    moved_links = []
+    for r, cells in lifted.items():
+        target = moves.get(r, r)
+        for cell in cells:
+            found = CELL_ADDRESS.match(cell.get("r") or "")
+            assert found is not None
+            old, new = cell.get("r", ""), f"{found[1]}{target}"
+            place = ws.cell(target, col_number(found[1]))
+            if any(local(part.tag) in ("v", "f", "is") for part in place):
+                raise ValueError(f"{new}: a row with something beside the table was not among the origins")
+            for part in list(place):
+                place.remove(part)
+            place.attrib.clear()
+            place.attrib.update(cell.attrib)
+            place.set("r", new)
+            for part in list(cell):
+                place.append(part)
+            for f in place.iterchildren(q("f")):
+                if f.text and target != r:
+                    f.text = Translator("=" + f.text, origin=old).translate_formula(new)[1:]
+                if f.get("ref") and target != r:  # an array formula's range
+                    f.set("ref", _moved(f.get("ref", ""), target - r))
+            link = links.pop(old, None)
+            if link is not None:
+                moved_links.append((new, link))
+    for new, link in moved_links:
+        link.set("ref", new)
+        links[new] = link
+    if any(moves.get(r, r) != r for r in lifted):
+        ws.package.recalc = True
+
+
+def _moved(ref: str, n: int) -> str:
+    """A range ``n`` rows lower (higher for a negative ``n``)."""
+    from openpyxl.utils import range_boundaries
+
+    left, top, right, bottom = range_boundaries(ref)
+    first, last = f"{col_letters(left)}{top + n}", f"{col_letters(right)}{bottom + n}"
+    return first if first == last else f"{first}:{last}"

@@ -2,6 +2,7 @@
 validations of every input column: lists, number/date bounds, and the prompt that says what to write."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from openpyxl.styles import Font
@@ -14,13 +15,9 @@ from xlplugin.domain import models as m
 from xlplugin.gateway.cells import write_value
 from xlplugin.gateway.style import ERROR_MAX, FACE, PROMPT_MAX, PROMPT_TITLE_MAX
 from xlplugin.layout import spec
-from xlplugin.layout.spec import Column, Kind, Table
+from xlplugin.layout.lists import list_name
+from xlplugin.layout.spec import Column, Kind, Sheet, Table
 from xlplugin.layout.texts import Texts
-
-
-def list_name(list_key: str) -> str:
-    """The defined name a dropdown refers to (language neutral, valid Excel name)."""
-    return f"lst_{list_key}"
 
 
 class ValidationsMixin:
@@ -32,7 +29,9 @@ class ValidationsMixin:
     placed: dict[str, Any]
 
     # --- dropdown sources and validation -------------------------------------------
-    def _lists_sheet(self) -> None:
+    def _lists_sheet(self, sources: Callable[[str, str], bool] | None = None) -> None:
+        """The lists, one per column, each under a defined name. ``sources(table, column)``
+        (the Excel names) says whether a dynamic list's column is there to read (default: yes)."""
         ws = self.sheets["lists"]
         ws.sheet_state = "hidden"
         for i, lst in enumerate(spec.LISTS, start=1):
@@ -44,8 +43,9 @@ class ValidationsMixin:
             if lst.dynamic:
                 assert lst.from_table is not None
                 table_key, col_key = lst.from_table
-                source = f"{self.t.table(table_key)}[{self.t.header(table_key, col_key)}]"
-                for r in range(2, lst.capacity + 2):
+                table, column = self.t.table(table_key), self.t.header(table_key, col_key)
+                source = f"{table}[{column}]"
+                for r in range(2, lst.capacity + 2) if sources is None or sources(table, column) else ():
                     ws.cell(row=r, column=i).value = f'=IFERROR(INDEX({source},{r - 1})&"","")'
                 last = lst.capacity + 1
                 ref = (
@@ -58,8 +58,8 @@ class ValidationsMixin:
                 ref = f"{sheet_ref}!${letter}$2:${letter}${len(lst.codes) + 1}"
             self.wb.defined_names[list_name(lst.key)] = DefinedName(list_name(lst.key), attr_text=ref)
 
-    def _validations(self) -> None:
-        for sheet_spec in spec.SHEETS:
+    def _validations(self, sheets: Sequence[Sheet] = spec.SHEETS) -> None:
+        for sheet_spec in sheets:
             ws = self.sheets[sheet_spec.key]
             for table_spec in sheet_spec.tables:
                 placed = self.placed[table_spec.key]

@@ -3,6 +3,7 @@ the texts) and lists that follow a table column (group, theme and platform names
 layout spec (``xlplugin.layout.spec`` re-exports them)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from xlplugin.domain import models as m
@@ -70,3 +71,29 @@ LIST_ENUMS: dict[str, type[m.Code]] = {
     "constraint_category": m.ConstraintCategory,
     "step": m.Step,
 }
+
+
+LIST_PREFIX = "lst_"
+# a sheet a reference names: 'Sheet name'!… (quotes doubled inside) or Sheet!…
+_SHEET_REF = re.compile(r"'((?:[^']|'')+)'!|([^\s'!(),=:+\-*/&^<>\"{};]+)!")
+
+
+def list_name(list_key: str) -> str:
+    """The defined name a dropdown refers to (language neutral, valid Excel name)."""
+    return f"{LIST_PREFIX}{list_key}"
+
+
+def broken_list_names(names: dict[str, str], sheet_names: list[str]) -> list[str]:
+    """The dropdown lists' names (``lst_…``) that point at nothing: a ``#REF!``, no sheet, or a
+    sheet the workbook does not have; every list's name when the workbook has none at all.
+    ``names``: the workbook's names → what they refer to."""
+    present = {m.normalize(name) for name in sheet_names}
+    ours = {name: text for name, text in names.items() if name.casefold().startswith(LIST_PREFIX)}
+    if not ours:
+        return [list_name(lst.key) for lst in LISTS]
+    broken = []
+    for name, text in ours.items():
+        sheets = [found[1].replace("''", "'") if found[1] else found[2] for found in _SHEET_REF.finditer(text)]
+        if "#REF!" in text.upper() or not sheets or any(m.normalize(sheet) not in present for sheet in sheets):
+            broken.append(name)
+    return sorted(broken)

@@ -364,6 +364,12 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("lists", hidden=True, guide=False),
 )
 
+# The workbook's sheets in order: the Overblik sheet (``layout.overview``, no tables) second.
+SHEET_ORDER: tuple[str, ...] = (SHEETS[0].key, "overview", *(s.key for s in SHEETS[1:]))
+# The sheets whose whole content is the tool's own: an action may put them back as a new
+# workbook has them (the findings, the overview, the hidden dropdown lists and their names).
+TOOL_SHEETS: tuple[str, ...] = ("overview", "findings", "lists")
+
 # Which Project field each table fills (facts are handled on their own).
 PROJECT_FIELDS: dict[str, str] = {
     "groups": "groups",

@@ -13,6 +13,7 @@ from typing import Any
 
 from xlplugin.domain import document as d
 from xlplugin.render.pictures import font_file, picture_png, png_size
+from xlplugin.render.widths import fitted
 
 ACCENT = "#1F4E79"
 ALERT = "#B3261E"
@@ -153,30 +154,11 @@ def _table(block: d.Table, width: float) -> Any:
 
 
 def _fitted(widths: list[float], block: d.Table, padding: float = 9.0) -> list[float]:
-    """The widths, widened where a column's longest word would break (header bold, cells
-    regular, words up to 24 characters), taken from the columns with room to spare."""
+    """The widths fitted to the words (``render.widths``), measured in the PDF's own fonts."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    s = _styles()
-    size = s["cell"].fontSize
-    need = []
-    for j in range(len(widths)):
-        words = [(w, BOLD) for w in (block.headers[j] if j < len(block.headers) else "").split()]
-        words += [(w, BOLD if block.style != "grid" and j == 0 else FONT) for row in block.rows for w in row[j].split() if len(w) <= 24]
-        need.append(max((stringWidth(w, font, size) for w, font in words), default=0.0) + padding)
-    total = sum(widths)
-    out = list(widths)
-    for _ in range(len(out)):
-        short = sum(max(nd - w, 0.0) for nd, w in zip(need, out))
-        if short <= 0.5:
-            break
-        spare = [max(w - nd, 0.0) for nd, w in zip(need, out)]
-        if sum(spare) <= 0:
-            break
-        take = min(short, sum(spare))
-        out = [max(w, nd) if nd > w else w - take * sp / sum(spare) for w, nd, sp in zip(out, need, spare)]
-        out = [w * total / sum(out) for w in out]
-    return out
+    size = _styles()["cell"].fontSize
+    return fitted(widths, block, lambda word, bold: stringWidth(word, BOLD if bold else FONT, size), padding)
 
 
 def _flow(block: d.Flow, width: float) -> list[Any]:
