@@ -22,6 +22,8 @@ from xlplugin.gateway.edit import PackageEdit
 from xlplugin.gateway.graft import graft
 from xlplugin.layout.texts import texts
 
+pytestmark = pytest.mark.usefixtures("xml_backend")  # the writer on lxml and on the standard library
+
 M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 T = texts("da")
