@@ -91,6 +91,16 @@ def cmd_web(args: argparse.Namespace) -> int:
 
 def cmd_addin(args: argparse.Namespace) -> int:
     """`addin build|install|uninstall|status`: the Excel add-in (xlplugin.addin)."""
+    import importlib
+
+    missing = []
+    for name in ("xlwings", "pyopenvba"):  # the desktop extra
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        raise UserError("msg.addin.desktop_missing", missing=", ".join(missing))
     if args.action == "build":
         from xlplugin.addin.build import build_addin
 

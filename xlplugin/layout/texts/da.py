@@ -716,6 +716,10 @@ TEXTS: dict[str, object] = {
     "web.manifest.help.tip": "Viser, hvad knapperne gør, i ruden til højre.",
     "web.build.host_https": "Tilføjelsesprogrammets adresse skal begynde med https:// (Office indlæser kun tilføjelsesprogrammer over HTTPS): {host}",
     "cli.web.build.host": "Sitets adresse (https://…/), som manifest.xml peger på; uden den skrives intet manifest.",
+    "msg.addin.desktop_missing": (
+        "Tilføjelsesprogrammet til Excel på pc'en kræver pakkerne {missing}, som ikke er installeret. "
+        'Installer xlplugin med dem:  pip install "xlplugin[desktop]"  og prøv igen.'
+    ),
     "web.build.no_checkout": "Byg sitet fra en kopi af xlplugins kildekode efter  npm ci  (Pyodide i node_modules/pyodide og siderne i web/site under {folder}).",
     "web.build.abi": "Pyodide i node_modules er bygget til ABI {found}; web/wheels.txt er til {expected}. Kør  npm ci  igen.",
     "web.build.not_empty": "{folder} findes og er ikke et tidligere byggeri af sitet. Angiv en tom eller ny mappe.",

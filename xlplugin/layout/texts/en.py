@@ -702,6 +702,10 @@ TEXTS: dict[str, object] = {
     "web.manifest.help.tip": "Shows what the buttons do, in the pane on the right.",
     "web.build.host_https": "The add-in's address must start with https:// (Office loads add-ins over HTTPS only): {host}",
     "cli.web.build.host": "The site's address (https://…/) that manifest.xml points at; without it no manifest is written.",
+    "msg.addin.desktop_missing": (
+        "The desktop Excel add-in needs the packages {missing}, which are not installed. "
+        'Install xlplugin with them:  pip install "xlplugin[desktop]"  and try again.'
+    ),
     "web.build.no_checkout": "Build the site from a checkout of xlplugin after  npm ci  (Pyodide in node_modules/pyodide and the pages in web/site under {folder}).",
     "web.build.abi": "The Pyodide in node_modules is built for ABI {found}; web/wheels.txt is for {expected}. Run  npm ci  again.",
     "web.build.not_empty": "{folder} exists and is not an earlier build of the site. Give an empty or new folder.",
