@@ -63,6 +63,7 @@
           items: snapshot.tables.map((t) => ({ name: t.name, getRange: () => ({ load() {}, address: sheetAddress(t.sheet, t.range) }) })),
           getItem: (name) => ({ resize: (range) => log.push(["resize", name, range]) }),
         },
+        names: { load() {}, items: Object.entries(snapshot.names || {}).map(([name, ref]) => ({ name, formula: `=${ref}` })) },
         properties: { custom: { load() {}, items: Object.entries(snapshot.properties).map(([key, value]) => ({ key, value })) } },
         comments: { load() {}, items: snapshot.comments.map((c) => ({ content: c.text, getLocation: () => ({ load() {}, address: sheetAddress(c.sheet, c.cell) }) })) },
       },
