@@ -36,7 +36,9 @@ uncertain suggestion counts as none. The 20 held-out entries are only printed wi
 With --answer, the planner first chooses the theme for the entries a run names as needing one
 (uncertain or no suggestion; the expected theme is taken), and the figures are of the second run.
 
-Usage: python benchmarks/eval_match.py [--heldout] [--estate NAME] [--rows] [--answer] [--json OUT]
+Estates in SEALED are held out and skipped unless --final: evaluate them once, at the end.
+
+Usage: python benchmarks/eval_match.py [--heldout] [--final] [--estate NAME] [--rows] [--answer] [--json OUT]
 """
 from __future__ import annotations
 
@@ -62,7 +64,9 @@ CHILDREN_OR_CARE = {"childcare", "play", "homework", "care"}
 WEAK = 2.0  # a link of this strength or less is weak
 # Issue 10's targets, and the estates written after phase 1 and never tuned to.
 MAX_ROWS_TARGET, RECALL_TARGET, NOISE_TARGET, TOGETHER_RANK_TARGET, WORDS_TARGET = 40, 0.85, 0.10, 15, 35
-HELD_OUT = {"Havnelyset"}
+HELD_OUT = {"Havnelyset", "Stationsparken"}
+# Held out and not yet evaluated: skipped unless --final (evaluate once, at the end of a round).
+SEALED = {"estate_f_stationsparken.json"}
 
 
 def vocabulary() -> Vocabulary:
@@ -290,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--estate", help="only estates whose file name contains this")
     ap.add_argument("--rows", action="store_true", help="print every row with its verdict")
     ap.add_argument("--misses", action="store_true", help="print wrong and missing suggestions")
+    ap.add_argument("--final", action="store_true", help="also evaluate the sealed held-out estates (once, at the end)")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
     ap.add_argument("--answer", action="store_true", help="the planner first chooses a theme for the entries the run says need one")
     args = ap.parse_args(argv)
@@ -297,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     estates = []
     for path in sorted(HERE.glob("estate_*.json")):
         if args.estate and args.estate not in path.name:
+            continue
+        if path.name in SEALED and not args.final:
             continue
         estates.append(evaluate_estate(path, vocab, args.rows, args.answer))
     print(
