@@ -79,6 +79,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # What introduces an example (Danish, English); the example runs to the next ";", "." or ")".
 _EXAMPLE = re.compile(r"(?<!\w)(?:fx\.?|f\.\s?eks\.?|for eksempel|eksempelvis|e\.\s?g\.|for example|such as)(?!\w)", re.IGNORECASE)
 _EXAMPLE_END = re.compile(r"[;.)]")
+_EXAMPLE_WORDS = frozenset({"fx", "eks", "eksempel", "eksempelvis", "g", "example", "such"})  # a cheap look first
 
 
 def _split_example(text: str) -> tuple[str, str]:
@@ -226,13 +227,17 @@ class Vocabulary:
         """How strongly the text points at each theme (keywords found, whole words count more).
         Words in an example ("tunge ting, fx vasketøj") count half when the words before it
         point at a theme themselves: the example illustrates them."""
-        main, example = _split_example(str(text or ""))
-        total = self._word_scores(self._tokens(main))
-        if example:
-            illustrates = bool(total)
-            for theme, weight in self._word_scores(self._tokens(example)).items():
-                total[theme] += max(weight // 2, 1) if illustrates else weight
+        text = str(text or "")
         tokens = self._tokens(text)
+        unique = set(tokens)
+        if _EXAMPLE_WORDS.isdisjoint(word for word, _ in unique) or _EXAMPLE.search(text) is None:
+            total = self._word_scores(unique)
+        else:
+            main, example = _split_example(text)
+            total = self._word_scores(set(self._tokens(main)))
+            illustrates = bool(total)
+            for theme, weight in self._word_scores(set(self._tokens(example))).items():
+                total[theme] += max(weight // 2, 1) if illustrates else weight
         if self._phrases and len(tokens) > 1:
             present = {stem for _, stem in tokens}
             for phrase, theme in self._phrases:
@@ -240,9 +245,9 @@ class Vocabulary:
                     total[theme] += PHRASE
         return total
 
-    def _word_scores(self, tokens: list[tuple[str, str]]) -> dict[str, int]:
+    def _word_scores(self, tokens: set[tuple[str, str]]) -> dict[str, int]:
         total: dict[str, int] = defaultdict(int)
-        for word, stem in set(tokens):
+        for word, stem in tokens:
             hits = self._hits(stem, word)
             if len(stem) <= SHORT_STEM and len(word) > len(stem) + OVERSTEM and stem not in self._words.get(word, {}):
                 hits = {}  # "tidligere" stems to "tid": not the keyword "tid"
@@ -257,11 +262,17 @@ class Vocabulary:
         if not scores:
             return None
         # A general resource (free time, life experience) is what any resource also is: where a
-        # specific theme scores as high, the text is about that ("kan tage indkøb med hjem").
-        specific = max((score for name, score in scores.items() if name not in self.general), default=0)
-        scores = {name: score for name, score in scores.items() if name not in self.general or score > specific}
-        ranked = sorted(scores, key=lambda name: (-scores[name], self.order[name]))
-        best, second = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+        # specific theme scores as high, the text is about that ("kan tage indkøb med hjem"), and
+        # the general themes step aside altogether.
+        general = self.general
+        if general.isdisjoint(scores):
+            ranked = sorted(scores, key=lambda name: (-scores[name], self.order[name]))
+            best, second = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+        else:
+            ranked = sorted(scores, key=lambda name: (-scores[name], name in general, self.order[name]))
+            best = ranked[0]
+            specific = [name for name in ranked[1:] if name not in general]
+            second = (ranked[1] if len(ranked) > 1 else None) if best in general else (specific[0] if specific else None)
         lead = scores[best] - (scores[second] if second else 0)
         certain = scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN
         return Suggestion(best, certain, scores[best], second)
