@@ -22,7 +22,7 @@ def placeholders(text: str) -> set[str]:
 def calls() -> list[tuple[str, set[str], str]]:
     found = []
     for path in sorted(SOURCE.rglob("*.py")):
-        if "texts" in path.parts:
+        if "texts" in path.relative_to(SOURCE).parts:
             continue
         for match in CALL.finditer(path.read_text(encoding="utf-8")):
             if "**" in match.group(2):
