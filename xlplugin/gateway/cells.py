@@ -13,7 +13,11 @@ def write_value(cell: Any, value: Any) -> None:
         cell.data_type = "s"
 
 
-LINE_POINTS = 15.0
+# One wrapped line of Calibri 11 (the workbook's font): its line spacing is 1.22 em, 13.4 pt,
+# which Excel draws as 18 px (13.5 pt at 96 dpi, 13.8 pt at 120 dpi); a row adds about 2 pt of
+# padding. 15 pt a line (the default height of a one-line row) left a fifth of a tall row empty.
+LINE_POINTS = 13.8
+ROW_PADDING = 2.0
 
 
 def row_height(widths: Sequence[float], values: list[Any]) -> float | None:
@@ -26,9 +30,11 @@ def row_height(widths: Sequence[float], values: list[Any]) -> float | None:
     for width, value in zip(widths, values):
         if not isinstance(value, str) or not value:
             continue
-        per_line = int(max(width * 1.2 - 3, 4))
+        # Calibri 11's average character is 6.1 px against a width unit's 7 px digit: about
+        # 1.15 characters a unit, less a little for the cell's margins.
+        per_line = int(max(width * 1.15 - 1, 4))
         # Wrap at word boundaries as Excel does: a narrow column loses part of each line.
         if len(value) <= per_line and "\n" not in value:
             continue  # one line, whatever the words (the common case, and much faster)
         lines = max(lines, sum(len(textwrap.wrap(part, per_line)) or 1 for part in value.split("\n")))
-    return lines * LINE_POINTS if lines > 1 else None
+    return round(lines * LINE_POINTS + ROW_PADDING, 1) if lines > 1 else None

@@ -1047,4 +1047,16 @@ TEXTS: dict[str, object] = {
     "criterion.economy.short": "Økonomi",
     "criterion.operation.short": "Drift",
     "criterion.skills.short": "Færdigheder",
+    # --- issue 13: step 4's requirements and weights on their own sheet, the folder's source
+    "sheet.frames": "4 Krav og vægte",
+    "guide.frames.title": "Trin 4: Krav til de fysiske rammer og vægte for platformene",
+    "guide.frames.purpose": (
+        "Byggeriets almindelige fysiske udformning skal også støtte samspillet, ikke kun de særlige "
+        "platforme. Vægtene bestemmer, hvad der tæller mest, når platformene på arket 4 Platforme får point."
+    ),
+    "guide.frames.method": [
+        "Gennemgå folderens tre krav, og markér dem, I vil stille til byggeriet. Tilføj jeres egne.",
+        "Foreslå platforme skriver de krav, de valgte platforme stiller, og hvem der ønsker dem.",
+        "Sæt vægtene, så de kriterier, der betyder mest for jer, tæller mest. En vægt på 0 betyder, at kriteriet ikke tæller.",
+    ],
 }

@@ -1033,4 +1033,16 @@ TEXTS: dict[str, object] = {
     "criterion.economy.short": "Economy",
     "criterion.operation.short": "Operation",
     "criterion.skills.short": "Skills",
+    # --- issue 13: step 4's requirements and weights on their own sheet, the folder's source
+    "sheet.frames": "4 Requirements and weights",
+    "guide.frames.title": "Step 4: Requirements for the physical frames, and weights for the platforms",
+    "guide.frames.purpose": (
+        "The building's ordinary physical design must support interaction too, not only the special "
+        "platforms. The weights decide what counts most when the platforms on the sheet 4 Platforms are scored."
+    ),
+    "guide.frames.method": [
+        "Go through the folder's three requirements, and mark the ones you will set for the building. Add your own.",
+        "Suggest platforms writes the requirements the selected platforms set, and who asks for them.",
+        "Set the weights so that the criteria that matter most to you count most. A weight of 0 means the criterion does not count.",
+    ],
 }
