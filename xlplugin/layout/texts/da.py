@@ -167,31 +167,75 @@ TEXTS: dict[str, object] = {
     "col.findings.problem": "Hvad er der galt",
     "col.findings.advice": "Det kan I gøre",
     # --- Input prompts (Excel: at most 255 characters) -------------------------
-    "help.facts.value": "Skriv projektets oplysninger. Hvor der er en liste, vælg fra den.",
-    "help.groups.name": "Et kort navn for gruppen, fx Seniorer, Børnefamilier, Studerende eller Lokal idrætsforening. Navnet bruges i listerne på de andre ark.",
-    "help.groups.location": "Bor gruppen i byggeriet, eller hører den til lokalområdet (naboer, skole, forening)?",
-    "help.groups.share_pct": "Gruppens andel af husstandene i byggeriet, i procent (0-100). Andelene må tilsammen højst give 100.",
-    "help.groups.culture_bearing": "Er gruppen blandt de kulturbærende, dem der sætter tonen i byggeriet?",
-    "help.groups.age": "Typisk alder, fx 65+ eller 25-45 år.",
-    "help.groups.education": "Typisk uddannelsesniveau.",
-    "help.groups.employment": "Typisk beskæftigelse, fx i arbejde, pensionist, studerende.",
-    "help.groups.other": "Andet, der kendetegner gruppen: hverdag, ønsker, særlige behov.",
-    "help.groups.source": "Hvor kommer jeres viden om gruppen fra?",
-    "help.purposes.purpose": "Fx: Bekæmpe social isolation blandt ældre beboere.",
-    "help.purposes.target_group": "Den beboergruppe, formålet især gælder (valgfrit).",
-    "help.purposes.priority": "Hvor vigtigt er formålet?",
-    "help.characteristics.name": "Fx Fællesskab, Grønt, Tværgenerationelt.",
-    "help.characteristics.description": "Hvordan skal karakteristikummet ses i byggeriets fysiske udformning og sociale liv?",
-    "help.characteristics.chosen": "Ja, hvis I vælger dette karakteristikum for byggeriet.",
-    "help.entries.group": "Vælg gruppen fra listen. Listen er grupperne fra arket 1 Afklaring.",
-    "help.entries.kind": "Udækket behov, ressource (noget gruppen kan give) eller interesse (noget gruppen gerne vil dele).",
-    "help.entries.theme": "Vælg det tema, der passer bedst. Står feltet tomt, foreslår Generér samspil et tema.",
-    "help.entries.description": "Beskriv behovet eller ressourcen med almindelige ord, fx Hjælp til at hente og passe børn.",
-    "help.entries.method": "Hvordan ved I det? Fx besøg hos beboere, interview, eksperter.",
-    "help.entries.priority": "Hvor vigtigt er det for gruppen?",
-    "help.entries.nature": "Kun for ressourcer: en persons evner eller tid, et lokale eller en facilitet, eller en organisations tilbud. Står feltet tomt, læser Generér samspil det ud fra beskrivelsen.",
-    "help.themes.name": "Temaets navn, som det vises i listen på arket 2 Behov og ressourcer.",
-    "help.themes.keywords": "Ord, adskilt af komma, der peger på temaet. Bruges til at foreslå temaer.",
+    "help.groups.name": (
+        "Et kort navn for gruppen, fx »Seniorer«, »Børnefamilier« eller »Lokal idrætsforening«. Navnet bruges "
+        "i listerne på de andre ark."
+    ),
+    "help.groups.location": (
+        "Vælg I byggeriet, hvis gruppen bor (eller skal bo) i byggeriet, og I lokalområdet for naboer, skoler "
+        "og foreninger omkring det."
+    ),
+    "help.groups.share_pct": (
+        "Gruppens andel af husstandene i byggeriet i procent, fx 25. Andelene for grupperne i byggeriet må "
+        "tilsammen højst give 100. Lad feltet stå tomt for grupper i lokalområdet."
+    ),
+    "help.groups.culture_bearing": "Ja, hvis gruppen er blandt de kulturbærende: dem, der sætter tonen og trækker det sociale liv i byggeriet.",
+    "help.groups.age": "Gruppens typiske alder, fx »65+ år« eller »forældre 25-45 år, børn 0-15 år«.",
+    "help.groups.education": "Gruppens typiske uddannelse, fx »blandet«, »erhvervsuddannelse« eller »studerende«.",
+    "help.groups.employment": "Gruppens typiske beskæftigelse, fx »mest i arbejde«, »pensionister« eller »studerende«.",
+    "help.groups.other": (
+        "Andet, der kendetegner gruppen: hverdag, ønsker, særlige behov. Fx »travl hverdag med børn, arbejde "
+        "og hentning«."
+    ),
+    "help.groups.source": (
+        "Hvor jeres viden om gruppen kommer fra. Vælg på listen, fx Interview med beboere. KÅS-tal er "
+        "Danmarks Statistiks tal om beboerne i boligområdet."
+    ),
+    "help.purposes.purpose": (
+        "Et socialt formål, byggeriet skal fremme, skrevet som en handling. Fx »Bekæmpe social isolation "
+        "blandt ældre beboere«."
+    ),
+    "help.purposes.target_group": (
+        "Den beboergruppe, formålet især gælder, fx Seniorer. Vælg på listen (grupperne fra tabellen "
+        "ovenfor), eller lad feltet stå tomt, hvis formålet gælder alle."
+    ),
+    "help.purposes.priority": (
+        "Hvor vigtigt formålet er: Høj, Middel eller Lav. Formål med høj prioritet tæller mest, når "
+        "platformene får point."
+    ),
+    "help.characteristics.name": "Et kort ord for et karakteristikum, fx »Fællesskab«, »Grønt« eller »Fysisk aktivitet«.",
+    "help.characteristics.description": (
+        "Hvad karakteristikummet betyder for byggeriet, og hvilket formål det tjener. Fx »Fysisk aktivitet: "
+        "baner og redskaber i gårdrummet, der kan samle udsatte unge om noget positivt«."
+    ),
+    "help.characteristics.chosen": (
+        "Ja, hvis I vælger karakteristikummet for byggeriet. Samspil, der passer til et valgt "
+        "karakteristikum, får ekstra point."
+    ),
+    "help.entries.group": (
+        "Vælg gruppen på listen, fx Børnefamilier. Listen viser grupperne fra arket 1 Afklaring; mangler en "
+        "gruppe, så tilføj den dér først."
+    ),
+    "help.entries.kind": (
+        "Udækket behov (noget gruppen mangler), Ressource (noget gruppen kan give) eller Interesse (noget "
+        "gruppen gerne vil dele med andre)."
+    ),
+    "help.entries.theme": "Vælg det tema, der passer bedst, fx Børnepasning. Står feltet tomt, foreslås et tema, når I genererer samspil.",
+    "help.entries.description": (
+        "Behovet, ressourcen eller interessen med almindelige ord. Fx »Hjælp til at hente og passe børn« "
+        "eller »Ledig og fleksibel tid«."
+    ),
+    "help.entries.method": "Hvordan I ved det. Fx »interview med beboere«, »besøg hos beboere« eller »seniororganisation«.",
+    "help.entries.priority": "Hvor vigtigt det er for gruppen: Høj, Middel eller Lav. Behov med høj prioritet giver samspillet flere point.",
+    "help.entries.nature": (
+        "Kun for ressourcer: Person (evner, tid), Lokale eller facilitet, eller Tilbud fra en organisation. "
+        "Står feltet tomt, læses det ud fra beskrivelsen."
+    ),
+    "help.themes.name": "Temaets navn, som det vises på listen i kolonnen Tema på arket 2 Behov og ressourcer. Fx »Børnepasning«.",
+    "help.themes.keywords": (
+        "Ord, der peger på temaet, adskilt af komma. Fx »barnepige, hente, aflevere, passe«. Bruges til at "
+        "foreslå et tema ud fra en beskrivelse."
+    ),
     # --- Temakoblinger og samspil (trin 3) ---
     "table.theme_links": "Temakoblinger",
     "title.theme_links": "Hvilke ressourcer kan dække hvilke behov",
@@ -203,10 +247,13 @@ TEXTS: dict[str, object] = {
     "col.theme_links.need_theme": "Behovets tema",
     "col.theme_links.strength": "Hvor godt (0-5)",
     "col.theme_links.note": "Hvorfor",
-    "help.theme_links.resource_theme": "Temaet for en ressource, fx Ledig og fleksibel tid. Vælg fra listen.",
-    "help.theme_links.need_theme": "Det behov, ressourcen kan dække, fx Børnepasning. Vælg fra listen.",
-    "help.theme_links.strength": "Hvor godt ressourcen dækker behovet: 5 = lige så godt som samme tema, 1 = svagt, 0 = slet ikke.",
-    "help.theme_links.note": "En kort forklaring. Den bruges i begrundelsen på arket 3 Samspil.",
+    "help.theme_links.resource_theme": "Temaet for en ressource, fx Ledig og fleksibel tid. Vælg på listen.",
+    "help.theme_links.need_theme": "Temaet for det behov, ressourcen kan dække, fx Børnepasning. Vælg på listen.",
+    "help.theme_links.strength": "Hvor godt ressourcen dækker behovet: 5 = lige så godt som samme tema, 1 = svagt, 0 = slet ikke. Fx 4.",
+    "help.theme_links.note": (
+        "Hvorfor ressourcen kan dække behovet, kort. Fx »tid og fleksibilitet gør det muligt at hente og "
+        "passe børn«. Bruges i begrundelsen på arket 3 Samspil."
+    ),
     "matrix.title": "Matrix: udækkede behov og ressourcer pr. gruppe",
     "matrix.intro": "Opdateres, når I genererer samspil. Skriv ikke her; ret i tabellen til venstre.",
     "matrix.corner": "Gruppe",
@@ -276,25 +323,40 @@ TEXTS: dict[str, object] = {
     "match.extra_column": "Kolonne {n}",
     "cli.match.help": "Generér samspil på arket 3 Samspil ud fra behov og ressourcer (trin 3).",
     "cli.match.path": "Projektmappen (.xlsx), der skal opdateres.",
-    "help.interactions.selected": "Ja, hvis I vil arbejde videre med dette samspil.",
-    "help.interactions.comment": "Din egen kommentar. Den bevares, når samspil genereres igen.",
-    "help.interactions.type": "Vælg samspilsformen for en række, du selv tilføjer: det fælles tredje, fælles løsning eller nytte af hinandens ressourcer.",
-    "help.interactions.scope": "Internt: mellem byggeriets grupper. Eksternt: med lokalområdets beboere og aktører.",
-    "help.interactions.link": "Hvor direkte ressourcen dækker behovet: 5 = samme tema, 3-4 = en stærk kobling, 1-2 = en svag kobling (fra arket Temaer).",
-    "help.interactions.score": "Rækkens point på en skala fra 0 til 10; kolonnen Pointenes grundlag viser, hvad de består af.",
-    "help.interactions.caution": "Det, I bør tjekke: en sårbar gruppe, der skal give omsorg, eller et tema, der kun er foreslået ud fra teksten.",
-    "help.platforms.name": "Platformens navn, fx Fælleskøkken, Madordning, Beboer-app.",
-    "help.platforms.type": "Fysisk (facilitet), indholdsmæssig (aktivitet) eller digital.",
-    "help.platforms.score": "Point fra 1 (svagt) til 5 (stærkt), gerne med én decimal. Foreslå platforme beregner dem; retter I et tal, bevares jeres.",
-    "help.platforms.selected": "Ja, hvis platformen skal med i byggeriet.",
-    "help.criteria.weight": "Et tal fra 0 og op. 0 betyder, at kriteriet ikke tæller.",
+    "help.interactions.selected": "Ja, hvis I vil arbejde videre med samspillet. Platformene på trin 4 vurderes ud fra de valgte samspil.",
+    "help.interactions.comment": "Jeres egen kommentar, fx »Aftal med skolen«. Den bevares, når I genererer samspil igen.",
+    "help.interactions.type": (
+        "Samspilsformen: Det fælles tredje, Fælles løsning eller Drage nytte af hinandens ressourcer. Vælg "
+        "selv for en række, I tilføjer."
+    ),
+    "help.interactions.scope": "Internt: mellem grupperne i byggeriet. Eksternt: med beboere og aktører i lokalområdet.",
+    "help.interactions.link": (
+        "Hvor godt ressourcen passer til behovet: 5 = samme tema, 3-4 = tæt beslægtet, 1-2 = løst beslægtet "
+        "(se arket Temaer)."
+    ),
+    "help.interactions.score": "Samspillets point fra 0 til 10. Kolonnen Pointenes grundlag viser, hvad de består af.",
+    "help.interactions.caution": "Det, I bør tjekke: en sårbar gruppe, der skal give omsorg, eller et tema, der kun er gættet ud fra teksten.",
+    "help.platforms.name": "Platformens navn, fx »Fælleskøkken«, »Madordning« eller »Beboer-app«.",
+    "help.platforms.type": "Fysisk (en facilitet), Indholdsmæssig (en aktivitet) eller Digital.",
+    "help.platforms.score": (
+        "Point fra 1 (svagt) til 5 (stærkt), gerne med én decimal, fx 3,5. Pointene beregnes, når I foreslår "
+        "platforme; retter I et tal, bevares jeres."
+    ),
+    "help.platforms.selected": "Ja, hvis platformen skal med i byggeriet. Vedligeholdelsesplanen på trin 5 laves for de valgte platforme.",
+    "help.criteria.weight": (
+        "Hvor meget kriteriet tæller i kolonnen Samlet: et tal fra 0 og op, fx 2 for dobbelt vægt. 0 betyder, "
+        "at kriteriet ikke tæller."
+    ),
     "help.requirements.chosen": "Ja, hvis kravet skal stilles til byggeriet.",
-    "help.maintenance.platform": "Vælg en af platformene fra arket 4 Platforme.",
-    "help.maintenance.maintainer": "Hvem er bedst egnet til at sætte i gang og holde liv i platformen?",
-    "help.maintenance.budget": "Årligt beløb i kroner.",
-    "help.maintenance.review_date": "Dato for opfølgning, fx 01-06-2027.",
-    "help.constraints.back_to_step": "Hvilket trin skal I tilbage til og justere?",
-    "help.catalog.type": "Fysisk, indholdsmæssig eller digital.",
+    "help.maintenance.platform": "Vælg en af platformene fra arket 4 Platforme, fx Madordning.",
+    "help.maintenance.maintainer": (
+        "Hvem der er bedst egnet til at sætte platformen i gang og holde liv i den. Vælg på listen, fx "
+        "Afdelingsbestyrelsen."
+    ),
+    "help.maintenance.budget": "Det årlige beløb i kroner, fx 15000. Summen står i Budget i alt over tabellen.",
+    "help.maintenance.review_date": "Datoen, hvor I ser på, om platformen virker, fx 01-06-2027.",
+    "help.constraints.back_to_step": "Det trin, begrænsningen sender jer tilbage til, fx 4 Platforme. Ret trinet, og arbejd videre derfra.",
+    "help.catalog.type": "Fysisk (en facilitet), Indholdsmæssig (en aktivitet) eller Digital.",
     # --- Dropdown error messages (Excel: title <= 32, text <= 225 characters) -
     "dv.error_title": "Vælg fra listen",
     "dv.error_list": "Værdien findes ikke på listen. Klik på pilen i cellen, og vælg en værdi.",
@@ -305,7 +367,6 @@ TEXTS: dict[str, object] = {
     "dv.error_number": "Skriv et tal, der er 0 eller større.",
     "dv.error_title_date": "Skriv en dato",
     "dv.error_date": "Skriv en dato, fx 01-06-2027.",
-    "dv.prompt_title": "Sådan udfylder du",
     # --- Choices --------------------------------------------------------------
     "choice.yesno.yes": "Ja",
     "choice.yesno.no": "Nej",
@@ -504,7 +565,6 @@ TEXTS: dict[str, object] = {
     "status.selected_platforms": "Valgte platforme",
     "status.maintenance": "Planer for vedligeholdelse",
     "status.constraints": "Noterede begrænsninger",
-    "start.go_to": "Gå til arket",
     # --- Print ------------------------------------------------------------------
     "print.page": "Side &P af &N",
     "print.untitled": "Projektmappe",
@@ -879,10 +939,16 @@ TEXTS: dict[str, object] = {
     "col.catalog.other_maintainers": "Andre vedligeholdere",
     "col.requirements.asked_by": "Ønskes af",
     "col.maintenance.advice": "Forslag og råd",
-    "help.catalog.target_groups": "Fx Alle, Børn, Børnefamilier, Unge, Studerende, Seniorer eller jeres egne gruppenavne, adskilt af komma.",
-    "help.catalog.purposes": "De sociale formål, platformen støtter, adskilt af semikolon.",
-    "help.catalog.skills": "Temaer fra arket Temaer, som beboerne skal kunne, fx IT og digitale færdigheder.",
-    "help.catalog.requirements": "Hvad platformen kræver af bygningen, adskilt af semikolon.",
+    "help.catalog.target_groups": (
+        "De grupper, platformen er til, adskilt af komma. Fx »Alle«, »Børnefamilier, Seniorer« eller jeres "
+        "egne gruppenavne."
+    ),
+    "help.catalog.purposes": "De sociale formål, platformen støtter, adskilt af semikolon. Fx »Bekæmpe ensomhed; Styrke naboskabet«.",
+    "help.catalog.skills": (
+        "Temaer fra arket Temaer, som beboerne skal kunne, adskilt af komma. Fx »IT og digitale færdigheder«. "
+        "Tomt, hvis der ikke kræves noget særligt."
+    ),
+    "help.catalog.requirements": "Hvad platformen kræver af bygningen, adskilt af semikolon. Fx »Placering i stueetagen; adgang til vand«.",
     # --- the command line's own words (argparse's English, in Danish) (issue 13)
     "argparse.usage: ": "brug: ",
     "argparse.positional arguments": "argumenter",
@@ -1136,8 +1202,8 @@ TEXTS: dict[str, object] = {
     "col.platforms.origin": "Oprindelse",
     "col.platforms.status": "Status",
     "col.criteria.key": "Nøgle",
-    "help.criteria.key": "Hvilken pointkolonne vægten gælder. Lad nøglen stå; navnet må I gerne rette.",
-    "help.platforms.comment": "Jeres egne noter. De bevares, når I kører Foreslå platforme igen.",
+    "help.criteria.key": "Hvilken pointkolonne vægten gælder, fx economy. Lad nøglen stå; kriteriets navn må I gerne rette.",
+    "help.platforms.comment": "Jeres egne noter, fx »Placeres ved siden af fælleskøkkenet«. De bevares, når I foreslår platforme igen.",
     "dv.error_rating": "Skriv et tal fra 1 (svagt) til 5 (stærkt), fx 3 eller 4,5.",
     "platforms.reason_line": "{criterion} {score}: {reason}",
     "platforms.own_score": "{criterion} {score}: {reason} Jeres egen vurdering ({own}) er bevaret.",
@@ -1250,4 +1316,122 @@ TEXTS: dict[str, object] = {
     ],
     "former.choice.maintainer.board": [
     ],
+    # --- issue 13: prompts for every input column, each fact its own
+    "help.facts.name": "Projektets navn, som det skal stå i sidefoden på hver udskrevet side. Fx »Nybyggeri ved Skovparken«.",
+    "help.facts.organisation": "Boligorganisationen, der bygger eller renoverer. Fx »Eksempel Boligselskab«.",
+    "help.facts.department": "Afdelingens navn eller nummer i boligorganisationen. Fx »Afdeling 42« eller »Skovparken«.",
+    "help.facts.municipality": "Kommunen, byggeriet ligger i. Fx »Roskilde Kommune«.",
+    "help.facts.kind": "Vælg Nybyggeri eller Omfattende renovering på listen.",
+    "help.facts.phase": "Hvor langt projektet er. Vælg på listen, fx Før idéfasen. Metoden virker bedst, når I starter før idéfasen.",
+    "help.facts.responsible": (
+        "Den rolle, der har ansvaret for arbejdet med det sociale liv. Skriv en rolle, ikke et navn, fx "
+        "»Projektleder« eller »Boligsocial medarbejder«."
+    ),
+    "help.facts.date": "Datoen for denne udgave af planen, fx 01-03-2027. Ret den, når I opdaterer planen.",
+    "help.entries.suggested_theme": (
+        "Udfyldes, når I genererer samspil: det tema, der passer til beskrivelsen. Et spørgsmålstegn betyder, "
+        "at I bør vælge temaet selv i kolonnen Tema."
+    ),
+    "help.interactions.id": "Samspillets nummer, fx S-01. Udfyldes, når I genererer samspil; giv egne rækker et nummer, fx E-01.",
+    "help.interactions.groups": (
+        "De grupper, der indgår, fx »Seniorer → Børnefamilier« (pilen peger fra den, der giver, til den, der "
+        "får). Skriv navnene som på arket 1 Afklaring."
+    ),
+    "help.interactions.theme": "Det tema, samspillet handler om, fx Børnepasning.",
+    "help.interactions.need": "Det behov, samspillet dækker, som det står på arket 2 Behov og ressourcer.",
+    "help.interactions.resource": "Den ressource, der dækker behovet, som den står på arket 2 Behov og ressourcer.",
+    "help.interactions.reasoning": (
+        "Hvorfor samspillet giver mening, med almindelige ord. Skrives, når I genererer samspil; skriv selv "
+        "en begrundelse for en række, I tilføjer."
+    ),
+    "help.interactions.points": "Hvad pointene består af, fx »kobling 5 + begge veje 1,5 = 6,5 af 10«.",
+    "help.interactions.purposes": "De sociale formål fra arket 1 Afklaring, som samspillet tjener.",
+    "help.interactions.origin": "Genereret: Rækken er lavet, da I genererede samspil. Egen række: I har selv skrevet den.",
+    "help.interactions.status": (
+        "Hvad der skete med rækken, sidst I genererede samspil: Ny, Opdateret, Uændret eller Forældet (passer "
+        "ikke længere til trin 2)."
+    ),
+    "help.platforms.interactions": "De valgte samspil fra arket 3 Samspil, som platformen understøtter, fx »S-02 Børnepasning«.",
+    "help.platforms.strengths": (
+        "Platformens styrker, fx »Gør det nemt at spørge om hjælp«. Hentes fra kataloget; skriv selv for en "
+        "platform, I tilføjer."
+    ),
+    "help.platforms.weaknesses": (
+        "Platformens svagheder, fx »Kræver digitale færdigheder«. Hentes fra kataloget; skriv selv for en "
+        "platform, I tilføjer."
+    ),
+    "help.platforms.score_interactions": (
+        "Hvor mange af de valgte samspil platformen understøtter: 1 (ingen) til 5 (alle). Fx 3,5. Retter I "
+        "tallet, bevares jeres."
+    ),
+    "help.platforms.score_target_groups": (
+        "Hvor mange af grupperne i de valgte samspil platformen når: 1 (ingen) til 5 (alle). Fx 4. Retter I "
+        "tallet, bevares jeres."
+    ),
+    "help.platforms.score_purposes": (
+        "Hvor godt platformen tjener de sociale formål fra trin 1, især dem med høj prioritet: 1 til 5. Fx "
+        "3,4. Retter I tallet, bevares jeres."
+    ),
+    "help.platforms.score_economy": "Hvor billig platformen er at etablere og drive: 5 = billig, 1 = dyr. Fx 4. Retter I tallet, bevares jeres.",
+    "help.platforms.score_operation": (
+        "Hvor let platformen holdes i gang uden at afhænge af få ildsjæle: 5 = let, 1 = svært. Fx 3. Retter I "
+        "tallet, bevares jeres."
+    ),
+    "help.platforms.score_skills": (
+        "Om platformen kan drives uden særlige færdigheder, eller beboerne har dem som ressource: 5 = ja, 1 = "
+        "nej. Fx 5. Retter I tallet, bevares jeres."
+    ),
+    "help.platforms.total": (
+        "Gennemsnittet af de seks point, vægtet med vægtene på arket 4 Krav og vægte. Beregnes af en formel; "
+        "skriv ikke her."
+    ),
+    "help.platforms.reasons": "Hvorfor platformen fik sine point, et kriterium pr. linje. Skrives, når I foreslår platforme.",
+    "help.platforms.origin": "Genereret: Platformen kommer fra kataloget. Egen række: I har selv tilføjet den.",
+    "help.platforms.status": "Hvad der skete med rækken, sidst I foreslog platforme: Ny, Opdateret, Uændret eller Forældet.",
+    "help.criteria.name": (
+        "Kriteriets navn, som det står over pointkolonnen på arket 4 Platforme, fx »Økonomi (1-5)«. Navnet må "
+        "I gerne rette."
+    ),
+    "help.criteria.description": (
+        "Hvad der giver høje point, fx »Etablering og drift er billig«. Kun til forklaring; teksten ændrer "
+        "ikke pointene."
+    ),
+    "help.requirements.requirement": "Et krav til byggeriets almindelige fysiske udformning, fx »Placér fællesmiljøer omkring boligerne«.",
+    "help.requirements.asked_by": "De valgte platforme, der stiller kravet. Udfyldes, når I foreslår platforme.",
+    "help.requirements.comment": "Jeres egen kommentar, fx »Aftalt med arkitekten«.",
+    "help.requirements.from_folder": "Ja for de tre krav fra KAB's folder. Nej (eller tomt) for krav, I selv eller platformene har tilføjet.",
+    "help.maintenance.advice": "Katalogets forslag til vedligeholdere og folderens råd. Skrives, når I laver vedligeholdelsesplanen.",
+    "help.maintenance.startup": (
+        "Hvordan platformen sættes i gang, og af hvem. Fx »Afdelingsbestyrelsen inviterer til opstartsmøde og "
+        "laver en madplan«."
+    ),
+    "help.maintenance.frequency": "Hvor ofte nogen skal holde liv i platformen: Ugentligt, Månedligt, Kvartalsvis, Årligt eller Løbende.",
+    "help.maintenance.success_criterion": "Hvornår platformen virker, så det kan måles. Fx »Mindst 20 beboere spiser med hver uge«.",
+    "help.constraints.constraint": "En begrænsning, I er stødt på, fx »Budgettet rækker ikke til både fælleskøkken og børnelounge«.",
+    "help.constraints.category": (
+        "Teknisk (bygning, installationer), Økonomisk (penge), Politisk (beslutninger, regler) eller "
+        "Organisatorisk (roller, ressourcer)."
+    ),
+    "help.constraints.action": "Hvad I gør ved begrænsningen, fx »Placér børneloungen ved fælleskøkkenet, så de deler areal«.",
+    "help.themes.description": "En sætning om, hvad temaet dækker. Fx »Pasning og hentning af børn, legeaftaler«.",
+    "help.catalog.name": "Platformens navn, fx »Fælleskøkken«. Navnet er det, der står på arket 4 Platforme.",
+    "help.catalog.description": "Hvad platformen er, i en eller to sætninger. Fx »Et køkken, hvor beboerne kan lave mad og spise sammen«.",
+    "help.catalog.themes": "Temaerne fra arket Temaer, platformen passer til, adskilt af komma. Fx »Fællesspisning, Social kontakt«.",
+    "help.catalog.forms": (
+        "De samspilsformer, platformen understøtter, adskilt af komma. Fx »Det fælles tredje, Fælles "
+        "løsning«. Formerne er Det fælles tredje, Fælles løsning og Drage nytte af hinandens ressourcer."
+    ),
+    "help.catalog.interaction": "Hvordan platformen skaber samspil, med almindelige ord. Fx »Beboerne mødes om maden«.",
+    "help.catalog.strengths": "Platformens styrker, fx »Gør det nemt at spørge om hjælp«.",
+    "help.catalog.weaknesses": "Platformens svagheder, fx »Kræver, at nogen tager ansvar«.",
+    "help.catalog.economy": "Hvad platformen koster, med ord. Fx »Middel etablering; lav drift«.",
+    "help.catalog.construction_cost": "Hvad det koster at etablere platformen: Lav, Middel eller Høj.",
+    "help.catalog.running_cost": "Hvad det koster at drive platformen om året: Lav, Middel eller Høj.",
+    "help.catalog.dependency": "Hvor meget platformen afhænger af, at nogen holder den i gang: Lav, Middel eller Høj.",
+    "help.catalog.maintainer": "Hvem der typisk holder platformen i gang. Vælg på listen, fx Beboerne i fællesskab.",
+    "help.catalog.other_maintainers": "Andre, der kan holde platformen i gang, adskilt af komma. Fx »Afdelingsbestyrelsen, Frivilligforeninger«.",
+    "help.catalog.id": (
+        "En kort, fast nøgle for platformen, fx »shared_kitchen«. Lad den stå; for jeres egne platforme må "
+        "feltet være tomt."
+    ),
 }

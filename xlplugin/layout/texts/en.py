@@ -156,31 +156,87 @@ TEXTS: dict[str, object] = {
     "col.findings.cell": "Cell",
     "col.findings.problem": "What is wrong",
     "col.findings.advice": "What you can do",
-    "help.facts.value": "Type the project's details. Where there is a list, pick from it.",
-    "help.groups.name": "A short name for the group, e.g. Seniors, Families with children, Students or Local sports club. The name is used in the lists on the other sheets.",
-    "help.groups.location": "Does the group live in the building, or does it belong to the local area (neighbours, school, association)?",
-    "help.groups.share_pct": "The group's share of the building's households, in percent (0-100). The shares may add up to 100 at most.",
-    "help.groups.culture_bearing": "Is the group among the culture-bearers, those who set the tone in the building?",
-    "help.groups.age": "Typical age, e.g. 65+ or 25-45.",
-    "help.groups.education": "Typical level of education.",
-    "help.groups.employment": "Typical employment, e.g. working, retired, studying.",
-    "help.groups.other": "Anything else that characterises the group: daily life, wishes, special needs.",
-    "help.groups.source": "Where does your knowledge of the group come from?",
-    "help.purposes.purpose": "E.g.: Fight social isolation among elderly residents.",
-    "help.purposes.target_group": "The resident group the purpose mainly concerns (optional).",
-    "help.purposes.priority": "How important is the purpose?",
-    "help.characteristics.name": "E.g. Community, Green, Cross-generational.",
-    "help.characteristics.description": "How should the characteristic show in the building's physical design and social life?",
-    "help.characteristics.chosen": "Yes if you choose this characteristic for the building.",
-    "help.entries.group": "Pick the group from the list. The list holds the groups from the sheet 1 Clarify.",
-    "help.entries.kind": "Unmet need, resource (something the group can give) or interest (something the group would like to share).",
-    "help.entries.theme": "Pick the best fitting theme. If left empty, Generate interactions suggests one.",
-    "help.entries.description": "Describe the need or resource in plain words, e.g. Help picking up and minding children.",
-    "help.entries.method": "How do you know? E.g. home visits, interviews, experts.",
-    "help.entries.priority": "How important is it to the group?",
-    "help.entries.nature": "Resources only: a person's skills or time, a room or facility, or an organisation's offer. If blank, Generate interactions reads it from the description.",
-    "help.themes.name": "The theme's name as shown in the list on the sheet 2 Needs and resources.",
-    "help.themes.keywords": "Words, separated by commas, that point to the theme. Used to suggest themes.",
+    "help.groups.name": (
+        "A short name for the group, e.g. “Seniors”, “Families with children” or “Local sports club”. The "
+        "name is used in the lists on the other sheets."
+    ),
+    "help.groups.location": (
+        "Pick In the building if the group lives (or will live) in the building, and In the local area for "
+        "neighbours, schools and associations around it."
+    ),
+    "help.groups.share_pct": (
+        "The group's share of the building's households in percent, e.g. 25. The shares of the groups in the "
+        "building add up to 100 at most. Leave it empty for groups in the local area."
+    ),
+    "help.groups.culture_bearing": (
+        "Yes if the group is among the culture-bearers: those who set the tone and carry the social life of "
+        "the building."
+    ),
+    "help.groups.age": "The group's typical age, e.g. “65+” or “parents 25-45, children 0-15”.",
+    "help.groups.education": "The group's typical education, e.g. “mixed”, “vocational” or “students”.",
+    "help.groups.employment": "The group's typical employment, e.g. “mostly working”, “retired” or “studying”.",
+    "help.groups.other": (
+        "Anything else that marks the group: daily life, wishes, special needs. E.g. “busy days with "
+        "children, work and pick-ups”."
+    ),
+    "help.groups.source": (
+        "Where your knowledge of the group comes from. Pick from the list, e.g. Interviews with residents. "
+        "KÅS figures are Statistics Denmark's figures on the residents of the area."
+    ),
+    "help.purposes.purpose": (
+        "A social purpose the building must serve, written as an action. E.g. “Fight social isolation among "
+        "elderly residents”."
+    ),
+    "help.purposes.target_group": (
+        "The resident group the purpose mainly concerns, e.g. Seniors. Pick from the list (the groups in the "
+        "table above), or leave it empty if the purpose concerns everyone."
+    ),
+    "help.purposes.priority": (
+        "How important the purpose is: High, Medium or Low. Purposes of high priority count most when the "
+        "platforms are scored."
+    ),
+    "help.characteristics.name": "A short word for a characteristic, e.g. “Community”, “Green” or “Physical activity”.",
+    "help.characteristics.description": (
+        "What the characteristic means for the building, and which purpose it serves. E.g. “Physical "
+        "activity: courts and equipment in the courtyard that can bring vulnerable young people together”."
+    ),
+    "help.characteristics.chosen": (
+        "Yes if you choose the characteristic for the building. Interactions that fit a chosen characteristic "
+        "get extra points."
+    ),
+    "help.entries.group": (
+        "Pick the group from the list, e.g. Families with children. The list shows the groups from the sheet "
+        "1 Clarify; if a group is missing, add it there first."
+    ),
+    "help.entries.kind": (
+        "Unmet need (something the group lacks), Resource (something the group can give) or Interest "
+        "(something the group would like to share with others)."
+    ),
+    "help.entries.theme": (
+        "Pick the theme that fits best, e.g. Childcare. If you leave it empty, a theme is suggested when you "
+        "generate interactions."
+    ),
+    "help.entries.description": (
+        "The need, resource or interest in plain words. E.g. “Help picking up and minding children” or “Free "
+        "and flexible time”."
+    ),
+    "help.entries.method": "How you know. E.g. “interviews with residents”, “home visits” or “senior organisation”.",
+    "help.entries.priority": (
+        "How important it is to the group: High, Medium or Low. Needs of high priority give the interaction "
+        "more points."
+    ),
+    "help.entries.nature": (
+        "Resources only: Person (skills, time), Room or facility, or Offer of an organisation. If you leave "
+        "it empty, it is read from the description."
+    ),
+    "help.themes.name": (
+        "The theme's name, as shown in the list in the Theme column on the sheet 2 Needs and resources. E.g. "
+        "“Childcare”."
+    ),
+    "help.themes.keywords": (
+        "Words that point to the theme, separated by commas. E.g. “babysitter, pick up, drop off, mind”. Used "
+        "to suggest a theme from a description."
+    ),
     # --- Theme links and interactions (step 3) ---
     "table.theme_links": "ThemeLinks",
     "title.theme_links": "Which resources can meet which needs",
@@ -193,9 +249,12 @@ TEXTS: dict[str, object] = {
     "col.theme_links.strength": "How well (0-5)",
     "col.theme_links.note": "Why",
     "help.theme_links.resource_theme": "The theme of a resource, e.g. Free and flexible time. Pick from the list.",
-    "help.theme_links.need_theme": "The need the resource can meet, e.g. Childcare. Pick from the list.",
-    "help.theme_links.strength": "How well the resource meets the need: 5 = as well as the same theme, 1 = weakly, 0 = not at all.",
-    "help.theme_links.note": "A short explanation. It is used in the reasoning on the sheet 3 Interactions.",
+    "help.theme_links.need_theme": "The theme of the need the resource can meet, e.g. Childcare. Pick from the list.",
+    "help.theme_links.strength": "How well the resource meets the need: 5 = as well as the same theme, 1 = weakly, 0 = not at all. E.g. 4.",
+    "help.theme_links.note": (
+        "Why the resource can meet the need, briefly. E.g. “time and flexibility make picking up and minding "
+        "children possible”. Used in the reasoning on the sheet 3 Interactions."
+    ),
     "matrix.title": "Matrix: unmet needs and resources by group",
     "matrix.intro": "Updated when you generate interactions. Do not type here; edit the table on the left.",
     "matrix.corner": "Group",
@@ -268,25 +327,40 @@ TEXTS: dict[str, object] = {
     "match.extra_column": "Column {n}",
     "cli.match.help": "Generate interactions on the sheet 3 Interactions from needs and resources (step 3).",
     "cli.match.path": "The project workbook (.xlsx) to update.",
-    "help.interactions.selected": "Yes if you want to take this interaction further.",
-    "help.interactions.comment": "Your own comment. It is kept when interactions are generated again.",
-    "help.interactions.type": "Choose the form of interaction for a row you add yourself: the common third, common solution or benefit from each other's resources.",
-    "help.interactions.scope": "Internal: between the building's groups. External: with the local area's residents and stakeholders.",
-    "help.interactions.link": "How directly the resource meets the need: 5 = the same theme, 3-4 = a strong link, 1-2 = a weak link (from the Themes sheet).",
-    "help.interactions.score": "The row's points on a scale of 0 to 10; the column What the points are made of shows their parts.",
-    "help.interactions.caution": "What to check: a vulnerable group giving care, or a theme only suggested from the text.",
-    "help.platforms.name": "The platform's name, e.g. Shared kitchen, Meal scheme, Resident app.",
-    "help.platforms.type": "Physical (facility), content (activity) or digital.",
-    "help.platforms.score": "Score from 1 (weak) to 5 (strong), one decimal allowed. Suggest platforms computes them; a score you change is kept.",
-    "help.platforms.selected": "Yes if the platform goes into the building.",
-    "help.criteria.weight": "A number from 0 up. 0 means the criterion does not count.",
+    "help.interactions.selected": (
+        "Yes if you want to take the interaction further. The platforms in step 4 are assessed for the "
+        "selected interactions."
+    ),
+    "help.interactions.comment": "Your own comment, e.g. “Agree with the school”. It is kept when you generate interactions again.",
+    "help.interactions.type": (
+        "The form of interaction: The common third, Common solution or Benefiting from each other's "
+        "resources. Pick one yourselves for a row you add."
+    ),
+    "help.interactions.scope": "Internal: between the groups in the building. External: with residents and organisations in the local area.",
+    "help.interactions.link": (
+        "How well the resource fits the need: 5 = the same theme, 3-4 = closely related, 1-2 = loosely "
+        "related (see the Themes sheet)."
+    ),
+    "help.interactions.score": "The interaction's points from 0 to 10. The column What the points are made of shows their parts.",
+    "help.interactions.caution": "What to check: a vulnerable group asked to give care, or a theme only guessed from the text.",
+    "help.platforms.name": "The platform's name, e.g. “Shared kitchen”, “Meal scheme” or “Resident app”.",
+    "help.platforms.type": "Physical (a facility), Content (an activity) or Digital.",
+    "help.platforms.score": (
+        "Score from 1 (weak) to 5 (strong), one decimal allowed, e.g. 3.5. The scores are computed when you "
+        "suggest platforms; a score you change is kept."
+    ),
+    "help.platforms.selected": "Yes if the platform goes into the building. The maintenance plan in step 5 is made for the selected platforms.",
+    "help.criteria.weight": (
+        "How much the criterion counts in the Total column: a number from 0 up, e.g. 2 for double weight. 0 "
+        "means the criterion does not count."
+    ),
     "help.requirements.chosen": "Yes if the requirement is set for the building.",
-    "help.maintenance.platform": "Pick one of the platforms from the sheet 4 Platforms.",
-    "help.maintenance.maintainer": "Who is best suited to start the platform and keep it alive?",
-    "help.maintenance.budget": "Yearly amount in Danish kroner.",
-    "help.maintenance.review_date": "Date of the review, e.g. 2027-06-01.",
-    "help.constraints.back_to_step": "Which step must you go back to and adjust?",
-    "help.catalog.type": "Physical, content or digital.",
+    "help.maintenance.platform": "Pick one of the platforms from the sheet 4 Platforms, e.g. Meal scheme.",
+    "help.maintenance.maintainer": "Who is best suited to start the platform and keep it alive. Pick from the list, e.g. Estate board.",
+    "help.maintenance.budget": "The yearly amount in Danish kroner, e.g. 15000. The sum stands in Budget in total above the table.",
+    "help.maintenance.review_date": "The date when you check whether the platform works, e.g. 2027-06-01.",
+    "help.constraints.back_to_step": "The step the constraint sends you back to, e.g. 4 Platforms. Adjust that step, and carry on from there.",
+    "help.catalog.type": "Physical (a facility), Content (an activity) or Digital.",
     "dv.error_title": "Pick from the list",
     "dv.error_list": "The value is not in the list. Click the arrow in the cell and pick a value.",
     "dv.error_dynamic": "The value is not in the list. Add it first on the sheet the list comes from, or pick an existing one.",
@@ -296,7 +370,6 @@ TEXTS: dict[str, object] = {
     "dv.error_number": "Type a number that is 0 or more.",
     "dv.error_title_date": "Type a date",
     "dv.error_date": "Type a date, e.g. 2027-06-01.",
-    "dv.prompt_title": "How to fill in",
     "choice.yesno.yes": "Yes",
     "choice.yesno.no": "No",
     "choice.project_kind.new_build": "New build",
@@ -491,7 +564,6 @@ TEXTS: dict[str, object] = {
     "status.selected_platforms": "Selected platforms",
     "status.maintenance": "Maintenance plans",
     "status.constraints": "Recorded constraints",
-    "start.go_to": "Go to the sheet",
     "print.page": "Page &P of &N",
     "print.untitled": "Project workbook",
     "requirement.folder": [
@@ -843,10 +915,22 @@ TEXTS: dict[str, object] = {
     "col.catalog.other_maintainers": "Other maintainers",
     "col.requirements.asked_by": "Asked for by",
     "col.maintenance.advice": "Suggestions and advice",
-    "help.catalog.target_groups": "E.g. Everyone, Children, Families with children, Young people, Students, Seniors or your own group names, separated by commas.",
-    "help.catalog.purposes": "The social purposes the platform supports, separated by semicolons.",
-    "help.catalog.skills": "Themes from the sheet Themes that residents must master, e.g. IT and digital skills.",
-    "help.catalog.requirements": "What the platform asks of the building, separated by semicolons.",
+    "help.catalog.target_groups": (
+        "The groups the platform is for, separated by commas. E.g. “All”, “Families with children, Seniors” "
+        "or your own group names."
+    ),
+    "help.catalog.purposes": (
+        "The social purposes the platform supports, separated by semicolons. E.g. “Fight loneliness; "
+        "Strengthen neighbourliness”."
+    ),
+    "help.catalog.skills": (
+        "Themes from the Themes sheet that residents must master, separated by commas. E.g. “IT and digital "
+        "skills”. Empty if nothing special is needed."
+    ),
+    "help.catalog.requirements": (
+        "What the platform needs from the building, separated by semicolons. E.g. “On the ground floor; "
+        "access to water”."
+    ),
     # --- JSON exchange (issue 15)
     "msg.export.done": "Exported: {groups} resident groups, {entries} needs, resources and interests, {interactions} interactions and {platforms} platforms.",
     "msg.export.unread": "{n} cells could not be read and are left out. Run xlplugin validate to see which.",
@@ -1085,8 +1169,8 @@ TEXTS: dict[str, object] = {
     "col.platforms.origin": "Origin",
     "col.platforms.status": "Status",
     "col.criteria.key": "Key",
-    "help.criteria.key": "Which score column the weight is for. Leave the key; you may rename the criterion.",
-    "help.platforms.comment": "Your own notes. They are kept when you run Suggest platforms again.",
+    "help.criteria.key": "Which score column the weight is for, e.g. economy. Leave the key; you may rename the criterion.",
+    "help.platforms.comment": "Your own notes, e.g. “Place next to the shared kitchen”. They are kept when you suggest platforms again.",
     "dv.error_rating": "Type a number from 1 (weak) to 5 (strong), e.g. 3 or 4.5.",
     "platforms.reason_line": "{criterion} {score}: {reason}",
     "platforms.own_score": "{criterion} {score}: {reason} Your own score ({own}) is kept.",
@@ -1201,4 +1285,135 @@ TEXTS: dict[str, object] = {
     "former.choice.maintainer.board": [
         "Department board",
     ],
+    # --- issue 13: prompts for every input column, each fact its own
+    "help.facts.name": "The project's name, as it will stand in the footer of every printed page. E.g. “New build at Skovparken”.",
+    "help.facts.organisation": "The housing organisation that builds or renovates. E.g. “Example Housing Association”.",
+    "help.facts.department": "The estate's (afdeling's) name or number in the housing organisation. E.g. “Department 42” or “Skovparken”.",
+    "help.facts.municipality": "The municipality the building is in. E.g. “Roskilde Municipality”.",
+    "help.facts.kind": "Pick New build or Major renovation from the list.",
+    "help.facts.phase": (
+        "How far the project has come. Pick from the list, e.g. Before the idea phase. The method works best "
+        "when you start before the idea phase."
+    ),
+    "help.facts.responsible": (
+        "The role responsible for the work on social life. Write a role, not a name, e.g. “Project manager” "
+        "or “Social housing officer”."
+    ),
+    "help.facts.date": "The date of this version of the plan, e.g. 2027-03-01. Update it when you update the plan.",
+    "help.entries.suggested_theme": (
+        "Filled in when you generate interactions: the theme that fits the description. A question mark means "
+        "you should pick the theme yourselves in the Theme column."
+    ),
+    "help.interactions.id": (
+        "The interaction's number, e.g. S-01. Filled in when you generate interactions; give your own rows a "
+        "number, e.g. E-01."
+    ),
+    "help.interactions.groups": (
+        "The groups taking part, e.g. “Seniors → Families with children” (the arrow points from the giver to "
+        "the receiver). Write the names as on the sheet 1 Clarify."
+    ),
+    "help.interactions.theme": "The theme the interaction is about, e.g. Childcare.",
+    "help.interactions.need": "The need the interaction meets, as written on the sheet 2 Needs and resources.",
+    "help.interactions.resource": "The resource that meets the need, as written on the sheet 2 Needs and resources.",
+    "help.interactions.reasoning": (
+        "Why the interaction makes sense, in plain words. Written when you generate interactions; write your "
+        "own reasoning for a row you add."
+    ),
+    "help.interactions.points": "What the points are made of, e.g. “link 5 + both ways 1.5 = 6.5 of 10”.",
+    "help.interactions.purposes": "The social purposes from the sheet 1 Clarify that the interaction serves.",
+    "help.interactions.origin": "Generated: the row was made when you generated interactions. Own row: you wrote it yourselves.",
+    "help.interactions.status": (
+        "What happened to the row the last time you generated interactions: New, Updated, Unchanged or "
+        "Outdated (no longer fits step 2)."
+    ),
+    "help.platforms.interactions": "The selected interactions from the sheet 3 Interactions that the platform supports, e.g. “S-02 Childcare”.",
+    "help.platforms.strengths": (
+        "The platform's strengths, e.g. “Makes it easy to ask for help”. Taken from the catalog; write your "
+        "own for a platform you add."
+    ),
+    "help.platforms.weaknesses": (
+        "The platform's weaknesses, e.g. “Needs digital skills”. Taken from the catalog; write your own for a "
+        "platform you add."
+    ),
+    "help.platforms.score_interactions": (
+        "How many of the selected interactions the platform supports: 1 (none) to 5 (all). E.g. 3.5. A score "
+        "you change is kept."
+    ),
+    "help.platforms.score_target_groups": (
+        "How many of the groups in the selected interactions the platform reaches: 1 (none) to 5 (all). E.g. "
+        "4. A score you change is kept."
+    ),
+    "help.platforms.score_purposes": (
+        "How well the platform serves the social purposes from step 1, above all those of high priority: 1 to "
+        "5. E.g. 3.4. A score you change is kept."
+    ),
+    "help.platforms.score_economy": "How cheap the platform is to set up and run: 5 = cheap, 1 = expensive. E.g. 4. A score you change is kept.",
+    "help.platforms.score_operation": (
+        "How easily the platform keeps going without depending on a few enthusiasts: 5 = easily, 1 = hardly. "
+        "E.g. 3. A score you change is kept."
+    ),
+    "help.platforms.score_skills": (
+        "Whether the platform can run without special skills, or residents have them as a resource: 5 = yes, "
+        "1 = no. E.g. 5. A score you change is kept."
+    ),
+    "help.platforms.total": (
+        "The mean of the six scores, weighted by the weights on the sheet 4 Requirements and weights. "
+        "Computed by a formula; do not type here."
+    ),
+    "help.platforms.reasons": "Why the platform got its scores, one criterion per line. Written when you suggest platforms.",
+    "help.platforms.origin": "Generated: the platform comes from the catalog. Own row: you added it yourselves.",
+    "help.platforms.status": "What happened to the row the last time you suggested platforms: New, Updated, Unchanged or Outdated.",
+    "help.criteria.name": (
+        "The criterion's name, as it stands above the score column on the sheet 4 Platforms, e.g. “Economy "
+        "(1-5)”. You may rename it."
+    ),
+    "help.criteria.description": (
+        "What earns a high score, e.g. “Setting up and running it is cheap”. For explanation only; the text "
+        "does not change the scores."
+    ),
+    "help.requirements.requirement": "A requirement for the building's ordinary physical design, e.g. “Place common areas around the homes”.",
+    "help.requirements.asked_by": "The selected platforms that set the requirement. Filled in when you suggest platforms.",
+    "help.requirements.comment": "Your own comment, e.g. “Agreed with the architect”.",
+    "help.requirements.from_folder": "Yes for the three requirements from KAB's booklet. No (or empty) for requirements you or the platforms added.",
+    "help.maintenance.advice": "The catalog's suggested maintainers and the booklet's advice. Written when you make the maintenance plan.",
+    "help.maintenance.startup": (
+        "How the platform is started, and by whom. E.g. “The estate board invites to a kick-off meeting and "
+        "makes a meal plan”."
+    ),
+    "help.maintenance.frequency": "How often someone must keep the platform alive: Weekly, Monthly, Quarterly, Yearly or Ongoing.",
+    "help.maintenance.success_criterion": "When the platform works, in a way that can be measured. E.g. “At least 20 residents eat together every week”.",
+    "help.constraints.constraint": "A constraint you have met, e.g. “The budget does not cover both the shared kitchen and the children's lounge”.",
+    "help.constraints.category": (
+        "Technical (building, installations), Economic (money), Political (decisions, rules) or "
+        "Organisational (roles, people)."
+    ),
+    "help.constraints.action": (
+        "What you do about the constraint, e.g. “Put the children's lounge next to the shared kitchen so they "
+        "share the space”."
+    ),
+    "help.themes.description": "One sentence on what the theme covers. E.g. “Minding and picking up children, play dates”.",
+    "help.catalog.name": "The platform's name, e.g. “Shared kitchen”. This is the name that stands on the sheet 4 Platforms.",
+    "help.catalog.description": "What the platform is, in a sentence or two. E.g. “A kitchen where residents can cook and eat together”.",
+    "help.catalog.themes": (
+        "The themes from the Themes sheet that the platform fits, separated by commas. E.g. “Shared meals, "
+        "Social contact”."
+    ),
+    "help.catalog.forms": (
+        "The forms of interaction the platform supports, separated by commas. E.g. “The common third, Common "
+        "solution”. The forms are The common third, Common solution and Benefiting from each other's "
+        "resources."
+    ),
+    "help.catalog.interaction": "How the platform brings people together, in plain words. E.g. “Residents meet over food”.",
+    "help.catalog.strengths": "The platform's strengths, e.g. “Makes it easy to ask for help”.",
+    "help.catalog.weaknesses": "The platform's weaknesses, e.g. “Needs someone to take responsibility”.",
+    "help.catalog.economy": "What the platform costs, in words. E.g. “Medium to set up; low to run”.",
+    "help.catalog.construction_cost": "What it costs to set up the platform: Low, Medium or High.",
+    "help.catalog.running_cost": "What it costs to run the platform each year: Low, Medium or High.",
+    "help.catalog.dependency": "How much the platform depends on someone keeping it going: Low, Medium or High.",
+    "help.catalog.maintainer": "Who usually keeps the platform going. Pick from the list, e.g. Residents together.",
+    "help.catalog.other_maintainers": "Others who can keep the platform going, separated by commas. E.g. “Estate board, Volunteer associations”.",
+    "help.catalog.id": (
+        "A short, fixed key for the platform, e.g. “shared_kitchen”. Leave it as it is; for your own "
+        "platforms it may be empty."
+    ),
 }
