@@ -18,7 +18,7 @@ from xlplugin.layout.texts import LANGUAGES, Texts, texts
 def _spellings(key: str, name: Callable[[Texts], str]) -> frozenset[str]:
     """A layout name (``name`` of the texts) in every language, and as earlier versions wrote it
     (the text ``former.<key>``), normalized."""
-    found = set()
+    found: set[str] = set()
     for lang in LANGUAGES:
         t = texts(lang)
         found.update(normalize(n) for n in [name(t), *t.former(key)])
