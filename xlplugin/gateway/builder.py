@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlplugin import __version__
 from xlplugin.domain import models as m
-from xlplugin.gateway.cells import LINE_POINTS, row_height, write_value
+from xlplugin.gateway.cells import line_count, lines_height, row_height, write_value
 from xlplugin.gateway.overview import add_overview_sheet
 from xlplugin.gateway.save import atomic_write
 from xlplugin.gateway.style import (
@@ -240,9 +240,7 @@ class _Builder(ValidationsMixin):
                 ws.cell(row=row, column=col).fill = fill
         if span > 1:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
-        chars = width * 1.3
-        lines = sum(max(1, math.ceil(len(part) / max(chars, 20))) for part in text.split("\n"))
-        ws.row_dimensions[row].height = lines * LINE_POINTS + 4
+        ws.row_dimensions[row].height = lines_height(line_count(width, text)) + 2
         return row + 1
 
     def _widths(self, ws: Worksheet, sheet_spec: Sheet) -> None:
