@@ -546,6 +546,7 @@ TEXTS: dict[str, object] = {
     "guide.findings.purpose": "Resultatet af den seneste validering. Ret fejlene på arkene, og validér igen.",
     "guide.findings.method": [
         "Fejl skal rettes, advarsler bør I se på, og bemærkninger er gode råd.",
+        "Arket kommer ikke med, når I udskriver hele projektmappen; rapporten viser de åbne fejl og advarsler først. Vil I udskrive arket: Sidelayout > Udskriftsområde > Ryd udskriftsområde.",
     ],
     "guide.method_heading": "Sådan gør I",
     "guide.note_heading": "Husk",

@@ -546,7 +546,10 @@ TEXTS: dict[str, object] = {
     ],
     "guide.findings.title": "Checking the workbook",
     "guide.findings.purpose": "The result of the latest validation. Fix the errors in the sheets, and validate again.",
-    "guide.findings.method": ["Errors must be fixed, warnings should be looked at, and notes are good advice."],
+    "guide.findings.method": [
+        "Errors must be fixed, warnings should be looked at, and notes are good advice.",
+        "This sheet is left out when you print the whole workbook; the report shows the open errors and warnings first. To print the sheet: Page Layout > Print Area > Clear Print Area.",
+    ],
     "guide.method_heading": "How to do it",
     "guide.note_heading": "Remember",
     "start.col.step": "Step",
