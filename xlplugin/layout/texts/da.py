@@ -670,7 +670,7 @@ TEXTS: dict[str, object] = {
     "advice.not_date": "Skriv datoen som dd-mm-åååå, fx 01-06-2027.",
     "finding.not_yesno": "{column}: cellen skal indeholde Ja eller Nej.",
     "advice.not_yesno": "Vælg Ja eller Nej på listen i cellen.",
-    "finding.choice_unknown": "{column}: værdien findes ikke i listen.",
+    "finding.choice_unknown": "{column}: værdien findes ikke på listen.",
     "advice.choice_unknown": "Klik på pilen i cellen, og vælg en værdi på listen.",
     "finding.required_missing": "{column} skal udfyldes.",
     "advice.required_missing": "Udfyld cellen, eller slet rækken, hvis den ikke skal bruges.",
@@ -687,14 +687,14 @@ TEXTS: dict[str, object] = {
     "advice.group_without_entries": "Tilføj mindst ét behov eller én ressource for gruppen på arket {step_sheet}.",
     "finding.no_purpose": "Der er ikke skrevet noget socialt formål i tabellen {table}.",
     "advice.no_purpose": "Skriv mindst ét socialt formål, som byggeriet skal fremme.",
-    "finding.group_unknown": "{column}: gruppen findes ikke blandt beboergrupperne på arket 1.",
+    "finding.group_unknown": "{column}: gruppen findes ikke blandt beboergrupperne på arket 1 Afklaring.",
     "advice.group_unknown": "Vælg gruppen på listen i cellen, eller tilføj den først som beboergruppe.",
     "finding.group_unknown_in_list": "{column}: mindst én af grupperne findes ikke blandt beboergrupperne.",
-    "advice.group_unknown_in_list": "Skriv gruppernes navne præcis som på arket 1, adskilt af komma.",
+    "advice.group_unknown_in_list": "Skriv gruppernes navne præcis som på arket 1 Afklaring, adskilt af komma.",
     "finding.theme_unknown": "{column}: temaet findes ikke på arket Temaer.",
     "advice.theme_unknown": "Vælg et tema på listen i cellen, eller tilføj temaet på arket Temaer.",
-    "finding.platform_unknown": "{column}: platformen findes ikke på arket 4.",
-    "advice.platform_unknown": "Vælg platformen på listen i cellen, eller tilføj den først på arket 4.",
+    "finding.platform_unknown": "{column}: platformen findes ikke på arket 4 Platforme.",
+    "advice.platform_unknown": "Vælg platformen på listen i cellen, eller tilføj den først på arket 4 Platforme.",
     "finding.entry_duplicate": "Samme behov eller ressource for samme gruppe står allerede i {first}.",
     "advice.entry_duplicate": "Slet den ene række, eller gør beskrivelserne forskellige.",
     "finding.score_range": "{column}: point skal være et tal fra 1 til 5.",
@@ -768,7 +768,7 @@ TEXTS: dict[str, object] = {
     "ribbon.help.label": "Hjælp",
     "ribbon.help.screentip": "Sådan bruger I fanen Social innovation",
     "ribbon.help.supertip": "Viser, hvad knapperne gør, og hvilken version af tilføjelsesprogrammet og Python der bruges.",
-    "ribbon.no_workbook": "Åbn en projektmappe, eller opret en ny med Ny projektmappe, og prøv igen.",
+    "ribbon.no_workbook": "Åbn en projektmappe, eller opret en ny med knappen Ny projektmappe, og prøv igen.",
     # --- Excel add-in: what a button press shows -----------------------------------
     "ribbon.title": "Social innovation",
     "ribbon.progress.start": "{action} …",
@@ -804,7 +804,7 @@ TEXTS: dict[str, object] = {
         "eller opret en ny med knappen Ny projektmappe."
     ),
     # --- Command line: the add-in -----------------------------------------------------
-    "cli.addin.help": "Byg, installer eller fjern Excel-tilføjelsesprogrammet (fanen Social innovation).",
+    "cli.addin.help": "Byg, installér eller fjern Excel-tilføjelsesprogrammet (fanen Social innovation).",
     "cli.addin.build.help": "Byg tilføjelsesprogrammet (.xlam) ud fra xlwings' skabelon.",
     "cli.addin.build.out": "Filen, der skal bygges (standard: xlplugin.xlam).",
     "cli.addin.install.help": "Installér tilføjelsesprogrammet i Excels startmappe (XLSTART), og lad knapperne bruge denne Python.",
@@ -1231,7 +1231,7 @@ TEXTS: dict[str, object] = {
     "msg.plan.budget": "Budget i alt: {budget} kr. om året.",
     "msg.plan.reviews": "Opfølgningsdatoer i rækkefølge: {reviews}.",
     "msg.plan.review": "{date} {platform}",
-    "msg.plan.no_review": "{n} planer har endnu ingen dato for opfølgning.",
+    "msg.plan.no_review": "{n} planer har endnu ingen opfølgningsdato.",
     "msg.plan.failed": (
         "Vedligeholdelsesplanen kunne ikke laves ({reason}). Filen er ikke ændret. Send gerne filen til jeres "
         "it-support."
