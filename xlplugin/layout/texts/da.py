@@ -299,10 +299,7 @@ TEXTS: dict[str, object] = {
     ),
     "msg.match.suggested": "{n} rækker uden tema på arket {sheet} har fået et forslag til tema i kolonnen {column}.",
     "msg.match.matrix": "Matrixen over behov og ressourcer på arket {sheet} er opdateret.",
-    "msg.match.no_entries": (
-        "Der er ingen behov, ressourcer eller interesser i tabellen {table} på arket {sheet}. Udfyld den "
-        "først, og generér samspil igen."
-    ),
+    "msg.match.no_entries": "Der er ingen behov, ressourcer eller interesser på arket {sheet}. Skriv dem først, og generér samspil igen.",
     "msg.match.package_themes": "Projektmappen har ikke {what} på arket {sheet}, så de indbyggede er brugt.",
     "msg.match.what.themes": "temaer",
     "msg.match.what.theme_links": "tabellen over, hvilke ressourcer der kan dække hvilke behov,",
@@ -685,7 +682,7 @@ TEXTS: dict[str, object] = {
     "advice.group_duplicate": "Giv hver gruppe sit eget navn, eller slet den ene række.",
     "finding.group_without_entries": "Gruppen har hverken udækkede behov eller ressourcer på arket {step_sheet}.",
     "advice.group_without_entries": "Tilføj mindst ét behov eller én ressource for gruppen på arket {step_sheet}.",
-    "finding.no_purpose": "Der er ikke skrevet noget socialt formål i tabellen {table}.",
+    "finding.no_purpose": "Der er ikke skrevet noget socialt formål endnu.",
     "advice.no_purpose": "Skriv mindst ét socialt formål, som byggeriet skal fremme.",
     "finding.group_unknown": "{column}: gruppen findes ikke blandt beboergrupperne på arket 1 Afklaring.",
     "advice.group_unknown": "Vælg gruppen på listen i cellen, eller tilføj den først som beboergruppe.",

@@ -301,8 +301,8 @@ TEXTS: dict[str, object] = {
     "msg.match.suggested": "{n} rows without a theme on the sheet {sheet} got a suggested theme in the column {column}.",
     "msg.match.matrix": "The matrix of needs and resources on the sheet {sheet} is updated.",
     "msg.match.no_entries": (
-        "There are no needs, resources or interests in the table {table} on the sheet {sheet}. Fill it in "
-        "first, and generate interactions again."
+        "There are no needs, resources or interests on the sheet {sheet}. Write them first, and generate "
+        "interactions again."
     ),
     "msg.match.package_themes": "The workbook has no {what} on the sheet {sheet}, so the built-in ones were used.",
     "msg.match.what.themes": "themes",
@@ -670,7 +670,7 @@ TEXTS: dict[str, object] = {
     "advice.group_duplicate": "Give each group its own name, or delete one of the rows.",
     "finding.group_without_entries": "The group has no unmet needs and no resources on the sheet {step_sheet}.",
     "advice.group_without_entries": "Add at least one need or one resource for the group on the sheet {step_sheet}.",
-    "finding.no_purpose": "No social purpose is written in the table {table}.",
+    "finding.no_purpose": "No social purpose is written yet.",
     "advice.no_purpose": "Write at least one social purpose the building must serve.",
     "finding.group_unknown": "{column}: the group is not one of the resident groups on the sheet 1 Clarify.",
     "advice.group_unknown": "Choose the group from the cell's list, or add it as a resident group first.",
