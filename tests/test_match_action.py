@@ -23,6 +23,7 @@ from xlplugin.gateway.save import lock_file
 from xlplugin.layout import spec
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
+from xlplugin.layout.words import Words
 
 LANGS = ("da", "en")
 
@@ -618,15 +619,15 @@ def test_generated_text_stays_within_the_columns_limits():
 
 
 @pytest.mark.slow
-def test_a_blank_workbook_gets_no_rows_and_a_hint(tmp_path, lang):
+def test_a_blank_workbook_is_left_as_it_was_with_a_hint(tmp_path, lang):
     t = texts(lang)
     path = tmp_path / "blank.xlsx"
     create_workbook(path, lang)
-    summary = match_file(path)
-    assert summary.total == summary.new == 0 and summary.no_entries
-    assert said(summary, lang)[0] == t.format("msg.match.no_entries", table=t.table("entries"), sheet=t.sheet("step2"))
-    assert rows_as_dicts(path, lang, "interactions") == []
-    assert ooxml_validate(path) == []
+    before = path.read_bytes()
+    with pytest.raises(UserError) as refused:
+        match_file(path)
+    assert Words(lang)(refused.value.phrase) == t.format("msg.match.no_entries", table=t.table("entries"), sheet=t.sheet("step2"))
+    assert path.read_bytes() == before, "nothing to match: the file is left as it was"
 
 
 # --- readable IDs, kept by the row's identity; workbooks of the first version (fast, in memory) ---
