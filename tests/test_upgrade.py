@@ -210,10 +210,11 @@ def test_the_upgraded_workbook_passes_the_validator_and_libreoffice(tmp_path, fi
     pdf = soffice_convert(path, "pdf", tmp_path / "lo")
     text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert texts(lang)["overview.title"] in text
-    # and the actions run on it: match, platforms, plan, validate
+    # and the actions run on it: the five steps' on the example, validate and overview on the blank one
     from xlplugin.cli import main
 
-    for command in ("match", "platforms", "plan", "validate", "overview"):
+    example = fixture.name in ("Eksempel.xlsx", "Example.xlsx")
+    for command in ("match", "platforms", "plan", "validate", "overview") if example else ("validate", "overview"):
         assert main(["--lang", lang, command, str(path)]) in (0, 1), command
 
 
