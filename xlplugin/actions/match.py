@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from xlplugin.actions.upgrade import require_current
 from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
@@ -122,6 +123,7 @@ def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:
 
 def run(gateway: WorkbookGateway) -> MatchSummary:
     """The whole action: read, match, write the three places back, commit."""
+    require_current(gateway)
     read = read_project(gateway)
     lang = read.lang
     interactions = read.raw("interactions")

@@ -27,7 +27,7 @@ from xlplugin.layout.lists import LIST_ENUMS as LIST_ENUMS
 from xlplugin.layout.lists import LISTS as LISTS
 from xlplugin.layout.lists import ChoiceList as ChoiceList
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the Overblik sheet, the columns of matching v2, steps 4 and 5, the lists nature and level
 
 
 class Kind(str, Enum):

@@ -1048,6 +1048,12 @@ TEXTS: dict[str, object] = {
     "overview.added": "Projektmappen var lavet før arket {sheet}; det er tilføjet nu.",
     "overview.done": "Arket {sheet} er opdateret ({errors} fejl og {warnings} advarsler i projektmappen).",
     "cli.overview.help": "Opdatér arket Overblik med nøgletal og diagrammer",
+    "cli.upgrade.help": "Bring en projektmappe fra en ældre udgave op til i dag; alt indhold bevares",
+    "cli.upgrade.path": "Projektmappen (.xlsx), der skal opgraderes",
+    "upgrade.current": "Projektmappen har allerede layout {layout}; intet er ændret.",
+    "upgrade.done": "Projektmappen er opgraderet fra layout {found} til layout {layout}; alt indhold er bevaret.",
+    "upgrade.sheet_added": "Arket {sheet} er tilføjet.",
+    "upgrade.columns_added": "Tabellen {table} har fået {n} nye kolonner (sidst i tabellen).",
     "report.title": "Det sociale liv i {name}",
     "report.subtitle": "Rapport til bygherre, kommune og beboere efter KAB's fem trin",
     "report.file_suffix": " - rapport",
@@ -1222,6 +1228,16 @@ TEXTS: dict[str, object] = {
     ),
     # --- the in-place writer (issue 9) ---
     "msg.backup_name_too_long": "Navnet på {path} er for langt til at gemme en sikkerhedskopi ved siden af den. Giv filen et kortere navn, og prøv igen.",
+    "msg.layout.older": (
+        "Projektmappen er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout {current}). "
+        "Gem og luk projektmappen, og kør xlplugin upgrade MAPPE.xlsx; så bringes den op til i dag, og alt indhold "
+        "bevares. Projektmappen er ikke ændret."
+    ),
+    "msg.layout.newer": (
+        "Projektmappen er lavet med en nyere udgave af xlplugin (layout {found}); denne udgave kan læse op til "
+        "layout {current}. Opdatér xlplugin. Projektmappen er ikke ændret."
+    ),
+    "msg.upgrade.file_only": "Knappen i Excel kan ikke opgradere projektmappen. Gem og luk den, og kør xlplugin upgrade MAPPE.xlsx.",
     "msg.overview.missing": (
         "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave, og knappen i Excel kan "
         "ikke tilføje ark. Gem og luk projektmappen, og kør xlplugin overview PROJEKT.xlsx; så tilføjes arket "

@@ -1012,6 +1012,12 @@ TEXTS: dict[str, object] = {
     "overview.added": "The workbook was made before the sheet {sheet}; it has been added now.",
     "overview.done": "The sheet {sheet} is refreshed ({errors} errors and {warnings} warnings in the workbook).",
     "cli.overview.help": "Refresh the Overview sheet's key figures and charts",
+    "cli.upgrade.help": "Bring a workbook from an older version up to today's; all its content is kept",
+    "cli.upgrade.path": "The workbook (.xlsx) to upgrade",
+    "upgrade.current": "The workbook already has layout {layout}; nothing changed.",
+    "upgrade.done": "The workbook is upgraded from layout {found} to layout {layout}; all its content is kept.",
+    "upgrade.sheet_added": "The sheet {sheet} has been added.",
+    "upgrade.columns_added": "The table {table} has {n} new columns (at its end).",
     "report.title": "The social life of {name}",
     "report.subtitle": "A report for the developer, the municipality and the residents, after KAB's five steps",
     "report.file_suffix": " - report",
@@ -1200,6 +1206,16 @@ TEXTS: dict[str, object] = {
     ),
     # --- the in-place writer (issue 9) ---
     "msg.backup_name_too_long": "The name of {path} is too long to keep a backup next to it. Give the file a shorter name, and try again.",
+    "msg.layout.older": (
+        "The workbook was made by an older version of xlplugin (layout {found}; this version uses layout {current}). "
+        "Save and close the workbook, and run xlplugin upgrade BOOK.xlsx; it brings it up to today's, keeping all "
+        "its content. The workbook is not changed."
+    ),
+    "msg.layout.newer": (
+        "The workbook was made by a newer version of xlplugin (layout {found}); this version reads up to layout "
+        "{current}. Update xlplugin. The workbook is not changed."
+    ),
+    "msg.upgrade.file_only": "The button in Excel cannot upgrade the workbook. Save and close it, and run xlplugin upgrade BOOK.xlsx.",
     "msg.overview.missing": (
         "The workbook has no sheet {sheet}, because an older version made it, and the button in Excel cannot "
         "add sheets. Save and close the workbook, and run xlplugin overview PROJECT.xlsx; it adds the sheet "
