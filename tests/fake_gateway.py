@@ -39,6 +39,7 @@ class FakeWorkbook:
     names: dict[str, str] = field(default_factory=dict)  # workbook-scope defined names
     restored: list[str] = field(default_factory=list)  # sheets put back (restore_sheet)
     can_add_sheets: bool = True  # False: restore_sheet refuses, as an adapter that cannot
+    layout: int | None = spec.LAYOUT_VERSION  # the custom property xlplugin.layout (None: absent)
 
     @classmethod
     def from_project(cls, project: m.Project, lang: str = "da", spare_rows: int = 2) -> FakeWorkbook:
@@ -62,6 +63,12 @@ class FakeWorkbook:
 
     def defined_names(self) -> dict[str, str]:
         return dict(self.names)
+
+    def layout_version(self) -> int | None:
+        return self.layout
+
+    def set_layout_version(self, version: int) -> None:
+        self.layout = version
 
     def restore_sheet(self, sheet_key: str, project: m.Project) -> None:
         """The sheet as a new workbook has it: the findings table (one empty row), the lists'

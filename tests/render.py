@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,8 +34,8 @@ def _footer_sheet(text: str, names: set[str]) -> str | None:
     return next((part for part in parts if part in names), None)
 
 
-def render_workbook(path: Path, outdir: Path, lang: str, dpi: int = DPI) -> dict[str, list[Path]]:
-    """PNG pages per sheet key for the workbook at ``path``."""
+def render_workbook(path: Path, outdir: Path, lang: str, dpi: int = DPI, keep_pdf: Path | None = None) -> dict[str, list[Path]]:
+    """PNG pages per sheet key for the workbook at ``path`` (and the PDF at ``keep_pdf``, if given)."""
     pdftoppm, pdftotext = require_tool("pdftoppm"), require_tool("pdftotext")
     t = texts(lang)
     visible = [(i, s.key) for i, s in enumerate(spec.SHEETS, start=1) if not s.hidden]
@@ -46,6 +47,8 @@ def render_workbook(path: Path, outdir: Path, lang: str, dpi: int = DPI) -> dict
     pages: dict[str, list[Path]] = {key: [] for _, key in visible}
     with tempfile.TemporaryDirectory(prefix="xlplugin-render-") as tmp:
         pdf = soffice_convert(path, "pdf", Path(tmp))
+        if keep_pdf is not None:
+            shutil.copyfile(pdf, keep_pdf)
         subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), f"{tmp}/page"], check=True)
         pngs = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         for number, png in enumerate(pngs, start=1):

@@ -7,6 +7,7 @@ from fake_gateway import FakeWorkbook
 from xlplugin.actions import match, validate
 from xlplugin.actions.new import example_project, starter_project
 from xlplugin.domain import models as m
+from xlplugin.domain.errors import UserError
 from xlplugin.layout.texts import texts
 from xlplugin.layout.words import Words
 
@@ -62,7 +63,9 @@ def test_match_writes_the_matrix_in_the_workbooks_language(lang):
 
 def test_match_on_a_blank_workbook_says_so_in_the_users_language():
     book = FakeWorkbook.from_project(starter_project("da"), "da")
-    summary = match.run(book)
+    with pytest.raises(UserError) as refused:
+        match.run(book)
+    assert book.commits == 0
     # the command line speaks English, the workbook's names stay Danish
-    lines = Words("en", names="da").lines(summary.phrases())
+    lines = [Words("en", names="da")(refused.value.phrase)]
     assert lines[0] == texts("en").format("msg.match.no_entries", table=texts("da").table("entries"), sheet=texts("da").sheet("step2"))

@@ -213,7 +213,7 @@ def test_a_failed_action_leaves_the_file_as_it_was(tmp_path, monkeypatch, capsys
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(edit_module.PackageEdit, "save", broken_save)
-    assert main(["overview", str(path)]) == 2
+    assert main(["upgrade", str(path)]) == 2  # adds the Overblik sheet, then the save fails
     assert path.read_bytes() == before
     assert not path.with_name(path.name + ".bak").exists() or path.with_name(path.name + ".bak").read_bytes() == before
 

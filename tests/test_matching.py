@@ -42,6 +42,7 @@ NAMES = {
         "culture": "Kultur og kreativitet",
         "language": "Sprog og integration",
         "play": "Leg og fritid for børn",
+        "usefulness": "Følelse af at gøre nytte",
     },
     "en": {
         "families": "Families with children",
@@ -62,6 +63,7 @@ NAMES = {
         "culture": "Culture and creativity",
         "language": "Language and integration",
         "play": "Children's play and leisure",
+        "usefulness": "Feeling useful",
     },
 }
 
@@ -261,6 +263,28 @@ def test_weak_links_show_only_where_step_1_asks_or_nothing_stronger_answers(lang
     purpose = m.SocialPurpose(purpose="Leg og fritid for familiernes børn" if lang == "da" else "Play for the families' children", target_group=b)
     asked = run(bare(lang, building(a, b, c), entries, purposes=[purpose]), lang)
     assert one(asked, MUTUAL, n["play"], arrow(c, b)).link == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_need_only_weak_links_answer_gets_the_best_of_them_not_every_group_with_time(lang):
+    n = NAMES[lang]
+    a, b, c, d = ("Seniorer", "Biblioteket", "Studerende", "Unge") if lang == "da" else ("Seniors", "Library", "Students", "Young people")
+    entries = [
+        (b, NEED, "homework", "Frivillige til lektiecaféen"),
+        (a, RESOURCE, "time", "Tid"),  # -> homework, strength 2
+        (c, RESOURCE, "time", "Tid"),
+        (d, RESOURCE, "time", "Tid"),
+    ]
+    # Three groups have time and tie: all three are shown.
+    tied = run(bare(lang, building(a, b, c, d), entries), lang)
+    assert {r.groups for r in rows_of(tied, MUTUAL, n["homework"])} == {arrow(a, b), arrow(c, b), arrow(d, b)}
+    # The seniors want to be useful: theirs is the best row, and the others are left out.
+    useful = run(bare(lang, building(a, b, c, d), [*entries, (a, NEED, "usefulness", "Gøre nytte")]), lang)
+    assert one(useful, MUTUAL, n["homework"]).groups == arrow(a, b)
+    # A purpose of step 1 that asks for the library's homework help shows every weak row.
+    purpose = m.SocialPurpose(purpose="Lektiehjælp" if lang == "da" else "Homework help", target_group=b)
+    asked = run(bare(lang, building(a, b, c, d), [*entries, (a, NEED, "usefulness", "Gøre nytte")], purposes=[purpose]), lang)
+    assert len(rows_of(asked, MUTUAL, n["homework"])) == 3
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -140,11 +140,21 @@ def _members(path):
         return {name: z.read(name) for name in z.namelist()}
 
 
+def _say_no_layout(path):
+    """Take the layout version out of the file's custom properties, every other part as it was."""
+    members = _members(path)
+    members["docProps/custom.xml"] = re.sub(rb'(name="xlplugin.layout"[^>]*>\s*<vt:lpwstr>)[^<]*', rb"\g<1>", members["docProps/custom.xml"])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
 def _older_workbook_with_the_sheet_added(tmp_path, fixture, capsys):
     from xlplugin.cli import main
 
     path = tmp_path / fixture.name
     shutil.copyfile(fixture, path)
+    _say_no_layout(path)  # a layout-1 workbook asks for an upgrade (test_upgrade); one that says nothing is read as it is
     before = _members(path)
     lang = "da" if fixture.name in ("Eksempel.xlsx", "Skabelon.xlsx") else "en"
     assert main(["--lang", lang, "overview", str(path)]) == 0
@@ -239,7 +249,8 @@ def test_overview_button_refreshes_the_sheet_in_the_open_workbook(tmp_path, monk
 
 def test_the_overview_button_on_an_older_workbook_says_to_run_the_command_and_changes_nothing(tmp_path, monkeypatch):
     """The open workbook cannot be given a sheet (the live adapter does not add sheets): the
-    dialog says how to add it, and nothing in the workbook is written."""
+    dialog says how to add it, and nothing in the workbook is written. (A workbook saying layout 1
+    is told to upgrade first: test_upgrade.)"""
     import xlwings as xw
     from xlwings_engine import open_book
 
@@ -248,6 +259,7 @@ def test_the_overview_button_on_an_older_workbook_says_to_run_the_command_and_ch
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     path = tmp_path / "Gammel.xlsx"
     shutil.copyfile(LAYOUT_1[0], path)
+    _say_no_layout(path)
     book = open_book(path)
     book.set_mock_caller()
     try:

@@ -94,7 +94,21 @@ def test_validate_through_the_snapshot_gives_what_the_file_gateway_gives(tmp_pat
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("source", ["before-matching", "example", "blank", "hostile"])
+def test_match_on_a_blank_workbook_is_refused_alike_and_nothing_is_written(tmp_path, lang):
+    path = SOURCES["blank"](tmp_path, lang)
+    before = path.read_bytes()
+    gateway = SnapshotWorkbook(through_json(snapshot_of_file(path)))
+    with pytest.raises(UserError) as by_file:
+        match.run(open_workbook(path))
+    with pytest.raises(UserError) as by_snapshot:
+        match.run(gateway)
+    assert by_file.value.key == by_snapshot.value.key == "msg.match.no_entries"
+    assert path.read_bytes() == before
+    assert gateway.plan()["ops"] == []
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("source", ["before-matching", "example", "hostile"])
 def test_match_through_the_snapshot_gives_what_the_file_gateway_gives(tmp_path, lang, source):
     path = example_before_matching(tmp_path, lang) if source == "before-matching" else SOURCES[source](tmp_path, lang)
     by_file, by_snapshot, applied, written = run_both(tmp_path, path, match.run)

@@ -102,6 +102,34 @@ def test_a_keyword_shared_by_two_themes_counts_less_for_each():
     assert vocab.suggest("reparere en cykel") == "Reparation"
 
 
+def test_a_compound_head_is_found_as_it_is_spelled():
+    """"besøgsvenner" stems to "besøgsven": its head is still the keyword "venner"."""
+    vocab = own(("Kontakt", "venner"), ("Omsorg", "besøg"))
+    found = vocab.suggestion("frivillige besøgsvenner")
+    assert found is not None and found.certain and found.theme == "Kontakt"
+    assert vocab.scores("besøgsvenner")["Omsorg"] < vocab.scores("besøgsvenner")["Kontakt"]
+
+
+def test_an_example_counts_half_when_the_words_before_it_name_a_theme():
+    vocab = own(("Kræfter", "tunge"), ("Hjemmet", "vasketøj, indkøb"))
+    assert vocab.suggest("tunge ting i hverdagen, fx vasketøj") == "Kræfter"
+    assert vocab.suggest("tunge ting i hverdagen, vasketøj") is None  # no example: a tie
+    # The example ends at ")": "indkøb" counts in full again (4 + 4 + 2 against 4).
+    assert vocab.suggest("tunge ting (f.eks. vasketøj) og indkøb") == "Hjemmet"
+    # With nothing before it, the example speaks in full.
+    assert vocab.suggest("hjælp, fx med indkøb") == "Hjemmet"
+    assert own(("Heavy", "heavy"), ("House", "laundry")).suggest("heavy things, e.g. laundry") == "Heavy"
+
+
+def test_a_general_resource_steps_aside_for_a_specific_theme_as_strong(vocab):
+    # "hjem" is the keyword "hjemme" (free time) stemmed: the shopping decides.
+    assert vocab.suggest("cykler meget, kan tage indkøb med hjem") == NAMES["housekeeping"]
+    assert vocab.suggest("Lang erfaring fra arbejdslivet som murer") == NAMES["repairs"]
+    # Where the general theme scores higher, it stays.
+    assert vocab.suggest("fleksible timer mellem forelæsningerne") == NAMES["time"]
+    assert vocab.suggest("masser af tid om formiddagen") == NAMES["time"]
+
+
 def test_nothing_found_is_none(vocab):
     assert vocab.suggestion("Xyzzy qwerty") is None and vocab.suggestion(None) is None
     assert vocab.suggest("") is None

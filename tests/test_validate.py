@@ -167,12 +167,14 @@ def test_marks_show_and_disappear_without_touching_user_formatting(tmp_path):
         ws = target.parent
         ws.conditional_formatting.add("A1:A3", CellIsRule(operator="equal", formula=["1"], fill=user_fill))
 
+    _, ours = _marks(path)  # the workbook's own conditional formats (step 2's matrix grid)
+    assert set(ours) == {texts(lang).sheet("step2")}
     edit(path, user_formatting)
     sheet, address = where(path, lang, "platforms", "score_interactions", 0)
     validate_file(path)
     marks, others = _marks(path)
     assert address in marks[sheet]
-    assert others == {sheet: {"A1:A3"}}
+    assert others == {**ours, sheet: {"A1:A3"}}
     wb = load_workbook(path)
     assert wb[sheet][address].fill.fgColor.rgb.endswith("00B050")
 
@@ -181,7 +183,7 @@ def test_marks_show_and_disappear_without_touching_user_formatting(tmp_path):
     assert not validation.has_errors
     marks, others = _marks(path)
     assert address not in marks.get(sheet, set())
-    assert others == {sheet: {"A1:A3"}}
+    assert others == {**ours, sheet: {"A1:A3"}}
     assert load_workbook(path)[sheet][address].fill.fgColor.rgb.endswith("00B050")
 
 

@@ -45,6 +45,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import xlwings as xw
@@ -235,6 +236,15 @@ class Book(base_classes.Book):
     @property
     def names(self):
         return Names(self)
+
+    @property
+    def api(self):
+        """What xlwings hands out as ``Book.api`` in Excel for Windows (COM's Workbook): here, the
+        custom document properties the adapter reads. The Mac's AppleScript reference has none."""
+        if self.mac:
+            raise AttributeError("api")
+        props = [SimpleNamespace(Name=p.name, Value=p.value) for p in self.xl.custom_doc_props]
+        return SimpleNamespace(CustomDocumentProperties=props)
 
 
 class Names(base_classes.Names):

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from xlplugin.actions.overview import OverviewSummary
     from xlplugin.actions.plan import PlanSummary
     from xlplugin.actions.platforms import PlatformsSummary
+    from xlplugin.actions.upgrade import UpgradeSummary
     from xlplugin.actions.validate import Validation
     from xlplugin.gateway.file import FileWorkbook
 
@@ -200,6 +201,15 @@ def overview_file(path: Path | str) -> OverviewSummary:
     check_before_writing(path)
     with open_file(path) as gateway:
         return overview.run(gateway)
+
+
+def upgrade_file(path: Path | str) -> UpgradeSummary:
+    """Bring a workbook of an older layout to today's, in place."""
+    from xlplugin.actions import upgrade
+
+    check_before_writing(path)
+    with open_file(path) as gateway:
+        return upgrade.run(gateway)
 
 
 def replace_workbook(path: Path, lang: str = "da", example: bool = False, name: str | None = None) -> tuple[int, Path | None]:

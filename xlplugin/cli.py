@@ -211,6 +211,16 @@ def cmd_overview(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """`upgrade PATH`: bring a workbook of an older layout to today's."""
+    from xlplugin.app import upgrade_file
+
+    summary = upgrade_file(Path(args.path))
+    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
+        print(line)
+    return 0
+
+
 def cmd_platforms(args: argparse.Namespace) -> int:
     """`platforms PATH`: evaluate the catalog for the selected interactions (step 4)."""
     from xlplugin.app import platforms_file
@@ -313,6 +323,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     overview = _command(sub, t, lang, "overview", cmd_overview)
     overview.add_argument("path", help=t["cli.report.path"])
+
+    upgrade = _command(sub, t, lang, "upgrade", cmd_upgrade)
+    upgrade.add_argument("path", metavar=t["cli.metavar.file"], help=t["cli.upgrade.path"])
 
     platforms = _command(sub, t, lang, "platforms", cmd_platforms)
     platforms.add_argument("path", help=t["cli.platforms.path"])

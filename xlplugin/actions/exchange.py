@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from xlplugin.actions.upgrade import require_current
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.exchange import ProjectFile
 from xlplugin.domain.findings import Finding
@@ -51,6 +52,7 @@ class Exported:
 
 
 def export_project(gateway: WorkbookGateway) -> Exported:
+    require_current(gateway)
     read = read_project(gateway)
     document = ProjectFile(layout=LAYOUT_VERSION, lang=read.lang, project=read.project)  # type: ignore[arg-type]
     return Exported(document, read.findings)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from xlplugin.actions.upgrade import require_current
 from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
@@ -59,15 +60,12 @@ class MatchSummary:
     left_out: int = 0
     matrix_at: CellRef | None = None
     matrix_size: tuple[int, int] = (0, 0)
-    no_entries: bool = False
     package_tables: list[str] = field(default_factory=list)  # tables taken from package data
     saved: Saved = field(default_factory=Saved)
 
     def phrases(self) -> list[Phrase]:
         """What the command line prints and the ribbon shows (rendered at the edge)."""
         out = []
-        if self.no_entries:
-            out.append(Phrase.of("msg.match.no_entries", table=ph.Label("table", "entries"), sheet=ph.sheet("step2")))
         out.append(
             Phrase.of(
                 "msg.match.summary",
@@ -125,15 +123,18 @@ def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:
 
 def run(gateway: WorkbookGateway) -> MatchSummary:
     """The whole action: read, match, write the three places back, commit."""
+    require_current(gateway)
     read = read_project(gateway)
     lang = read.lang
     interactions = read.raw("interactions")
     if interactions is None:
         raise UserError("msg.table_missing", table=ph.Label("table", "interactions"), sheet=ph.sheet("step3"))
+    if not read.project.entries:  # nothing to match: say so and leave the file as it is
+        raise UserError("msg.match.no_entries", table=ph.Label("table", "entries"), sheet=ph.sheet("step2"))
     try:
         vocabulary, fallback = vocabulary_of(read)
         result = match(_quotable(read.project, Words(lang)), vocabulary)
-        summary = MatchSummary(lang, package_tables=fallback, no_entries=not read.project.entries, left_out=result.left_out)
+        summary = MatchSummary(lang, package_tables=fallback, left_out=result.left_out)
         origins: list[int | None] = []
         headers, rows = merge_interactions(interactions, result, lang, summary, origins)
     except UserError:

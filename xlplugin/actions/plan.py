@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from xlplugin.actions.platforms import catalog_of, merge_requirements
+from xlplugin.actions.upgrade import require_current
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
@@ -74,6 +75,7 @@ def _date(day: dt.date, lang: str) -> str:
 
 
 def run(gateway: WorkbookGateway) -> PlanSummary:
+    require_current(gateway)
     read = read_project(gateway)
     raw = read.raw("maintenance")
     if raw is None:

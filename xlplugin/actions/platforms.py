@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from xlplugin.actions.match import _same, vocabulary_of
+from xlplugin.actions.upgrade import require_current
 from xlplugin.data.catalog import package_catalog, package_target_group_words
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
@@ -120,6 +121,7 @@ def evaluation_of(read: ReadResult) -> Evaluation:
 
 
 def run(gateway: WorkbookGateway) -> PlatformsSummary:
+    require_current(gateway)
     read = read_project(gateway)
     raw = read.raw("platforms")
     if raw is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from xlplugin.actions.upgrade import require_current
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
@@ -58,6 +59,7 @@ class Validation:
 
 def check(gateway: WorkbookGateway) -> Validation:
     """Read and run the rules; writes nothing."""
+    require_current(gateway)
     result = read_project(gateway)
     texts = gateway.read_all_text(may_hold_personal_data)  # every cell and comment, wherever it stands
     try:

@@ -73,7 +73,8 @@ class Rows:
 
     def mutual(self) -> list[Proposal]:
         """Rows where a resource meets a need. A row is kept when it rests on the same theme or a
-        strong link (a weak link only where the row serves a purpose of step 1); a local actor's
+        strong link (a weak link only where the row serves a purpose of step 1, or as the one
+        best answer to a need nothing stronger answers); a local actor's
         facility counts only on its own theme or through a very strong link; where both groups
         have the need, the common solution says it, unless the giver brings that very theme or
         a specific (not general) resource through a strong link."""
@@ -103,16 +104,21 @@ class Rows:
             elif not shared:
                 weak[(giver, receiver, theme)] = matches
         # A weak link is shown where step 1 asks for this group and theme, or where the need
-        # gets no stronger answer at all (then only the strongest of the weak ones).
+        # gets no stronger answer at all: then only the strongest of the weak ones, and of
+        # those only the best row (the most points: help back, a giver who wants to be useful),
+        # not every group that has free time.
         answered = {(receiver, theme) for (_, receiver, theme) in kept}
         best_weak: dict[tuple[str, str], float] = {}
         for (_, receiver, theme), matches in weak.items():
             best_weak[(receiver, theme)] = max(best_weak.get((receiver, theme), 0), matches[0].link.strength)
+        stand_ins: set[tuple[str, str, str]] = set()  # shown only if the best for their need
         for (giver, receiver, theme), matches in weak.items():
             asked = any(p.target == receiver and theme in p.themes for p in self.purposes)
             unanswered = (receiver, theme) not in answered and matches[0].link.strength >= best_weak[(receiver, theme)]
             if asked or unanswered:
                 kept[(giver, receiver, theme)] = matches
+                if not asked:
+                    stand_ins.add((giver, receiver, theme))
         # Rows that say the same thing are one row: where the giver meets the receiver's need of
         # a theme with that very resource, what the same resource also meets through a link
         # (cooking for the students: food, and company too) joins that row.
@@ -127,10 +133,14 @@ class Rows:
         for (giver, receiver, theme), matches in kept.items():
             if matches[0].link.strength >= STRONG and not self.groups[giver].external:
                 strong_help[(giver, receiver)].append(theme)
-        return [
-            self._mutual_row(g, r, theme, matches, strong_help.get((r, g), []), also.get((g, r, theme), []))
-            for (g, r, theme), matches in kept.items()
-        ]
+        rows = {
+            key: self._mutual_row(*key, matches, strong_help.get((key[1], key[0]), []), also.get(key, []))
+            for key, matches in kept.items()
+        }
+        best: dict[tuple[str, str], float] = defaultdict(float)
+        for key in stand_ins & rows.keys():
+            best[key[1:]] = max(best[key[1:]], rows[key].score)
+        return [row for key, row in rows.items() if key not in stand_ins or row.score >= best[key[1:]]]
 
     def _mutual_row(
         self, giver: str, receiver: str, theme: str, matches: list[_Match], back: list[str], also: list[tuple[str, list[_Match]]]

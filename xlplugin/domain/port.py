@@ -194,6 +194,15 @@ class WorkbookGateway(Protocol):
         sheet's first values and the name in its print footer. Values may be written to it next;
         reads keep showing the workbook as it was opened. A UserError if the adapter cannot."""
 
+    def layout_version(self) -> int | None:
+        """The layout version the workbook says it was made in (its custom property
+        ``xlplugin.layout``); None if it says none or the adapter cannot read it."""
+
+    def set_layout_version(self, version: int) -> None:
+        """Say the workbook is of layout ``version`` (the custom property ``xlplugin.layout``, and
+        ``xlplugin.version`` the tool's version), saved with the other writes. A UserError if
+        the adapter cannot."""
+
     def set_marks(self, cells: list[CellRef]) -> None:
         """Mark the cells with findings, clearing the previous run's marks first."""
 

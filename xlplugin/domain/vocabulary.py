@@ -15,12 +15,17 @@ Compounds are read from their parts, as Danish builds them (modifier + head):
 - a generic head (café, klub, hold, hjælp, gruppe, arbejde, …) lets the modifier speak as a
   whole word ("lektiecaféen", "havearbejde");
 - otherwise the modifier is a hint (a prefix hit) and counts less.
+A head is looked for both as Snowball stems it and as it is spelled: "besøgsvenner" ends in the
+keyword "venner", although its stem ends in the three letters "ven".
 
 A keyword listed under several themes counts less for each of them ("cykel": transport
 or repairs), so the other words of the text decide.
 
 A suggestion is **certain** only when the best theme has at least one whole-word or phrase
-hit and leads the next theme clearly; a tie or a weak (prefix-only) hit is uncertain.
+hit and leads the next theme clearly; a tie or a weak (prefix-only) hit is uncertain. Two
+things decide before that: words in an example ("fx …") count half when the words before it
+name a theme (the example illustrates them), and a general resource theme (free time, life
+experience) steps aside where a specific theme scores as high.
 `suggestion(text)` returns the best theme with its certainty and score; `suggest(text)`
 returns only a certain theme (or None), so callers that fill in a theme never act on a guess.
 Measured in benchmarks/eval_match.py. A Danish lemmatizer (lemmy, simplemma) was measured
@@ -68,8 +73,29 @@ GENERAL_LINKS = 6
 LINKING = ("s", "e")  # Danish linking letters between modifier and head: "indkøbs-", "lege-"
 MIN_PART = 3  # letters in a modifier or head
 HEAD_MODIFIER_MIN = 4  # letters before a keyword that is read as the head of a compound
+SPELLED_HEAD_MIN = 5  # letters in a head found in its own spelling (a keyword spelled as written)
 
 _WORD = re.compile(r"[^\W\d_]+")
+# What introduces an example (Danish, English); the example runs to the next ";", "." or ")".
+_EXAMPLE = re.compile(r"(?<!\w)(?:fx\.?|f\.\s?eks\.?|for eksempel|eksempelvis|e\.\s?g\.|for example|such as)(?!\w)", re.IGNORECASE)
+_EXAMPLE_END = re.compile(r"[;.)]")
+_EXAMPLE_WORDS = frozenset({"fx", "eks", "eksempel", "eksempelvis", "g", "example", "such"})  # a cheap look first
+
+
+def _split_example(text: str) -> tuple[str, str]:
+    """The text without its examples, and the examples."""
+    main, example = [], []
+    while text:
+        found = _EXAMPLE.search(text)
+        if found is None:
+            main.append(text)
+            break
+        main.append(text[: found.start()])
+        tail = text[found.end():]
+        end = _EXAMPLE_END.search(tail)
+        example.append(tail[: end.start()] if end else tail)
+        text = tail[end.end():] if end else ""
+    return " ".join(main), " ".join(example)
 
 
 @dataclass(frozen=True)
@@ -198,20 +224,35 @@ class Vocabulary:
         return [v for w in words for v in self._variants(w, self._stemmer.stemWord(w))]
 
     def scores(self, text: str | None) -> dict[str, int]:
-        """How strongly the text points at each theme (keywords found, whole words count more)."""
+        """How strongly the text points at each theme (keywords found, whole words count more).
+        Words in an example ("tunge ting, fx vasketøj") count half when the words before it
+        point at a theme themselves: the example illustrates them."""
+        text = str(text or "")
         tokens = self._tokens(text)
-        total: dict[str, int] = defaultdict(int)
-        for word, stem in set(tokens):
-            hits = self._hits(stem)
-            if len(stem) <= SHORT_STEM and len(word) > len(stem) + OVERSTEM and stem not in self._words.get(word, {}):
-                hits = {}  # "tidligere" stems to "tid": not the keyword "tid"
-            for theme, weight in hits.items():
-                total[theme] += weight
+        unique = set(tokens)
+        if _EXAMPLE_WORDS.isdisjoint(word for word, _ in unique) or _EXAMPLE.search(text) is None:
+            total = self._word_scores(unique)
+        else:
+            main, example = _split_example(text)
+            total = self._word_scores(set(self._tokens(main)))
+            illustrates = bool(total)
+            for theme, weight in self._word_scores(set(self._tokens(example))).items():
+                total[theme] += max(weight // 2, 1) if illustrates else weight
         if self._phrases and len(tokens) > 1:
             present = {stem for _, stem in tokens}
             for phrase, theme in self._phrases:
                 if phrase <= present:
                     total[theme] += PHRASE
+        return total
+
+    def _word_scores(self, tokens: set[tuple[str, str]]) -> dict[str, int]:
+        total: dict[str, int] = defaultdict(int)
+        for word, stem in tokens:
+            hits = self._hits(stem, word)
+            if len(stem) <= SHORT_STEM and len(word) > len(stem) + OVERSTEM and stem not in self._words.get(word, {}):
+                hits = {}  # "tidligere" stems to "tid": not the keyword "tid"
+            for theme, weight in hits.items():
+                total[theme] += weight
         return total
 
     def suggestion(self, text: str | None) -> Suggestion | None:
@@ -220,8 +261,18 @@ class Vocabulary:
         scores = self.scores(text)
         if not scores:
             return None
-        ranked = sorted(scores, key=lambda name: (-scores[name], self.order[name]))
-        best, second = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+        # A general resource (free time, life experience) is what any resource also is: where a
+        # specific theme scores as high, the text is about that ("kan tage indkøb med hjem"), and
+        # the general themes step aside altogether.
+        general = self.general
+        if general.isdisjoint(scores):
+            ranked = sorted(scores, key=lambda name: (-scores[name], self.order[name]))
+            best, second = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+        else:
+            ranked = sorted(scores, key=lambda name: (-scores[name], name in general, self.order[name]))
+            best = ranked[0]
+            specific = [name for name in ranked[1:] if name not in general]
+            second = (ranked[1] if len(ranked) > 1 else None) if best in general else (specific[0] if specific else None)
         lead = scores[best] - (scores[second] if second else 0)
         certain = scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN
         return Suggestion(best, certain, scores[best], second)
@@ -239,17 +290,17 @@ class Vocabulary:
         top = max(scores.values(), default=0)
         return {name for name, score in scores.items() if 2 * score >= top}
 
-    def _hits(self, stem: str) -> dict[str, int]:
-        hits = self._token_hits.get(stem)
+    def _hits(self, stem: str, word: str) -> dict[str, int]:
+        hits = self._token_hits.get(word)
         if hits is not None:
             return hits
         hits = dict(self._words.get(stem, {}))
         if not hits:
-            self._compound(stem, hits)
-        self._token_hits[stem] = hits
+            self._compound(stem, word, hits)
+        self._token_hits[word] = hits
         return hits
 
-    def _compound(self, stem: str, hits: dict[str, int]) -> None:
+    def _compound(self, stem: str, word: str, hits: dict[str, int]) -> None:
         """Hits from the parts of a compound (see the module's doc)."""
 
         def add(themes: dict[str, int], weight: int):  # never more than the keyword's own weight
@@ -277,3 +328,8 @@ class Vocabulary:
             for head in heads(cut):
                 if head in self._words and not head.startswith(self._generic):  # a keyword head decides
                     add(self._words[head], WHOLE_WORD if len(head) >= 4 else PREFIX + 1)
+        if word != stem:  # the head as spelled: "besøgs|venner" ends in the keyword "venner"
+            for cut in range(HEAD_MODIFIER_MIN, len(word) - SPELLED_HEAD_MIN + 1):
+                head = word[cut:]
+                if head in self._words and not head.startswith(self._generic):
+                    add(self._words[head], WHOLE_WORD)

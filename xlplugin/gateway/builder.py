@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import Rule
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table as XlTable
@@ -19,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlplugin import __version__
 from xlplugin.domain import models as m
-from xlplugin.gateway.cells import row_height, write_value
+from xlplugin.gateway.cells import line_count, lines_height, row_height, write_value
 from xlplugin.gateway.overview import add_overview_sheet
 from xlplugin.gateway.save import atomic_write
 from xlplugin.gateway.style import (
@@ -37,7 +39,6 @@ from xlplugin.gateway.style import (
     HEADING_FONT,
     INK,
     INTRO_FONT,
-    LINE_HEIGHT,
     LINK_FONT,
     MUTED,
     NOTE_FILL,
@@ -56,24 +57,39 @@ from xlplugin.layout.texts import Texts, texts
 from xlplugin.layout.values import table_rows
 from xlplugin.layout.words import Words
 
+MATRIX_LABEL_WIDTH = 18  # step 2's matrix: the column naming needs, resources and interests
+MATRIX_GROUP_WIDTH = 30  # one column per group
 TOTAL_FORMAT = "0.00"  # the platforms' total, as exact as the ranking
 UPRIGHT_HEADER_HEIGHT = 100  # points: "Færdigheder (1-5)" read upwards
 
 
 @cache
 def column_widths(sheet_spec: Sheet) -> tuple[float, ...]:
-    """The sheet's column widths: the main (first) table's, widened only beyond its last column.
+    """The sheet's column widths: each sheet column as wide as the widest table column in it.
 
-    Stacked tables share the sheet's columns; the tables below wrap into the main table's widths.
+    Tables stand below one another or side by side (``Table.beside``) in the sheet's columns;
+    their widths in the spec are chosen so that a table below gets wide enough columns for its
+    own long texts without the sheet growing past what prints readably on A4.
     """
     widths: list[float] = []
     for table_spec in sheet_spec.tables:
-        for i, col in enumerate(table_spec.columns):
-            if i >= len(widths):
-                widths.append(col.width)
+        for i, col in enumerate(table_spec.columns, start=table_spec.first_column - 1):
+            widths.extend([0.0] * (i + 1 - len(widths)))
+            widths[i] = max(widths[i], col.width)
+    widths = [w or 8.0 for w in widths]  # a column no table uses: a narrow gap
     if sheet_spec.key == "start":
         widths = [max(w, s) for w, s in zip([*widths, 14, 16], [26, 44, 14, 16])]
     return tuple(widths or [20])
+
+
+def print_pages_wide(sheet_spec: Sheet) -> int:
+    """How many landscape A4 pages across the sheet prints on: one, unless its columns add up
+    to more than prints readably (the catalog), then as many as keep its scale readable with
+    the first column repeated on each page."""
+    widths = column_widths(sheet_spec)
+    if sum(widths) <= A4_PRINT_WIDTH:
+        return 1
+    return math.ceil((sum(widths) - widths[0]) / (A4_PRINT_WIDTH - widths[0]))
 
 
 @dataclass
@@ -193,10 +209,15 @@ class _Builder(ValidationsMixin):
         ws.sheet_view.zoomScale = 100
         row = self._guide(ws, sheet_spec) if sheet_spec.guide else 1
         first_header = None
+        below = row  # the first row below every table placed so far (and a gap)
         for table_spec in sheet_spec.tables:
-            placed = self._table(ws, table_spec, row)
+            if table_spec.beside is not None:
+                top = self.placed[table_spec.beside].header_row - 2
+            else:
+                top = below
+            placed = self._table(ws, table_spec, top)
             first_header = first_header or placed.header_row
-            row = placed.last_row + 3
+            below = max(below, placed.last_row + 3)
         self._widths(ws, sheet_spec)
         self._areas(ws, sheet_spec)
         # A frozen / repeated header belongs to one table; on a sheet with several tables it
@@ -204,8 +225,14 @@ class _Builder(ValidationsMixin):
         if first_header and sheet_spec.key != "start" and len(sheet_spec.tables) == 1:
             ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
             ws.print_title_rows = f"{first_header}:{first_header}"
-        wide = sum(column_widths(sheet_spec)) > A4_PRINT_WIDTH
-        self._print_setup(ws, one_page=sheet_spec.key == "start", wide=wide)
+        self._print_setup(ws, one_page=sheet_spec.key == "start", pages_wide=print_pages_wide(sheet_spec))
+        if print_pages_wide(sheet_spec) > 1:
+            ws.print_title_cols = "A:A"  # the platform's name on every page across
+        if sheet_spec.print_on_request:
+            # Reference data: a print area on one empty cell leaves the sheet out when the whole
+            # workbook is printed (Excel and LibreOffice skip a sheet with nothing to print); the
+            # guide says how to print it (clear the print area).
+            ws.print_area = f"{get_column_letter(len(column_widths(sheet_spec)) + 2)}1"
 
     def _guide(self, ws: Worksheet, sheet_spec: Sheet) -> int:
         key = sheet_spec.key
@@ -221,6 +248,10 @@ class _Builder(ValidationsMixin):
         note = self.t.get(f"guide.{key}.note")
         if note:
             row = self._paragraph(ws, row, span, width, f"{self.t['guide.note_heading']}: {note}", WRAP_TOP, fill=NOTE_FILL)
+        source = self.t.get(f"guide.{key}.source")  # the Start sheet credits the folder
+        if source:
+            row = self._paragraph(ws, row, span, width, source, WRAP_TOP)
+            ws.cell(row=row - 1, column=1).font = INTRO_FONT
         return row + 1
 
     def _guide_span(self, sheet_spec: Sheet) -> int:
@@ -244,9 +275,7 @@ class _Builder(ValidationsMixin):
                 ws.cell(row=row, column=col).fill = fill
         if span > 1:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
-        chars = width * 1.3
-        lines = sum(max(1, math.ceil(len(part) / max(chars, 20))) for part in text.split("\n"))
-        ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
+        ws.row_dimensions[row].height = lines_height(line_count(width, text)) + 2
         return row + 1
 
     def _widths(self, ws: Worksheet, sheet_spec: Sheet) -> None:
@@ -255,33 +284,44 @@ class _Builder(ValidationsMixin):
 
     def _areas(self, ws: Worksheet, sheet_spec: Sheet) -> None:
         """Generated areas beside a table (step 2's matrix): filled now, rewritten by the match
-        action. Printing the sheet prints the table; the area is wide and has its own purpose."""
+        action. The matrix prints on a page of its own after the table, with a grid drawn round
+        the groups that are there (a conditional format, so it follows what the action writes)."""
         from xlplugin.domain.matrix import matrix_values
 
         for area in (a for a in spec.AREAS if a.sheet == sheet_spec.key):
             placed = self.placed[area.beside]
             top, left = placed.header_row - 2, placed.last_col + 2
+            right, bottom = left + area.cols - 1, top + area.rows - 1
             for j in range(area.cols):
-                ws.column_dimensions[get_column_letter(left + j)].width = 18 if j == 0 else 30
+                ws.column_dimensions[get_column_letter(left + j)].width = MATRIX_LABEL_WIDTH if j == 0 else MATRIX_GROUP_WIDTH
+            widths = [MATRIX_LABEL_WIDTH] + [MATRIX_GROUP_WIDTH] * (area.cols - 1)
             words = Words(self.t.lang)
             for i, values in enumerate(matrix_values(self.project, area.rows, area.cols)):
-                for j, value in enumerate(values):
+                texts_ = [words.value(value) for value in values]
+                for j, value in enumerate(texts_):
                     cell = ws.cell(row=top + i, column=left + j)
-                    write_value(cell, words.value(value))
-                    cell.alignment = TOP
+                    write_value(cell, value)
+                    cell.alignment = TOP if i < 2 else WRAP_TOP  # title and intro run on
                     if i == 2 or (i > 2 and j == 0):
                         cell.font = Font(name=FACE, size=11, bold=True, color=INK)
-                    if i == 2:
-                        cell.border = Border(bottom=THIN)
+                height = row_height(widths, texts_) if i >= 2 else None
+                if height and height > (ws.row_dimensions[top + i].height or 0):
+                    ws.row_dimensions[top + i].height = height
             ws.cell(row=top, column=left).font = HEADING_FONT
             ws.cell(row=top + 1, column=left).font = INTRO_FONT
-            ws.print_area = f"A1:{get_column_letter(placed.last_col)}{EXCEL_MAX_ROW}"
+            first, last = get_column_letter(left), get_column_letter(right)
+            head = top + 2
+            grid = DifferentialStyle(border=Border(left=THIN, right=THIN, top=THIN, bottom=THIN))
+            ws.conditional_formatting.add(
+                f"{first}{head}:{last}{bottom}",
+                Rule(type="expression", dxf=grid, formula=[f"AND(LEN({first}${head})>0,COUNTA(${first}{head}:${last}{head})>0)"]),
+            )
+            ws.print_area = [f"A1:{get_column_letter(placed.last_col)}{EXCEL_MAX_ROW}", f"{first}{top}:{last}{bottom}"]
 
-    def _print_setup(self, ws: Worksheet, one_page: bool = False, wide: bool = False) -> None:
+    def _print_setup(self, ws: Worksheet, one_page: bool = False, pages_wide: int = 1) -> None:
         ws.page_setup.orientation = "landscape"
-        # Fitted to the width of A4, the 14-16 columns of steps 3 and 4 print too small to read.
-        ws.page_setup.paperSize = ws.PAPERSIZE_A3 if wide else ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4  # what offices print on; widths fit its width
+        ws.page_setup.fitToWidth = pages_wide
         ws.page_setup.fitToHeight = 1 if one_page else 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = False
@@ -301,17 +341,18 @@ class _Builder(ValidationsMixin):
 
     def _table(self, ws: Worksheet, table_spec: Table, top: int) -> Placed:
         key = table_spec.key
-        ws.cell(row=top, column=1, value=self.t[f"title.{key}"]).font = HEADING_FONT
+        left = table_spec.first_column
+        ws.cell(row=top, column=left, value=self.t[f"title.{key}"]).font = HEADING_FONT
         ws.row_dimensions[top].height = 20
-        intro = ws.cell(row=top + 1, column=1, value=self.t[f"intro.{key}"])
+        intro = ws.cell(row=top + 1, column=left, value=self.t[f"intro.{key}"])
         intro.font = INTRO_FONT
         header_row = top + 2
         rows = self._rows(table_spec)
-        placed = Placed(table_spec, header_row, 1, max(len(rows) + table_spec.spare_rows, 1))
+        placed = Placed(table_spec, header_row, left, max(len(rows) + table_spec.spare_rows, 1))
         self.placed[key] = placed
         upright = False
         for i, col in enumerate(table_spec.columns):
-            cell = ws.cell(row=header_row, column=1 + i, value=self.t.header(key, col.key))
+            cell = ws.cell(row=header_row, column=left + i, value=self.t.header(key, col.key))
             if col.kind is Kind.RATING or (key == "platforms" and col.key == "total"):
                 # narrow score columns: the header reads upwards (a column per criterion)
                 cell.alignment = Alignment(wrap_text=True, vertical="bottom", horizontal="center", textRotation=90)
@@ -321,13 +362,14 @@ class _Builder(ValidationsMixin):
             cell.font = HEADER_FONT
             cell.fill = HEADER_FILL
             cell.border = BOX
-        ws.row_dimensions[header_row].height = UPRIGHT_HEADER_HEIGHT if upright else 32
+        header_height = UPRIGHT_HEADER_HEIGHT if upright else 32
+        ws.row_dimensions[header_row].height = max(ws.row_dimensions[header_row].height or 0, header_height)
         date_format = DATE_FORMATS[self.t.lang]
-        sheet_widths = column_widths(spec.sheet_of_table()[key])
+        widths = column_widths(spec.sheet_of_table()[key])[left - 1 :]
         for r in range(placed.n_rows):
             values = rows[r] if r < len(rows) else [None] * len(table_spec.columns)
             for i, col in enumerate(table_spec.columns):
-                cell = ws.cell(row=header_row + 1 + r, column=1 + i)
+                cell = ws.cell(row=header_row + 1 + r, column=left + i)
                 write_value(cell, values[i])
                 cell.alignment = TOP if col.kind in NUMBER_FORMATS else WRAP_TOP
                 cell.border = BOX
@@ -337,9 +379,10 @@ class _Builder(ValidationsMixin):
                     cell.number_format = NUMBER_FORMATS[col.kind]
                 if col.generated:
                     cell.fill = GENERATED_FILL
-            height = row_height(sheet_widths, values)
-            if height:
-                ws.row_dimensions[header_row + 1 + r].height = height
+            height = row_height(widths, values)
+            row_dimension = ws.row_dimensions[header_row + 1 + r]
+            if height and height > (row_dimension.height or 0):  # a table beside may need more
+                row_dimension.height = height
         if key == "facts":
             for r, col in enumerate(spec.FACT_FIELDS):
                 value_cell = ws.cell(row=header_row + 1 + r, column=2)

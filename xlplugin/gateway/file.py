@@ -32,6 +32,7 @@ from xlplugin.gateway.regions import (
     detect_language,
     find_region,
     is_project,
+    layout_of,
     rows_to_insert,
     sheet_missing,
     slice_row,
@@ -284,6 +285,15 @@ class FileWorkbook:
                 header = rows[region.top][region.left : region.right + 1] if region.top < len(rows) else []
                 return normalize(column) in {normalize(h) for h in header if isinstance(h, str)}
         return False
+
+    def layout_version(self) -> int | None:
+        return layout_of(self.properties)
+
+    def set_layout_version(self, version: int) -> None:
+        from xlplugin import __version__
+        from xlplugin.gateway.properties import set_properties
+
+        set_properties(self._edit(), {"xlplugin.layout": str(version), "xlplugin.version": __version__})
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA."""

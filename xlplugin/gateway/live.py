@@ -92,6 +92,18 @@ def _is_mac(book: Any) -> bool:
     return type(impl).__module__.endswith("_xlmac") or bool(getattr(impl, "mac", False))
 
 
+def _custom_properties(book: Any) -> dict[str, str]:
+    """The workbook's text custom properties through COM (``CustomDocumentProperties``); empty
+    where they cannot be read."""
+    try:
+        found = {}
+        for prop in book.api.CustomDocumentProperties:
+            found[str(prop.Name)] = str(prop.Value)
+        return found
+    except Exception:  # no COM api (the Mac, a test double), or a property Excel cannot give
+        return {}
+
+
 class LiveWorkbook:
     """``WorkbookGateway`` for an ``xlwings.Book`` open in Excel."""
 
@@ -99,13 +111,13 @@ class LiveWorkbook:
         self.book = book
         self.mac = _is_mac(book)
         self.path = None
-        self.properties: dict[str, str] = {}
+        self.properties: dict[str, str] = {} if self.mac else _custom_properties(book)
         self._progress = progress or (lambda _kind, _table: None)
         self._sheets = {sheet.name: sheet for sheet in book.sheets}
         self._sheet_rows: dict[str, list[list[Any]]] = {}
         self._regions = self._table_regions()
         table_names = [region.name for region in self._regions]
-        if not regions.is_project({}, table_names):
+        if not regions.is_project(self.properties, table_names):
             raise UserError("ribbon.error.not_project", book=book.name)
         self.lang = lang if lang in LANGUAGES else regions.detect_language({}, self.sheet_names(), table_names)
 
@@ -335,6 +347,15 @@ class LiveWorkbook:
         package; here that would take a second builder through Excel's object model. The
         actions say what to do instead (run the command on the saved, closed workbook)."""
         raise UserError("msg.live.cannot_add_sheet", sheet=ph.sheet(sheet_key))
+
+    def layout_version(self) -> int | None:
+        """From the custom properties Excel for Windows gives (COM); None on the Mac, where
+        xlwings' AppleScript engine does not reach them: the actions then go by the tables."""
+        return regions.layout_of(self.properties)
+
+    def set_layout_version(self, version: int) -> None:
+        """Not in the open workbook: the upgrade adds sheets, which only the file gateway does."""
+        raise UserError("msg.upgrade.file_only")
 
     def set_marks(self, cells: list[CellRef]) -> None:
         """One custom-formula conditional format per sheet, as the file gateway: the user's own

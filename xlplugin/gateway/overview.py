@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from xlplugin.domain import models as m
+from xlplugin.gateway.style import FACE
 from xlplugin.layout import overview as lo
 from xlplugin.layout.texts import Texts
 from xlplugin.layout.words import Words
@@ -41,9 +42,9 @@ def add_overview_sheet(
         for i, row in enumerate(block.values):
             for j, value in enumerate(row):
                 ws.cell(row=block.row + i, column=block.col + j, value=value)
-    ws.cell(row=lo.TITLE_ROW, column=1).font = Font(bold=True, size=16, color=ACCENT)
-    ws.cell(row=lo.INTRO_ROW, column=1).font = Font(italic=True, color="595959")
-    head_fill, head_font = PatternFill("solid", fgColor=ACCENT), Font(bold=True, color="FFFFFF")
+    ws.cell(row=lo.TITLE_ROW, column=1).font = Font(name=FACE, bold=True, size=16, color=ACCENT)
+    ws.cell(row=lo.INTRO_ROW, column=1).font = Font(name=FACE, italic=True, color="595959")
+    head_fill, head_font = PatternFill("solid", fgColor=ACCENT), Font(name=FACE, bold=True, color="FFFFFF")
     heads = [
         (lo.FIG_LABEL_COL, 2, lo.HEAD_ROW), (lo.GROUP_COL, 4, lo.HEAD_ROW),
         (lo.FORM_COL, 3, lo.FORM_TOP), (lo.FORM_COL, 3, lo.TYPE_TOP),

@@ -69,6 +69,13 @@ def detect_language(properties: dict[str, str], sheet_names: list[str], table_na
     return max(scores, key=lambda lang: scores[lang])
 
 
+def layout_of(properties: dict[str, str]) -> int | None:
+    """The layout version the custom properties give (``xlplugin.layout``); None if they give none
+    or something that is not a whole number."""
+    text = properties.get("xlplugin.layout", "").strip()
+    return int(text) if text.isdigit() else None
+
+
 def is_project(properties: dict[str, str], table_names: list[str]) -> bool:
     """A project workbook carries our layout property, or at least a few of our tables."""
     if properties.get("xlplugin.layout"):

@@ -331,6 +331,13 @@ class SnapshotWorkbook:
     def write_range(self, sheet_key: str, top_left: CellRef, values: list[list[Any]]) -> None:
         self._write_block(self._sheet_of(sheet_key), top_left.row, top_left.col, values)
 
+    def layout_version(self) -> int | None:
+        return regions.layout_of(self.properties)
+
+    def set_layout_version(self, version: int) -> None:
+        """Not in the plan: the upgrade adds sheets, which only the file gateway does."""
+        raise UserError("msg.upgrade.file_only")
+
     def set_marks(self, cells: list[CellRef]) -> None:
         """One operation: the previous run's marks go (on every sheet), these come."""
         by_sheet = {

@@ -28,9 +28,8 @@ WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 EXCEL_MAX_ROW = 1048576
-GUIDE_WIDTH = 110
-A4_PRINT_WIDTH = 230  # column width units that still print readably across landscape A4  # characters the guide text spans before it wraps
-LINE_HEIGHT = 14.0
+GUIDE_WIDTH = 110  # characters the guide text spans before it wraps
+A4_PRINT_WIDTH = 230  # column width units that still print readably across landscape A4
 
 NUMBER_FORMATS = {
     Kind.PERCENT: '0" %"',

@@ -66,8 +66,14 @@ class ValidationsMixin:
                 if table_spec.key == "facts":
                     self._fact_validations(ws, placed)
                     continue
+                if not spec.takes_input(table_spec):
+                    continue  # the findings: the add-in's output, rewritten on every run
                 for i, col in enumerate(table_spec.columns):
                     if col.generated and not col.dropdown:
+                        # filled by an action: no list or bounds, but a prompt saying so
+                        dv = self._prompt_only(self._title(table_spec, col), self.t.help(table_spec.key, col.key) or "")
+                        dv.add(placed.column_range(i))
+                        ws.add_data_validation(dv)
                         continue
                     dv = self._validation_for(table_spec, col)
                     if dv is not None:
@@ -75,17 +81,21 @@ class ValidationsMixin:
                         ws.add_data_validation(dv)
 
     def _fact_validations(self, ws: Worksheet, placed: Any) -> None:
+        """Every fact its own prompt (help.facts.<field>), its title the fact's label."""
         for r, col in enumerate(spec.FACT_FIELDS):
-            dv = self._validation_for(placed.table, col, prompt_key=("facts", "value"))
+            dv = self._validation_for(placed.table, col, fact=True)
             if dv is None:
-                dv = self._prompt_only(self.t[f"fact.{col.key}"], self.t["help.facts.value"])
+                dv = self._prompt_only(self.t[f"fact.{col.key}"], self.t.help("facts", col.key) or "")
             dv.add(f"B{placed.header_row + 1 + r}")
             ws.add_data_validation(dv)
 
-    def _validation_for(self, table_spec: Table, col: Column, prompt_key: tuple[str, str] | None = None) -> DataValidation | None:
+    def _title(self, table_spec: Table, col: Column) -> str:
+        return self.t.header(table_spec.key, col.key)
+
+    def _validation_for(self, table_spec: Table, col: Column, fact: bool = False) -> DataValidation | None:
         t = self.t
-        title = (t.header(table_spec.key, col.key) if prompt_key is None else t[f"fact.{col.key}"])[:PROMPT_TITLE_MAX]
-        help_text = t.help(*(prompt_key or (table_spec.key, col.key)))
+        title = (t[f"fact.{col.key}"] if fact else self._title(table_spec, col))[:PROMPT_TITLE_MAX]
+        help_text = t.help(table_spec.key, col.key)
         if col.kind in (Kind.SCORE, Kind.RATING):
             help_text = help_text or t.help(table_spec.key, "score")
         list_key = col.list_key

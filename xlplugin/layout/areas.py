@@ -23,7 +23,9 @@ class Area:
     cols: int
 
 
-MATRIX_MAX_GROUPS = 20  # groups across; more are summed up in the last column
+# Groups across; more are summed up in the last column. Six groups of 30 characters still print
+# readably across landscape A4, on the matrix's own page of step 2.
+MATRIX_MAX_GROUPS = 6
 MATRIX_MAX_ITEMS = 12  # needs (resources, interests) listed per group, one per row
 # Step 2's matrix as in the folder: title, intro, group names across, then for needs,
 # resources and interests a label beside the first item, one item per row, a blank row between.

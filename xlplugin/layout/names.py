@@ -5,29 +5,40 @@ Used by the reader and by both adapters to find the layout's parts in a workbook
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from xlplugin.domain.models import normalize
 from xlplugin.domain.port import RawTable
 from xlplugin.layout import spec
 from xlplugin.layout.spec import Table
-from xlplugin.layout.texts import LANGUAGES, texts
+from xlplugin.layout.texts import LANGUAGES, Texts, texts
+
+
+def _spellings(key: str, name: Callable[[Texts], str]) -> frozenset[str]:
+    """A layout name (``name`` of the texts) in every language, and as earlier versions wrote it
+    (the text ``former.<key>``), normalized."""
+    found: set[str] = set()
+    for lang in LANGUAGES:
+        t = texts(lang)
+        found.update(normalize(n) for n in [name(t), *t.former(key)])
+    return frozenset(found)
 
 
 @cache
 def header_names(table_key: str, column_key: str) -> frozenset[str]:
-    """A column's header as it may be written, in every language, normalized."""
-    return frozenset(normalize(texts(lang).header(table_key, column_key)) for lang in LANGUAGES)
+    """A column's header as it may be written, in every language and earlier spelling, normalized."""
+    return _spellings(f"col.{table_key}.{column_key}", lambda t: t.header(table_key, column_key))
 
 
 def sheet_names_of(sheet_key: str) -> frozenset[str]:
-    """The layout sheet's name in every language (normalized)."""
-    return frozenset(normalize(texts(lang).sheet(sheet_key)) for lang in LANGUAGES)
+    """The layout sheet's name in every language and earlier spelling (normalized)."""
+    return _spellings(f"sheet.{sheet_key}", lambda t: t.sheet(sheet_key))
 
 
 def table_names_of(table_key: str) -> frozenset[str]:
-    """The layout table's Excel name in every language (normalized)."""
-    return frozenset(normalize(texts(lang).table(table_key)) for lang in LANGUAGES)
+    """The layout table's Excel name in every language and earlier spelling (normalized)."""
+    return _spellings(f"table.{table_key}", lambda t: t.table(table_key))
 
 
 def column_indexes(raw: RawTable, table: Table) -> dict[str, int]:

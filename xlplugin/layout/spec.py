@@ -27,7 +27,7 @@ from xlplugin.layout.lists import LIST_ENUMS as LIST_ENUMS
 from xlplugin.layout.lists import LISTS as LISTS
 from xlplugin.layout.lists import ChoiceList as ChoiceList
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the Overblik sheet, the columns of matching v2, steps 4 and 5, the lists nature and level
 
 
 class Kind(str, Enum):
@@ -81,6 +81,11 @@ class Table:
     style: str = "TableStyleMedium2"
     # Workbooks made before the table existed lack it; actions then use the package's copy.
     optional: bool = False
+    # Placement on its sheet: below the table before it (default), or on the same rows as the
+    # table ``beside`` starting at sheet column ``first_column`` (1 = A). Every table keeps its own
+    # columns' widths: a sheet column is as wide as the widest table column standing in it.
+    beside: str | None = None
+    first_column: int = 1
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -101,6 +106,9 @@ class Sheet:
     hidden: bool = False
     guide: bool = True  # a short guide above the tables
     tab_color: str | None = None
+    # Reference data (themes, catalog): left out of a printout of the whole workbook; the
+    # sheet's guide says how to print it on its own.
+    print_on_request: bool = False
 
 
 C = Column
@@ -146,22 +154,26 @@ PURPOSES = Table(
     "purposes",
     m.SocialPurpose,
     (
-        C("purpose", K.LONG_TEXT, 50, required=True),
+        C("purpose", K.LONG_TEXT, 42, required=True),
         C("target_group", width=24, choices="groups", kind=K.CHOICE),
         C("priority", K.CHOICE, 14, choices="priority"),
     ),
     spare_rows=4,
 )
 
+# Beside the purposes (below the groups), in the groups' columns G-I: 1 Afklaring prints on one
+# A4 page for the example, and each table's long text gets a wide column.
 CHARACTERISTICS = Table(
     "characteristics",
     m.Characteristic,
     (
         C("name", width=24, required=True),
-        C("description", K.LONG_TEXT, 50),
+        C("description", K.LONG_TEXT, 44),
         C("chosen", K.YESNO, 12),
     ),
     spare_rows=3,
+    beside="purposes",
+    first_column=7,
 )
 
 ENTRIES = Table(
@@ -197,8 +209,8 @@ THEME_LINKS = Table(
     (
         C("resource_theme", K.CHOICE, 28, required=True, choices="themes"),
         C("need_theme", K.CHOICE, 28, required=True, choices="themes"),
-        C("strength", K.SCORE, 12, required=True),
         C("note", K.LONG_TEXT, 60),
+        C("strength", K.SCORE, 12, required=True),
     ),
     spare_rows=5,
     optional=True,
@@ -217,15 +229,15 @@ INTERACTIONS = Table(
         C("need", K.LONG_TEXT, 19, generated=True),
         C("resource", K.LONG_TEXT, 19, generated=True),
         C("reasoning", K.LONG_TEXT, 38, generated=True, max_length=4000),
-        C("caution", K.LONG_TEXT, 14, generated=True),
-        C("link", K.NUMBER, 7, generated=True),
+        C("caution", K.LONG_TEXT, 12, generated=True),
+        C("link", K.NUMBER, 8, generated=True),
         C("score", K.NUMBER, 6, generated=True),
-        C("points", K.LONG_TEXT, 14, generated=True),
+        C("points", K.LONG_TEXT, 13, generated=True),
         C("purposes", K.LONG_TEXT, 15, generated=True),
         C("scope", K.CHOICE, 9, choices="scope", generated=True, dropdown=True),
-        C("selected", K.YESNO, 6),
-        C("comment", K.LONG_TEXT, 16),
-        C("origin", K.CHOICE, 9, choices="origin", generated=True),
+        C("selected", K.YESNO, 8),
+        C("comment", K.LONG_TEXT, 14),
+        C("origin", K.CHOICE, 11, choices="origin", generated=True),
         C("status", K.CHOICE, 9, choices="status", generated=True),
     ),
     spare_rows=10,
@@ -254,8 +266,9 @@ PLATFORMS = Table(
     spare_rows=6,
 )
 
-# Below the platforms, in their columns: the name where the platform's name is, the weight
-# beside it; the key (which score column the weight is for) last, so renaming is harmless.
+# On their own sheet (4 Krav og vægte), so each gets columns of its own width: the platforms'
+# narrow score columns made the requirements wrap to four lines. The criteria's key (which
+# score column the weight is for) last, so renaming a criterion is harmless.
 CRITERIA = Table(
     "criteria",
     m.Criterion,
@@ -292,7 +305,7 @@ MAINTENANCE = Table(
         C("startup", K.LONG_TEXT, 30),
         C("frequency", K.CHOICE, 12, choices="frequency"),
         C("budget", K.MONEY, 13),
-        C("review_date", K.DATE, 13),
+        C("review_date", K.DATE, 16),
         C("success_criterion", K.LONG_TEXT, 34),
     ),
     spare_rows=6,
@@ -302,7 +315,7 @@ CONSTRAINTS = Table(
     "constraints",
     m.RealityConstraint,
     (
-        C("constraint", K.LONG_TEXT, 44, required=True),
+        C("constraint", K.LONG_TEXT, 40, required=True),
         C("category", K.CHOICE, 18, choices="constraint_category"),
         C("action", K.LONG_TEXT, 44),
         C("back_to_step", K.CHOICE, 14, choices="step"),
@@ -356,11 +369,13 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("step1", (GROUPS, PURPOSES, CHARACTERISTICS), step=1, tab_color="2E75B6"),
     Sheet("step2", (ENTRIES,), step=2, tab_color="2E75B6"),
     Sheet("step3", (INTERACTIONS,), step=3, tab_color="2E75B6"),
-    Sheet("step4", (PLATFORMS, CRITERIA, REQUIREMENTS), step=4, tab_color="2E75B6"),
+    Sheet("step4", (PLATFORMS,), step=4, tab_color="2E75B6"),
+    Sheet("frames", (REQUIREMENTS, CRITERIA), step=4, tab_color="2E75B6"),
     Sheet("step5", (MAINTENANCE, CONSTRAINTS), step=5, tab_color="2E75B6"),
-    Sheet("themes", (THEMES, THEME_LINKS), tab_color="7F7F7F"),
-    Sheet("catalog", (CATALOG,), tab_color="7F7F7F"),
-    Sheet("findings", (FINDINGS,), tab_color="C00000"),
+    Sheet("themes", (THEMES, THEME_LINKS), tab_color="7F7F7F", print_on_request=True),
+    Sheet("catalog", (CATALOG,), tab_color="7F7F7F", print_on_request=True),
+    # The findings are a working list (the report prints the open ones first): out of the printout too.
+    Sheet("findings", (FINDINGS,), tab_color="C00000", print_on_request=True),
     Sheet("lists", hidden=True, guide=False),
 )
 
@@ -396,6 +411,11 @@ def text_limits() -> dict[str, dict[str, int]]:
         columns = table(table_key).columns
         limits[table_key] = {c.key: c.max_length for c in columns if c.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.CHOICE)}
     return limits
+
+
+def takes_input(table_spec: Table) -> bool:
+    """A table the planner types into (every one but the findings, which are output only)."""
+    return table_spec.model is not dict
 
 
 @cache
@@ -443,6 +463,9 @@ def check_spec() -> list[str]:
                     problems.append(f"{t.key}.{c.key} is not a field of {t.model.__name__}")
                 if c.list_key and c.list_key not in list_keys:
                     problems.append(f"{t.key}.{c.key} uses unknown list {c.list_key}")
+        for i, t in enumerate(s.tables):
+            if t.beside is not None and t.beside not in {u.key for u in s.tables[:i]}:
+                problems.append(f"{t.key} stands beside {t.beside}, which is not before it on {s.key}")
     for lst in LISTS:
         if lst.from_table and lst.from_table[0] not in tables_by_key():
             problems.append(f"list {lst.key} reads unknown table {lst.from_table[0]}")

@@ -138,7 +138,9 @@ def _choice_maps() -> dict[str, dict[str, str]]:
         for member in enum:
             lookup[normalize(member.value)] = member.value
             for lang in LANGUAGES:
-                lookup[normalize(texts(lang).choice(key, member.value))] = member.value
+                t = texts(lang)
+                for label in [t.choice(key, member.value), *t.former(f"choice.{key}.{member.value}")]:
+                    lookup[normalize(label)] = member.value
         maps[key] = lookup
     return maps
 

@@ -54,6 +54,11 @@ class Texts:
     def help(self, table_key: str, column_key: str) -> str | None:
         return self.get(f"help.{table_key}.{column_key}")
 
+    def former(self, key: str) -> list[str]:
+        """What the text ``key`` (a sheet, table, header or choice) said in earlier versions, so
+        that workbooks made then are still read: the list ``former.<key>``, if there is one."""
+        return self.items(f"former.{key}") if self.has(f"former.{key}") else []
+
 
 @cache
 def texts(lang: str = DEFAULT_LANGUAGE) -> Texts:

@@ -10,7 +10,7 @@ TEXTS: dict[str, object] = {
     "sheet.step5": "5 Vedligehold",
     "sheet.themes": "Temaer",
     "sheet.catalog": "Katalog",
-    "sheet.findings": "Valideringsfund",
+    "sheet.findings": "Kontrol",
     "sheet.lists": "Lister",
     # --- Excel table names (no spaces; shown in Excel's name box) -------------
     "table.facts": "Projekt",
@@ -29,33 +29,58 @@ TEXTS: dict[str, object] = {
     "table.findings": "Fund",
     # --- Headings and one-line help above each table --------------------------
     "title.facts": "Projektets fakta",
-    "intro.facts": "Udfyld feltet Værdi. Projektets navn bruges i sidefoden, når du udskriver.",
+    "intro.facts": "Udfyld kolonnen Værdi. Projektets navn står i sidefoden, når I udskriver.",
     "title.groups": "Beboergrupper",
     "intro.groups": "Én række pr. beboergruppe, i byggeriet eller i lokalområdet. Beskriv grupper, aldrig enkeltpersoner.",
     "title.purposes": "Byggeriets sociale formål",
-    "intro.purposes": "Hvilke sociale formål skal byggeriet fremme? Aftal dem med beboere, kommune og lokale aktører.",
+    "intro.purposes": "Hvilke sociale formål skal byggeriet fremme? Aftal dem med beboerne, kommunen og de lokale aktører.",
     "title.characteristics": "Byggeriets karakteristika",
-    "intro.characteristics": "Karakteristika er den røde tråd gennem byggeriet. Markér dem, I vælger, og tilføj jeres egne.",
+    "intro.characteristics": (
+        "Den røde tråd gennem byggeriet, fx fysisk aktivitet, der kan samle udsatte unge. Markér dem, I "
+        "vælger, og tilføj jeres egne."
+    ),
     "title.entries": "Udækkede behov, ressourcer og interesser",
-    "intro.entries": "Én række pr. behov, ressource eller interesse hos en gruppe. Vælg gruppen fra listen (den kommer fra trin 1).",
+    "intro.entries": (
+        "Én række pr. behov, ressource eller interesse hos en gruppe. Vælg gruppen på listen; den viser "
+        "grupperne fra trin 1."
+    ),
     "title.themes": "Temaer",
     "intro.themes": "Temaerne sorterer behov og ressourcer, så de kan kobles. Tilføj gerne jeres egne temaer og nøgleord.",
     "title.interactions": "Samspilsmuligheder",
-    "intro.interactions": "Knappen Generér samspil udfylder de grå kolonner. Kolonnerne Valgt og Kommentar er dine og bevares. Tilføj egne samspil nederst.",
-    "title.platforms": "Evaluering af platforme",
-    "intro.platforms": "Én række pr. mulig platform. Point 1-5 pr. kriterium (Foreslå platforme beregner dem; I kan rette); Samlet vægter dem med vægtene herunder. Markér de valgte.",
+    "intro.interactions": (
+        "De grå kolonner udfyldes, når I genererer samspil. Kolonnerne Valgt og Kommentar er jeres og "
+        "bevares. Tilføj egne samspil nederst."
+    ),
+    "title.platforms": "Vurdering af platforme",
+    "intro.platforms": (
+        "Én række pr. mulig platform med point fra 1 til 5 pr. kriterium. Pointene beregnes, når I foreslår "
+        "platforme, og I kan rette dem. Samlet vægter dem med vægtene på arket 4 Krav og vægte. Markér de "
+        "valgte."
+    ),
     "title.criteria": "Kriterier og vægte",
-    "intro.criteria": "Vægtene bestemmer, hvor meget hvert kriterium tæller i kolonnen Samlet. Sæt en vægt til 0 for at se bort fra kriteriet.",
+    "intro.criteria": (
+        "Vægtene bestemmer, hvor meget hvert kriterium tæller i kolonnen Samlet på arket 4 Platforme. En vægt "
+        "på 0 betyder, at kriteriet ikke tæller."
+    ),
     "title.requirements": "Krav til byggeriets almindelige fysiske udformning",
     "intro.requirements": "Folderens tre krav står her fra start. Tilføj jeres egne, og markér dem, I vil stille.",
     "title.maintenance": "Plan for social vedligeholdelse",
-    "intro.maintenance": "Én række pr. valgt platform: hvem sætter i gang og holder liv i den, hvor ofte, hvad koster det, og hvornår følger I op?",
+    "intro.maintenance": (
+        "Én række pr. valgt platform: hvem sætter den i gang og holder liv i den, hvor ofte, hvad koster det, "
+        "og hvornår følger I op?"
+    ),
     "title.constraints": "Mødet med virkeligheden",
-    "intro.constraints": "Notér tekniske, økonomiske, politiske og organisatoriske begrænsninger, så tidligt som muligt, og hvilket trin de sender jer tilbage til.",
+    "intro.constraints": (
+        "Skriv tekniske, økonomiske, politiske og organisatoriske begrænsninger ned, så tidligt som muligt, "
+        "og hvilket trin de sender jer tilbage til."
+    ),
     "title.catalog": "Platforme i kataloget",
-    "intro.catalog": "Platforme til inspiration. Tilføj og ret frit; kataloget bruges, når platformsarket udfyldes.",
-    "title.findings": "Seneste fund",
-    "intro.findings": "Knappen Valider skriver her, hvad der mangler eller bør rettes. Klik på cellen for at springe derhen. Arket skrives forfra ved hver validering.",
+    "intro.catalog": "Platforme til inspiration. Ret og tilføj frit; kataloget bruges, når I foreslår platforme.",
+    "title.findings": "Resultat af seneste validering",
+    "intro.findings": (
+        "Her står, hvad der mangler eller bør rettes, når I har valideret projektmappen. Klik på en celle for "
+        "at springe derhen. Arket skrives forfra ved hver validering."
+    ),
     # --- Column headers -------------------------------------------------------
     "col.facts.field": "Felt",
     "col.facts.value": "Værdi",
@@ -122,7 +147,7 @@ TEXTS: dict[str, object] = {
     "col.maintenance.startup": "Igangsætning",
     "col.maintenance.frequency": "Hyppighed",
     "col.maintenance.budget": "Budget pr. år (kr.)",
-    "col.maintenance.review_date": "Opfølgning",
+    "col.maintenance.review_date": "Opfølgningsdato",
     "col.maintenance.success_criterion": "Succeskriterium",
     "col.constraints.constraint": "Begrænsning",
     "col.constraints.category": "Art",
@@ -136,51 +161,101 @@ TEXTS: dict[str, object] = {
     "col.catalog.weaknesses": "Svagheder",
     "col.catalog.economy": "Økonomi",
     "col.catalog.maintainer": "Typisk vedligeholder",
-    "col.findings.severity": "Alvor",
+    "col.findings.severity": "Alvorlighed",
     "col.findings.sheet": "Ark",
     "col.findings.cell": "Celle",
-    "col.findings.problem": "Hvad er galt",
-    "col.findings.advice": "Hvad du kan gøre",
+    "col.findings.problem": "Hvad er der galt",
+    "col.findings.advice": "Det kan I gøre",
     # --- Input prompts (Excel: at most 255 characters) -------------------------
-    "help.facts.value": "Skriv projektets oplysninger. Hvor der er en liste, vælg fra den.",
-    "help.groups.name": "Et kort navn for gruppen, fx Seniorer, Børnefamilier, Studerende eller Lokal idrætsforening. Navnet bruges i listerne på de andre ark.",
-    "help.groups.location": "Bor gruppen i byggeriet, eller hører den til lokalområdet (naboer, skole, forening)?",
-    "help.groups.share_pct": "Gruppens andel af husstandene i byggeriet, i procent (0-100). Andelene må tilsammen højst give 100.",
-    "help.groups.culture_bearing": "Er gruppen blandt de kulturbærende, dem der sætter tonen i byggeriet?",
-    "help.groups.age": "Typisk alder, fx 65+ eller 25-45 år.",
-    "help.groups.education": "Typisk uddannelsesniveau.",
-    "help.groups.employment": "Typisk beskæftigelse, fx i arbejde, pensionist, studerende.",
-    "help.groups.other": "Andet, der kendetegner gruppen: hverdag, ønsker, særlige behov.",
-    "help.groups.source": "Hvor kommer jeres viden om gruppen fra?",
-    "help.purposes.purpose": "Fx: Bekæmpe social isolation blandt ældre beboere.",
-    "help.purposes.target_group": "Den beboergruppe, formålet især gælder (valgfrit).",
-    "help.purposes.priority": "Hvor vigtigt er formålet?",
-    "help.characteristics.name": "Fx Fællesskab, Grønt, Tværgenerationelt.",
-    "help.characteristics.description": "Hvordan skal karakteristikummet ses i byggeriets fysiske udformning og sociale liv?",
-    "help.characteristics.chosen": "Ja, hvis I vælger dette karakteristikum for byggeriet.",
-    "help.entries.group": "Vælg gruppen fra listen. Listen er grupperne fra arket 1 Afklaring.",
-    "help.entries.kind": "Udækket behov, ressource (noget gruppen kan give) eller interesse (noget gruppen gerne vil dele).",
-    "help.entries.theme": "Vælg det tema, der passer bedst. Står feltet tomt, foreslår Generér samspil et tema.",
-    "help.entries.description": "Beskriv behovet eller ressourcen med almindelige ord, fx Hjælp til at hente og passe børn.",
-    "help.entries.method": "Hvordan ved I det? Fx besøg hos beboere, interview, eksperter.",
-    "help.entries.priority": "Hvor vigtigt er det for gruppen?",
-    "help.entries.nature": "Kun for ressourcer: en persons evner eller tid, et lokale eller en facilitet, eller en organisations tilbud. Står feltet tomt, læser Generér samspil det ud fra beskrivelsen.",
-    "help.themes.name": "Temaets navn, som det vises i listen på arket 2 Behov og ressourcer.",
-    "help.themes.keywords": "Ord, adskilt af komma, der peger på temaet. Bruges til at foreslå temaer.",
+    "help.groups.name": (
+        "Et kort navn for gruppen, fx »Seniorer«, »Børnefamilier« eller »Lokal idrætsforening«. Navnet bruges "
+        "i listerne på de andre ark."
+    ),
+    "help.groups.location": (
+        "Vælg I byggeriet, hvis gruppen bor (eller skal bo) i byggeriet, og I lokalområdet for naboer, skoler "
+        "og foreninger omkring det."
+    ),
+    "help.groups.share_pct": (
+        "Gruppens andel af husstandene i byggeriet i procent, fx 25. Andelene for grupperne i byggeriet må "
+        "tilsammen højst give 100. Lad feltet stå tomt for grupper i lokalområdet."
+    ),
+    "help.groups.culture_bearing": "Ja, hvis gruppen er blandt de kulturbærende: dem, der sætter tonen og trækker det sociale liv i byggeriet.",
+    "help.groups.age": "Gruppens typiske alder, fx »65+ år« eller »forældre 25-45 år, børn 0-15 år«.",
+    "help.groups.education": "Gruppens typiske uddannelse, fx »blandet«, »erhvervsuddannelse« eller »studerende«.",
+    "help.groups.employment": "Gruppens typiske beskæftigelse, fx »mest i arbejde«, »pensionister« eller »studerende«.",
+    "help.groups.other": (
+        "Andet, der kendetegner gruppen: hverdag, ønsker, særlige behov. Fx »travl hverdag med børn, arbejde "
+        "og hentning«."
+    ),
+    "help.groups.source": (
+        "Hvor jeres viden om gruppen kommer fra. Vælg på listen, fx Interview med beboere. KÅS-tal er "
+        "Danmarks Statistiks tal om beboerne i boligområdet."
+    ),
+    "help.purposes.purpose": (
+        "Et socialt formål, byggeriet skal fremme, skrevet som en handling. Fx »Bekæmpe social isolation "
+        "blandt ældre beboere«."
+    ),
+    "help.purposes.target_group": (
+        "Den beboergruppe, formålet især gælder, fx Seniorer. Vælg på listen (grupperne fra tabellen "
+        "ovenfor), eller lad feltet stå tomt, hvis formålet gælder alle."
+    ),
+    "help.purposes.priority": (
+        "Hvor vigtigt formålet er: Høj, Middel eller Lav. Formål med høj prioritet tæller mest, når "
+        "platformene får point."
+    ),
+    "help.characteristics.name": "Et kort ord for et karakteristikum, fx »Fællesskab«, »Grønt« eller »Fysisk aktivitet«.",
+    "help.characteristics.description": (
+        "Hvad karakteristikummet betyder for byggeriet, og hvilket formål det tjener. Fx »Fysisk aktivitet: "
+        "baner og redskaber i gårdrummet, der kan samle udsatte unge om noget positivt«."
+    ),
+    "help.characteristics.chosen": (
+        "Ja, hvis I vælger karakteristikummet for byggeriet. Samspil, der passer til et valgt "
+        "karakteristikum, får ekstra point."
+    ),
+    "help.entries.group": (
+        "Vælg gruppen på listen, fx Børnefamilier. Listen viser grupperne fra arket 1 Afklaring; mangler en "
+        "gruppe, så tilføj den dér først."
+    ),
+    "help.entries.kind": (
+        "Udækket behov (noget gruppen mangler), Ressource (noget gruppen kan give) eller Interesse (noget "
+        "gruppen gerne vil dele med andre)."
+    ),
+    "help.entries.theme": "Vælg det tema, der passer bedst, fx Børnepasning. Står feltet tomt, foreslås et tema, når I genererer samspil.",
+    "help.entries.description": (
+        "Behovet, ressourcen eller interessen med almindelige ord. Fx »Hjælp til at hente og passe børn« "
+        "eller »Ledig og fleksibel tid«."
+    ),
+    "help.entries.method": "Hvordan I ved det. Fx »interview med beboere«, »besøg hos beboere« eller »seniororganisation«.",
+    "help.entries.priority": "Hvor vigtigt det er for gruppen: Høj, Middel eller Lav. Behov med høj prioritet giver samspillet flere point.",
+    "help.entries.nature": (
+        "Kun for ressourcer: Person (evner, tid), Lokale eller facilitet, eller Tilbud fra en organisation. "
+        "Står feltet tomt, læses det ud fra beskrivelsen."
+    ),
+    "help.themes.name": "Temaets navn, som det vises på listen i kolonnen Tema på arket 2 Behov og ressourcer. Fx »Børnepasning«.",
+    "help.themes.keywords": (
+        "Ord, der peger på temaet, adskilt af komma. Fx »barnepige, hente, aflevere, passe«. Bruges til at "
+        "foreslå et tema ud fra en beskrivelse."
+    ),
     # --- Temakoblinger og samspil (trin 3) ---
     "table.theme_links": "Temakoblinger",
     "title.theme_links": "Hvilke ressourcer kan dække hvilke behov",
-    "intro.theme_links": "Samme tema hos ressource og behov passer altid (styrke 5). Her står, hvad der ellers kan dække et behov: 5 = lige så godt, 1 = svagt, 0 = slet ikke.",
+    "intro.theme_links": (
+        "Samme tema hos ressource og behov passer altid (5). Her står, hvad der ellers kan dække et behov: 5 "
+        "= lige så godt, 1 = svagt, 0 = slet ikke."
+    ),
     "col.theme_links.resource_theme": "Ressourcens tema",
     "col.theme_links.need_theme": "Behovets tema",
-    "col.theme_links.strength": "Styrke (0-5)",
+    "col.theme_links.strength": "Hvor godt (0-5)",
     "col.theme_links.note": "Hvorfor",
-    "help.theme_links.resource_theme": "Temaet for en ressource, fx Ledig og fleksibel tid. Vælg fra listen.",
-    "help.theme_links.need_theme": "Det behov, ressourcen kan dække, fx Børnepasning. Vælg fra listen.",
-    "help.theme_links.strength": "Hvor godt ressourcen dækker behovet: 5 = lige så godt som samme tema, 1 = svagt, 0 = slet ikke.",
-    "help.theme_links.note": "En kort forklaring. Den bruges i begrundelsen på arket 3 Samspil.",
+    "help.theme_links.resource_theme": "Temaet for en ressource, fx Ledig og fleksibel tid. Vælg på listen.",
+    "help.theme_links.need_theme": "Temaet for det behov, ressourcen kan dække, fx Børnepasning. Vælg på listen.",
+    "help.theme_links.strength": "Hvor godt ressourcen dækker behovet: 5 = lige så godt som samme tema, 1 = svagt, 0 = slet ikke. Fx 4.",
+    "help.theme_links.note": (
+        "Hvorfor ressourcen kan dække behovet, kort. Fx »tid og fleksibilitet gør det muligt at hente og "
+        "passe børn«. Bruges i begrundelsen på arket 3 Samspil."
+    ),
     "matrix.title": "Matrix: udækkede behov og ressourcer pr. gruppe",
-    "matrix.intro": "Opdateres af Generér samspil. Skriv ikke her; ret i tabellen til venstre.",
+    "matrix.intro": "Opdateres, når I genererer samspil. Skriv ikke her; ret i tabellen til venstre.",
     "matrix.corner": "Gruppe",
     "matrix.row.need": "Udækkede behov",
     "matrix.row.resource": "Ressourcer",
@@ -197,13 +272,13 @@ TEXTS: dict[str, object] = {
     "reason.both_ways": "Til gengæld kan {receiver} hjælpe med {theme}.",
     "reason.both_ways.more": "Til gengæld kan {receiver} hjælpe med {theme} og {n} andre ting.",
     "reason.both_ways.one_more": "Til gengæld kan {receiver} hjælpe med {theme} og én ting mere.",
-    "reason.useful": "{giver} får samtidig lov at gøre nytte.",
+    "reason.useful": "{giver} får samtidig lov til at gøre nytte.",
     "reason.common_solution": "{groups} mangler alle {theme} og kan løse det sammen, fx med en fælles platform.",
     "reason.common_third": "{groups} kan samles om {theme} som et fælles tredje, bare fordi.",
     "reason.third_meets": "Samtidig kan {theme} give {groups} {themes}.",
     "reason.characteristic": "Det passer til byggeriets karakteristik {characteristics}.",
-    "reason.suggested": "Tema gættet ud fra »{description}«: tjek det på arket {sheet}.",
-    "reason.caution": "Obs: {giver} er en sårbar gruppe. Aftal støtte og faste rammer, før de tager ansvar for {theme}.",
+    "reason.suggested": "Temaet er gættet ud fra »{description}«: tjek det på arket {sheet}.",
+    "reason.caution": "Obs: {giver} er en sårbar gruppe. Aftal støtte og faste rammer, før gruppen tager ansvar for {theme}.",
     "reason.either": "{first} eller {second}?",
     "reason.maybe": "{theme}?",
     "reason.number": "{whole},{tenth}",
@@ -218,53 +293,77 @@ TEXTS: dict[str, object] = {
     "reason.points.groups": "flere grupper",
     "reason.points.characteristic": "karakteristik",
     "reason.points.meets_needs": "dækker behov",
-    "msg.match.summary": "{new} nye samspil, {updated} opdateret, {outdated} forældet, {removed} fjernet, {unchanged} uændret ({total} rækker på arket {sheet}).",
-    "msg.match.suggested": "{n} rækker på arket {sheet} uden tema fik et foreslået tema i kolonnen {column}.",
-    "msg.match.matrix": "Matrixen over behov og ressourcer på arket {sheet} er opdateret ({cells}).",
-    "msg.match.no_entries": "Der er ingen behov, ressourcer eller interesser i tabellen {table} på arket {sheet}. Udfyld den først, og kør Generér samspil igen.",
-    "msg.match.package_themes": "Mappen har ikke {what} på arket {sheet}; de indbyggede er brugt.",
+    "msg.match.summary": (
+        "{new} nye samspil, {updated} opdateret, {outdated} forældet, {removed} fjernet og {unchanged} "
+        "uændret ({total} rækker på arket {sheet})."
+    ),
+    "msg.match.suggested": "{n} rækker uden tema på arket {sheet} har fået et forslag til tema i kolonnen {column}.",
+    "msg.match.matrix": "Matrixen over behov og ressourcer på arket {sheet} er opdateret.",
+    "msg.match.no_entries": "Der er ingen behov, ressourcer eller interesser på arket {sheet}. Skriv dem først, og generér samspil igen.",
+    "msg.match.package_themes": "Projektmappen har ikke {what} på arket {sheet}, så de indbyggede er brugt.",
     "msg.match.what.themes": "temaer",
-    "msg.match.what.theme_links": "temakoblinger",
-    "msg.match.failed": "Samspil kunne ikke genereres ({reason}). Filen er ikke ændret. Send gerne filen til support.",
-    "msg.match.unsure": "{n} rækker på arket {sheet} uden tema fik intet sikkert forslag og kom ikke med i samspillene; vælg et tema i rækkerne {rows}.",
-    "msg.match.left_out": "{n} svagere forslag er udeladt (højst {limit} rækker).",
-    "msg.match.too_many": "Der er for mange kombinationer at sammenligne: {groups} grupper giver {candidates} mulige par af behov og ressourcer (højst {limit}). Saml grupperne i færre og bredere grupper, og kør Generér samspil igen.",
+    "msg.match.what.theme_links": "tabellen over, hvilke ressourcer der kan dække hvilke behov,",
+    "msg.match.failed": "Samspillene kunne ikke genereres ({reason}). Filen er ikke ændret. Send gerne filen til jeres it-support.",
+    "msg.match.unsure": (
+        "{n} rækker uden tema på arket {sheet} fik intet sikkert forslag og er ikke med i samspillene. Vælg "
+        "et tema i række {rows}."
+    ),
+    "msg.match.left_out": "{n} svagere forslag er udeladt (der vises højst {limit} rækker).",
+    "msg.match.too_many": (
+        "Der er for mange kombinationer at sammenligne: {groups} grupper giver {candidates} mulige par af "
+        "behov og ressourcer (højst {limit}). Saml grupperne i færre og bredere grupper, og generér samspil "
+        "igen."
+    ),
     "choice.nature.person": "Person (evner, tid)",
     "choice.nature.facility": "Lokale eller facilitet",
     "choice.nature.offer": "Tilbud fra en organisation",
     "match.extra_column": "Kolonne {n}",
     "cli.match.help": "Generér samspil på arket 3 Samspil ud fra behov og ressourcer (trin 3).",
     "cli.match.path": "Projektmappen (.xlsx), der skal opdateres.",
-    "help.interactions.selected": "Ja, hvis I vil arbejde videre med dette samspil.",
-    "help.interactions.comment": "Din egen kommentar. Den bevares, når samspil genereres igen.",
-    "help.interactions.type": "Vælg samspilsformen for en række, du selv tilføjer: det fælles tredje, fælles løsning eller nytte af hinandens ressourcer.",
-    "help.interactions.scope": "Internt: mellem byggeriets grupper. Eksternt: med lokalområdets beboere og aktører.",
-    "help.interactions.link": "Hvor direkte ressourcen dækker behovet: 5 = samme tema, 3-4 = en stærk kobling, 1-2 = en svag kobling (fra arket Temaer).",
-    "help.interactions.score": "Rækkens point på en skala fra 0 til 10; kolonnen Pointenes grundlag viser, hvad de består af.",
-    "help.interactions.caution": "Det, I bør tjekke: en sårbar gruppe, der skal give omsorg, eller et tema, der kun er foreslået ud fra teksten.",
-    "help.platforms.name": "Platformens navn, fx Fælleskøkken, Madordning, Beboer-app.",
-    "help.platforms.type": "Fysisk (facilitet), indholdsmæssig (aktivitet) eller digital.",
-    "help.platforms.score": "Point fra 1 (svagt) til 5 (stærkt), gerne med én decimal. Foreslå platforme beregner dem; retter I et tal, bevares jeres.",
-    "help.platforms.selected": "Ja, hvis platformen skal med i byggeriet.",
-    "help.criteria.weight": "Et tal fra 0 og op. 0 betyder, at kriteriet ikke tæller.",
+    "help.interactions.selected": "Ja, hvis I vil arbejde videre med samspillet. Platformene på trin 4 vurderes ud fra de valgte samspil.",
+    "help.interactions.comment": "Jeres egen kommentar, fx »Aftal med skolen«. Den bevares, når I genererer samspil igen.",
+    "help.interactions.type": (
+        "Samspilsformen: Det fælles tredje, Fælles løsning eller Drage nytte af hinandens ressourcer. Vælg "
+        "selv for en række, I tilføjer."
+    ),
+    "help.interactions.scope": "Internt: mellem grupperne i byggeriet. Eksternt: med beboere og aktører i lokalområdet.",
+    "help.interactions.link": (
+        "Hvor godt ressourcen passer til behovet: 5 = samme tema, 3-4 = tæt beslægtet, 1-2 = løst beslægtet "
+        "(se arket Temaer)."
+    ),
+    "help.interactions.score": "Samspillets point fra 0 til 10. Kolonnen Pointenes grundlag viser, hvad de består af.",
+    "help.interactions.caution": "Det, I bør tjekke: en sårbar gruppe, der skal give omsorg, eller et tema, der kun er gættet ud fra teksten.",
+    "help.platforms.name": "Platformens navn, fx »Fælleskøkken«, »Madordning« eller »Beboer-app«.",
+    "help.platforms.type": "Fysisk (en facilitet), Indholdsmæssig (en aktivitet) eller Digital.",
+    "help.platforms.score": (
+        "Point fra 1 (svagt) til 5 (stærkt), gerne med én decimal, fx 3,5. Pointene beregnes, når I foreslår "
+        "platforme; retter I et tal, bevares jeres."
+    ),
+    "help.platforms.selected": "Ja, hvis platformen skal med i byggeriet. Vedligeholdelsesplanen på trin 5 laves for de valgte platforme.",
+    "help.criteria.weight": (
+        "Hvor meget kriteriet tæller i kolonnen Samlet: et tal fra 0 og op, fx 2 for dobbelt vægt. 0 betyder, "
+        "at kriteriet ikke tæller."
+    ),
     "help.requirements.chosen": "Ja, hvis kravet skal stilles til byggeriet.",
-    "help.maintenance.platform": "Vælg en af platformene fra arket 4 Platforme.",
-    "help.maintenance.maintainer": "Hvem er bedst egnet til at sætte i gang og holde liv i platformen?",
-    "help.maintenance.budget": "Årligt beløb i kroner.",
-    "help.maintenance.review_date": "Dato for opfølgning, fx 01-06-2027.",
-    "help.constraints.back_to_step": "Hvilket trin skal I tilbage til og justere?",
-    "help.catalog.type": "Fysisk, indholdsmæssig eller digital.",
+    "help.maintenance.platform": "Vælg en af platformene fra arket 4 Platforme, fx Madordning.",
+    "help.maintenance.maintainer": (
+        "Hvem der er bedst egnet til at sætte platformen i gang og holde liv i den. Vælg på listen, fx "
+        "Afdelingsbestyrelsen."
+    ),
+    "help.maintenance.budget": "Det årlige beløb i kroner, fx 15000. Summen står i Budget i alt over tabellen.",
+    "help.maintenance.review_date": "Datoen, hvor I ser på, om platformen virker, fx 01-06-2027.",
+    "help.constraints.back_to_step": "Det trin, begrænsningen sender jer tilbage til, fx 4 Platforme. Ret trinet, og arbejd videre derfra.",
+    "help.catalog.type": "Fysisk (en facilitet), Indholdsmæssig (en aktivitet) eller Digital.",
     # --- Dropdown error messages (Excel: title <= 32, text <= 225 characters) -
     "dv.error_title": "Vælg fra listen",
-    "dv.error_list": "Værdien findes ikke i listen. Klik på pilen i cellen og vælg en værdi.",
-    "dv.error_dynamic": "Værdien findes ikke i listen. Tilføj den først på det ark, listen kommer fra, eller vælg en eksisterende.",
+    "dv.error_list": "Værdien findes ikke på listen. Klik på pilen i cellen, og vælg en værdi.",
+    "dv.error_dynamic": "Værdien findes ikke på listen. Tilføj den først på det ark, listen kommer fra, eller vælg en, der findes.",
     "dv.error_title_number": "Skriv et tal",
     "dv.error_percent": "Skriv en procent mellem 0 og 100, fx 25.",
     "dv.error_score": "Skriv et helt tal fra 0 til 5.",
     "dv.error_number": "Skriv et tal, der er 0 eller større.",
     "dv.error_title_date": "Skriv en dato",
     "dv.error_date": "Skriv en dato, fx 01-06-2027.",
-    "dv.prompt_title": "Sådan udfylder du",
     # --- Choices --------------------------------------------------------------
     "choice.yesno.yes": "Ja",
     "choice.yesno.no": "Nej",
@@ -290,11 +389,11 @@ TEXTS: dict[str, object] = {
     "choice.entry_kind.interest": "Interesse",
     "choice.interaction_type.common_third": "Det fælles tredje",
     "choice.interaction_type.common_solution": "Fælles løsning",
-    "choice.interaction_type.mutual_resources": "Nytte af hinandens ressourcer",
+    "choice.interaction_type.mutual_resources": "Drage nytte af hinandens ressourcer",
     "choice.scope.internal": "Internt",
     "choice.scope.external": "Eksternt",
     "choice.origin.generated": "Genereret",
-    "choice.origin.manual": "Manuel",
+    "choice.origin.manual": "Egen række",
     "choice.status.new": "Ny",
     "choice.status.updated": "Opdateret",
     "choice.status.unchanged": "Uændret",
@@ -355,16 +454,17 @@ TEXTS: dict[str, object] = {
     # --- Guides above the tables ------------------------------------------------
     "guide.start.title": "Social innovation ved nybyggeri og omdannelser",
     "guide.start.purpose": (
-        "Denne projektmappe guider jer gennem værktøjets fem trin, så den sociale dimension tænkes ind i "
-        "byggeriet fra starten: før idéfasen, før byggeriet eller renoveringen sættes i gang. Målet er et "
-        "byggeri, hvor beboerne er trygge, kender og hjælper hinanden, både internt og med lokalområdet."
+        "Projektmappen fører jer gennem metodens fem trin, så det sociale liv tænkes ind i byggeriet fra "
+        "starten: før idéfasen, før byggeriet eller renoveringen går i gang. Målet er et byggeri, hvor "
+        "beboerne er trygge, kender og hjælper hinanden, både internt og med lokalområdet."
     ),
     "guide.start.method": [
-        "Arbejd trin for trin: hvert trin har sit eget ark med en kort vejledning øverst. Klik på trinnet i oversigten herunder.",
-        "Skriv i tabellerne. Hvor en celle har en liste, klik på pilen og vælg. Markér en celle i tabellen for at se hjælp til den.",
-        "Trinene hænger sammen, og virkeligheden sender jer ofte tilbage: ret gerne i tidligere trin undervejs.",
-        "Med tilføjelsesprogrammet (fanen Social innovation) kan I validere mappen, generere samspil og udfylde platforme. Uden det virker mappen som almindeligt regneark.",
-        "Mappen sendes trygt på mail: den indeholder ingen makroer. Beskriv grupper, aldrig enkeltpersoner, og skriv ikke CPR-numre, mails eller telefonnumre.",
+        "Arbejd trin for trin. Hvert trin har sit eget ark med en kort vejledning øverst; klik på trinnet i oversigten nederst.",
+        "Skriv i tabellerne. Hvor en celle har en liste, klikker I på pilen og vælger. Klik på en celle for at se, hvad I skal skrive.",
+        "Inddrag bygherre, kommune og beboere som aktive deltagere i alle fem trin, ikke kun som modtagere af det færdige byggeri.",
+        "Trinene hænger sammen, og virkeligheden sender jer ofte tilbage. Ret gerne i de tidligere trin undervejs.",
+        "Med tilføjelsesprogrammet (fanen Social innovation) kan I validere projektmappen, generere samspil, foreslå platforme og lave en vedligeholdelsesplan. Uden det virker projektmappen som et almindeligt regneark.",
+        "Projektmappen kan trygt sendes på mail, for den indeholder ingen makroer. Beskriv grupper, aldrig enkeltpersoner, og skriv ikke CPR-numre, mailadresser eller telefonnumre.",
     ],
     "guide.start.status_title": "De fem trin og jeres status",
     "guide.step1.title": "Trin 1: Afklaring af beboersammensætning, sociale formål og karakteristika",
@@ -373,13 +473,13 @@ TEXTS: dict[str, object] = {
         "skal kendetegne det, når det står færdigt?"
     ),
     "guide.step1.method": [
-        "Få overblik over den eksisterende viden i boligorganisationen, fx gennem administrationen og afdelingsbestyrelsen.",
-        "Indhent Danmarks Statistiks KÅS-tal for boligområdet.",
+        "Få overblik over den viden, boligorganisationen allerede har, fx gennem administrationen og afdelingsbestyrelsen.",
+        "Indhent KÅS-tal for boligområdet: Danmarks Statistiks tal om, hvem der bor der (alder, husstande, uddannelse, beskæftigelse og indkomst). Tallene fås hos Danmarks Statistik; Landsbyggefondens Beboerdata har lignende tal for den enkelte afdeling.",
         "Gennemfør nysgerrige, undersøgende interview med beboerne.",
         "Afklar de sociale formål sammen med beboere, lokale interessenter, eksperter og kommunen, fx på workshops.",
     ],
     "guide.step1.note": (
-        "Ligeværd: alle skal behandles værdigt, selvom de ikke har samme evner, viden, indflydelse, økonomi "
+        "Alle skal behandles ligeværdigt, også selvom de ikke har samme evner, viden, indflydelse, økonomi "
         "eller magt. Alle parter indgår i fællesskabet på lige fod, både fysisk og socialt."
     ),
     "guide.step2.title": "Trin 2: Kortlægning af udækkede behov og ressourcer",
@@ -388,9 +488,9 @@ TEXTS: dict[str, object] = {
         "de sociale formål fra trin 1. Interesser, som grupper gerne vil dele, kan også skrives her."
     ),
     "guide.step2.method": [
-        "Besøg nuværende eller kommende beboere og afdæk deres livssituation, hverdag og forventninger.",
+        "Besøg nuværende eller kommende beboere, og afdæk deres livssituation, hverdag og forventninger.",
         "Tal med eksperter i målgruppen, fx handicaporganisationer, seniororganisationer og kriminalforsorgen.",
-        "Afdæk hvilke grupper, sociale initiativer og dynamikker i lokalområdet byggeriet kan spille ind i.",
+        "Afdæk, hvilke grupper, sociale initiativer og dynamikker i lokalområdet byggeriet kan spille sammen med.",
     ],
     "guide.step3.title": "Trin 3: Afdækning af samspilsmuligheder",
     "guide.step3.purpose": (
@@ -400,7 +500,7 @@ TEXTS: dict[str, object] = {
     "guide.step3.method": [
         "Det fælles tredje: samspil, der ikke udspringer af behov, men øger livskvaliteten, bare fordi.",
         "Fælles løsning: flere grupper har samme udækkede behov og løser det sammen, fx sund kost eller motion.",
-        "Nytte af hinandens ressourcer: én gruppes ressource dækker en anden gruppes behov, helst begge veje.",
+        "Drage nytte af hinandens ressourcer: én gruppes ressource dækker en anden gruppes behov, helst begge veje.",
     ],
     "guide.step4.title": "Trin 4: Platforme og fysiske rammer for social interaktion",
     "guide.step4.purpose": (
@@ -408,9 +508,9 @@ TEXTS: dict[str, object] = {
         "(faciliteter), indholdsmæssige (aktiviteter) og digitale. Byggeriet skal tilpasses beboerne, ikke omvendt."
     ),
     "guide.step4.method": [
-        "Identificér mulige platforme (se arket Katalog for inspiration).",
+        "Find mulige platforme. Se arket Katalog for inspiration.",
         "Gør klart, hvilke samspil, målgrupper og formål hver platform er rettet mod.",
-        "Udvælg platforme ud fra styrker, svagheder, økonomi, indbyrdes samspil og andre faktorer.",
+        "Udvælg platforme ud fra styrker, svagheder, økonomi, indbyrdes samspil og andre forhold. Kravene til de fysiske rammer og vægtene står på arket 4 Krav og vægte.",
     ],
     "guide.step5.title": "Trin 5: Sikring af social interaktion og vedligeholdelse",
     "guide.step5.purpose": (
@@ -419,21 +519,32 @@ TEXTS: dict[str, object] = {
     ),
     "guide.step5.method": [
         "Hvem vedligeholder? Beboerne i fællesskab, afdelingsbestyrelsen, ejendomsfunktionærerne, frivilligforeninger eller andre.",
-        "Tænk nyt og eksperimentér, fx en ny rolle for afdelingsbestyrelsen eller sociale opgaver for ejendomsfunktionæren.",
-        "Del jeres viden, og notér begrænsninger i mødet med virkeligheden, så I kan justere tidligere trin.",
+        "Tænk nyt og eksperimentér: Giv fx afdelingsbestyrelsen en ny rolle, eller giv ejendomsfunktionæren sociale opgaver.",
+        "Skab nye koncepter for at fremme et aktivt beboerskab, så ansvaret ikke hviler på få ildsjæle.",
+        "Del jeres viden, og skriv begrænsningerne fra mødet med virkeligheden ned, så I kan justere de tidligere trin.",
     ],
     "guide.themes.title": "Temaer for behov og ressourcer",
-    "guide.themes.purpose": "Temaerne er ordforrådet, som behov og ressourcer kobles efter. Listen i kolonnen Tema på arket 2 kommer herfra.",
+    "guide.themes.purpose": (
+        "Temaerne er de ord, behov og ressourcer kobles efter. Listen i kolonnen Tema på arket 2 Behov og "
+        "ressourcer kommer herfra."
+    ),
     "guide.themes.method": [
-        "Ret eller tilføj temaer og nøgleord; ændringerne bruges næste gang samspil genereres.",
-        "Tabellen Temakoblinger siger, hvilke ressourcer der kan dække hvilke behov, fx at ledig tid kan dække børnepasning.",
+        "Ret eller tilføj temaer og nøgleord. Ændringerne bruges, næste gang I genererer samspil.",
+        "Tabellen »Hvilke ressourcer kan dække hvilke behov« viser, hvad der ellers passer sammen, fx at ledig tid kan dække børnepasning.",
+        "Arket kommer ikke med, når I udskriver hele projektmappen. Vil I udskrive det: Sidelayout > Udskriftsområde > Ryd udskriftsområde.",
     ],
     "guide.catalog.title": "Katalog over platforme",
     "guide.catalog.purpose": "Eksempler på platforme, byggeriet kan rumme. Brug dem som inspiration til arket 4 Platforme.",
-    "guide.catalog.method": ["Tilføj jeres egne erfaringer, så kataloget vokser med hvert projekt."],
-    "guide.findings.title": "Valideringsfund",
-    "guide.findings.purpose": "Resultatet af seneste validering. Ret fundene i arkene og validér igen.",
-    "guide.findings.method": ["Fejl skal rettes, advarsler bør ses på, og noter er gode råd."],
+    "guide.catalog.method": [
+        "Tilføj jeres egne erfaringer, så kataloget vokser med hvert projekt.",
+        "Arket kommer ikke med, når I udskriver hele projektmappen. Vil I udskrive det: Sidelayout > Udskriftsområde > Ryd udskriftsområde.",
+    ],
+    "guide.findings.title": "Kontrol af projektmappen",
+    "guide.findings.purpose": "Resultatet af den seneste validering. Ret fejlene på arkene, og validér igen.",
+    "guide.findings.method": [
+        "Fejl skal rettes, advarsler bør I se på, og bemærkninger er gode råd.",
+        "Arket kommer ikke med, når I udskriver hele projektmappen; rapporten viser de åbne fejl og advarsler først. Vil I udskrive arket: Sidelayout > Udskriftsområde > Ryd udskriftsområde.",
+    ],
     "guide.method_heading": "Sådan gør I",
     "guide.note_heading": "Husk",
     # --- Start sheet ------------------------------------------------------------
@@ -452,7 +563,6 @@ TEXTS: dict[str, object] = {
     "status.selected_platforms": "Valgte platforme",
     "status.maintenance": "Planer for vedligeholdelse",
     "status.constraints": "Noterede begrænsninger",
-    "start.go_to": "Gå til arket",
     # --- Print ------------------------------------------------------------------
     "print.page": "Side &P af &N",
     "print.untitled": "Projektmappe",
@@ -476,50 +586,77 @@ TEXTS: dict[str, object] = {
     "cli.description": "Planlæg det sociale liv i et nyt eller renoveret alment boligbyggeri (fem trin).",
     "cli.new.help": "Opret en ny projektmappe.",
     "cli.new.path": "Filen, der skal oprettes (fx Projekt.xlsx).",
-    "cli.new.example": "Skriv folderens gennemgående eksempel (børnefamilier og seniorer) ind i mappen.",
+    "cli.new.example": "Skriv folderens gennemgående eksempel (børnefamilier og seniorer) ind i projektmappen.",
     "cli.new.force": "Overskriv filen, hvis den findes.",
     "cli.new.name": "Projektets navn.",
     "cli.metavar.command": "KOMMANDO",
     "cli.metavar.file": "FIL",
     "cli.metavar.folder": "MAPPE",
     "cli.lang": "Sprog: da (dansk, standard) eller en (engelsk).",
-    "msg.created": "Oprettede {path} ({sheets} ark).",
+    "msg.created": "{path} er oprettet ({sheets} ark).",
     "msg.exists": "Filen {path} findes allerede. Vælg et andet navn, eller brug --force for at overskrive den.",
     "msg.bad_suffix": "{path} skal ende på .xlsx. Projektmapper gemmes som almindelige Excel-filer uden makroer.",
     "msg.no_folder": "Mappen {folder} findes ikke. Opret den først, eller vælg en anden placering.",
     "msg.cannot_write": "Kunne ikke skrive {path}: {reason}. Luk filen, hvis den er åben i Excel, og prøv igen.",
     "msg.error_prefix": "Fejl",
     "msg.unexpected": (
-        "Fejl: der skete en uventet fejl ({reason}). Filen er ikke ændret. Detaljerne er gemt i {log}; "
-        "send den fil til jeres it-support, hvis fejlen bliver ved."
+        "Fejl: der skete en uventet fejl ({reason}). Filen er ikke ændret. Detaljerne er gemt i {log}. Send "
+        "den fil til jeres it-support, hvis fejlen bliver ved."
     ),
     # --- Reading and saving workbooks (issue 3) ----------------------------------
     "msg.not_found": "Filen {path} findes ikke. Tjek stien og navnet.",
     "msg.not_a_file": "{path} er en mappe, ikke en projektmappe. Angiv en .xlsx-fil.",
-    "msg.cannot_read": "Kunne ikke læse {path}: {reason}. Tjek at du har adgang til filen.",
-    "msg.empty_file": "Filen {path} er tom (0 byte). Den kan være blevet afbrudt under kopiering; brug en tidligere kopi eller backupfilen (.bak).",
-    "msg.encrypted": "{path} er beskyttet med adgangskode. Åbn den i Excel, fjern adgangskoden under Filer > Info > Beskyt projektmappe, gem, og prøv igen.",
-    "msg.old_xls": "{path} er i det gamle Excel-format (.xls). Åbn den i Excel og gem den som Excel-projektmappe (.xlsx), og prøv igen.",
-    "msg.not_xlsx": "{path} er ikke en Excel-projektmappe (.xlsx), selvom navnet kan tyde på det; det kan fx være en CSV- eller tekstfil. Åbn den i Excel og gem den som .xlsx, eller opret en ny mappe med xlplugin new.",
-    "msg.xlsb": "{path} er gemt som binær Excel-projektmappe (.xlsb). Gem den som almindelig Excel-projektmappe (.xlsx) og prøv igen.",
-    "msg.corrupt": "{path} er beskadiget eller ufuldstændig og kan ikke læses. Prøv at åbne den i Excel (som tilbyder at reparere den), eller brug backupfilen (.bak).",
-    "msg.zip_bomb": "{path} ville fylde over {mb} MB udpakket. Filen læses ikke, da den ikke ligner en normal projektmappe. Tjek hvor den kommer fra.",
-    "msg.not_project": "{path} er ikke en projektmappe fra xlplugin: den har ikke arkene og tabellerne for de fem trin. Opret en ny mappe med xlplugin new, og kopier indholdet over.",
+    "msg.cannot_read": "Kunne ikke læse {path}: {reason}. Tjek, at I har adgang til filen.",
+    "msg.empty_file": (
+        "Filen {path} er tom (0 byte). Den kan være blevet afbrudt under kopiering. Brug en tidligere kopi "
+        "eller sikkerhedskopien (.bak)."
+    ),
+    "msg.encrypted": (
+        "{path} er beskyttet med adgangskode. Åbn den i Excel, fjern adgangskoden under Filer > Oplysninger > "
+        "Beskyt projektmappe, gem, og prøv igen."
+    ),
+    "msg.old_xls": (
+        "{path} er i det gamle Excel-format (.xls). Åbn den i Excel, gem den som Excel-projektmappe (.xlsx), "
+        "og prøv igen."
+    ),
+    "msg.not_xlsx": (
+        "{path} er ikke en Excel-projektmappe (.xlsx), selvom navnet kan tyde på det. Det kan fx være en CSV- "
+        "eller tekstfil. Åbn den i Excel, og gem den som .xlsx, eller opret en ny projektmappe."
+    ),
+    "msg.xlsb": (
+        "{path} er gemt som binær Excel-projektmappe (.xlsb). Gem den som almindelig Excel-projektmappe "
+        "(.xlsx), og prøv igen."
+    ),
+    "msg.corrupt": (
+        "{path} er beskadiget eller ufuldstændig og kan ikke læses. Prøv at åbne den i Excel, som tilbyder at "
+        "reparere den, eller brug sikkerhedskopien (.bak)."
+    ),
+    "msg.zip_bomb": (
+        "{path} ville fylde over {mb} MB udpakket. Filen læses ikke, da den ikke ligner en almindelig "
+        "projektmappe. Tjek, hvor den kommer fra."
+    ),
+    "msg.not_project": (
+        "{path} er ikke en projektmappe fra xlplugin. Den har ikke arkene og tabellerne for de fem trin. "
+        "Opret en ny projektmappe, og kopier indholdet over."
+    ),
     "msg.sheet_missing": "Arket {sheet} findes ikke i projektmappen. Hvis det er omdøbt, så giv det navnet tilbage.",
     "msg.table_missing": "Tabellen {table} findes ikke på arket {sheet}. Hvis den er omdøbt eller lavet om til et almindeligt område, så giv den navnet tilbage (Tabeldesign > Tabelnavn).",
     "msg.file_locked": "{path} er åben i Excel (eller en anden har den åben), så den kan ikke skrives. Gem og luk den i Excel, og prøv igen.",
-    "msg.file_changed": "{path} er blevet ændret, mens handlingen kørte. Intet er skrevet; kør handlingen igen.",
-    "msg.read_failed": "Projektmappen kunne ikke læses færdig ({reason}). Filen er ikke ændret. Send gerne filen til support.",
+    "msg.file_changed": "{path} er blevet ændret, mens handlingen kørte. Intet er skrevet. Prøv igen.",
+    "msg.read_failed": "Projektmappen kunne ikke læses færdig ({reason}). Filen er ikke ændret. Send gerne filen til jeres it-support.",
     "msg.saved": "Gemt i {path}. Den forrige udgave ligger i {backup}.",
     # --- Findings from reading (finding.X is what is wrong, advice.X what to do) -
     "finding.sheet_missing": "Arket {sheet_name} mangler, så tabellen {table} kan ikke læses.",
-    "advice.sheet_missing": "Hvis arket er omdøbt, så giv det navnet {sheet_name} tilbage. Er det slettet, så kopier det fra en ny projektmappe (xlplugin new).",
-    "finding.optional_table_missing": "Tabellen {table} (Excel-tabellen {table_name}) findes ikke i mappen, så de indbyggede værdier bruges.",
-    "advice.optional_table_missing": "Vil I rette i dem, så kopier tabellen {table_name} fra en ny projektmappe (xlplugin new).",
+    "advice.sheet_missing": (
+        "Hvis arket er omdøbt, så giv det navnet {sheet_name} tilbage. Er det slettet, så kopier det fra en "
+        "ny projektmappe."
+    ),
+    "finding.optional_table_missing": "Tabellen {table} (Excel-tabellen {table_name}) findes ikke i projektmappen, så de indbyggede værdier bruges.",
+    "advice.optional_table_missing": "Vil I rette i dem, så kopier tabellen {table_name} fra en ny projektmappe.",
     "finding.table_missing": "Tabellen {table} (Excel-tabellen {table_name}) blev ikke fundet på arket.",
     "advice.table_missing": "Giv tabellen navnet {table_name} tilbage (Tabeldesign > Tabelnavn), eller kopier tabellen fra en ny projektmappe.",
     "finding.merged_cells": "Cellerne {range} i tabellen {table} er flettet.",
-    "advice.merged_cells": "Ophæv fletningen (Start > Flet og centrer), så hver celle har sin egen værdi.",
+    "advice.merged_cells": "Ophæv fletningen (Hjem > Flet og centrer), så hver celle har sin egen værdi.",
     "finding.typed_below": "{count} række(r) er skrevet lige under tabellen {table} i stedet for i den. De er læst med.",
     "advice.typed_below": "Træk tabellens nederste højre hjørne ned, så rækkerne kommer med i tabellen og får lister og formater.",
     "finding.column_missing": "Kolonnen {column} mangler i tabellen {table}.",
@@ -529,13 +666,13 @@ TEXTS: dict[str, object] = {
     "finding.not_date": "{column}: cellen indeholder ikke en gyldig dato.",
     "advice.not_date": "Skriv datoen som dd-mm-åååå, fx 01-06-2027.",
     "finding.not_yesno": "{column}: cellen skal indeholde Ja eller Nej.",
-    "advice.not_yesno": "Vælg Ja eller Nej fra listen i cellen.",
-    "finding.choice_unknown": "{column}: værdien findes ikke i listen.",
-    "advice.choice_unknown": "Klik på pilen i cellen og vælg en værdi fra listen.",
+    "advice.not_yesno": "Vælg Ja eller Nej på listen i cellen.",
+    "finding.choice_unknown": "{column}: værdien findes ikke på listen.",
+    "advice.choice_unknown": "Klik på pilen i cellen, og vælg en værdi på listen.",
     "finding.required_missing": "{column} skal udfyldes.",
     "advice.required_missing": "Udfyld cellen, eller slet rækken, hvis den ikke skal bruges.",
     "finding.row_unreadable": "En række i tabellen {table} kunne ikke læses.",
-    "advice.row_unreadable": "Tjek rækkens værdier mod overskrifterne og hjælpeteksterne.",
+    "advice.row_unreadable": "Tjek rækkens værdier mod overskrifterne, og klik på cellerne for at se, hvad der skal stå.",
     # --- Findings from the rules (issue 3) ------------------------------------------
     "finding.share_range": "{column}: andelen skal være mellem 0 og 100 %.",
     "advice.share_range": "Skriv gruppens andel af husstandene i procent, fx 25.",
@@ -545,16 +682,16 @@ TEXTS: dict[str, object] = {
     "advice.group_duplicate": "Giv hver gruppe sit eget navn, eller slet den ene række.",
     "finding.group_without_entries": "Gruppen har hverken udækkede behov eller ressourcer på arket {step_sheet}.",
     "advice.group_without_entries": "Tilføj mindst ét behov eller én ressource for gruppen på arket {step_sheet}.",
-    "finding.no_purpose": "Der er ikke skrevet noget socialt formål i tabellen {table}.",
+    "finding.no_purpose": "Der er ikke skrevet noget socialt formål endnu.",
     "advice.no_purpose": "Skriv mindst ét socialt formål, som byggeriet skal fremme.",
-    "finding.group_unknown": "{column}: gruppen findes ikke blandt beboergrupperne på arket 1.",
-    "advice.group_unknown": "Vælg gruppen fra listen i cellen, eller tilføj den først som beboergruppe.",
+    "finding.group_unknown": "{column}: gruppen findes ikke blandt beboergrupperne på arket 1 Afklaring.",
+    "advice.group_unknown": "Vælg gruppen på listen i cellen, eller tilføj den først som beboergruppe.",
     "finding.group_unknown_in_list": "{column}: mindst én af grupperne findes ikke blandt beboergrupperne.",
-    "advice.group_unknown_in_list": "Skriv gruppernes navne præcis som på arket 1, adskilt af komma.",
-    "finding.theme_unknown": "{column}: temaet findes ikke på arket med temaer.",
-    "advice.theme_unknown": "Vælg et tema fra listen i cellen, eller tilføj temaet på arket med temaer.",
-    "finding.platform_unknown": "{column}: platformen findes ikke på arket 4.",
-    "advice.platform_unknown": "Vælg platformen fra listen i cellen, eller tilføj den først på arket 4.",
+    "advice.group_unknown_in_list": "Skriv gruppernes navne præcis som på arket 1 Afklaring, adskilt af komma.",
+    "finding.theme_unknown": "{column}: temaet findes ikke på arket Temaer.",
+    "advice.theme_unknown": "Vælg et tema på listen i cellen, eller tilføj temaet på arket Temaer.",
+    "finding.platform_unknown": "{column}: platformen findes ikke på arket 4 Platforme.",
+    "advice.platform_unknown": "Vælg platformen på listen i cellen, eller tilføj den først på arket 4 Platforme.",
     "finding.entry_duplicate": "Samme behov eller ressource for samme gruppe står allerede i {first}.",
     "advice.entry_duplicate": "Slet den ene række, eller gør beskrivelserne forskellige.",
     "finding.score_range": "{column}: point skal være et tal fra 1 til 5.",
@@ -568,8 +705,8 @@ TEXTS: dict[str, object] = {
     "finding.date_implausible": "{column}: datoen ligger uden for 1950-2100.",
     "advice.date_implausible": "Tjek årstallet, og skriv datoen som dd-mm-åååå.",
     "finding.catalog_incomplete": "Platformen i kataloget mangler: {columns}.",
-    "advice.catalog_incomplete": "Udfyld de tomme felter, så platformen kan bruges, når platformsarket udfyldes.",
-    "finding.platform_without_interaction": "En platform er valgt, men intet samspil er valgt på arket {step_sheet}.",
+    "advice.catalog_incomplete": "Udfyld de tomme felter, så platformen kan bruges, når I foreslår platforme.",
+    "finding.platform_without_interaction": "En platform er valgt, men der er ikke valgt noget samspil på arket {step_sheet}.",
     "advice.platform_without_interaction": "Vælg først de samspil, platformene skal understøtte (kolonnen Valgt på arket {step_sheet}).",
     "finding.maintenance_unselected": "Der er en vedligeholdelsesplan for en platform, der ikke er valgt på arket {step_sheet}.",
     "advice.maintenance_unselected": "Markér platformen som valgt på arket {step_sheet}, eller slet planen.",
@@ -578,27 +715,33 @@ TEXTS: dict[str, object] = {
     "finding.text_too_long": "Teksten er {length} tegn; højst {limit} tegn passer i cellen.",
     "advice.text_too_long": "Forkort teksten, eller del den op i flere rækker.",
     "finding.privacy_cpr": "Cellen ser ud til at indeholde et CPR-nummer.",
-    "advice.privacy_cpr": "Slet CPR-nummeret. Mappen sendes på mail, og den skal beskrive grupper, ikke enkeltpersoner.",
+    "advice.privacy_cpr": "Slet CPR-nummeret. Projektmappen sendes ofte på mail og skal beskrive grupper, ikke enkeltpersoner.",
     "finding.privacy_email": "Cellen ser ud til at indeholde en mailadresse.",
-    "advice.privacy_email": "Slet mailadressen, eller skriv en funktion i stedet (fx afdelingsbestyrelsen).",
+    "advice.privacy_email": "Slet mailadressen, eller skriv en rolle i stedet, fx afdelingsbestyrelsen.",
     "finding.privacy_phone": "Cellen ser ud til at indeholde et telefonnummer.",
-    "advice.privacy_phone": "Slet telefonnummeret. Mappen sendes på mail; skriv hellere en rolle end en person.",
-    "finding.findings_table_missing": "Tabellen til valideringsfund mangler, så fundene kunne ikke skrives i mappen.",
-    "advice.findings_table_missing": "Kør xlplugin validate på projektmappen, mens den er gemt og lukket; så laves arket {findings_sheet} igen. Knappen Valider i Excel kan ikke tilføje ark.",
+    "advice.privacy_phone": "Slet telefonnummeret. Projektmappen sendes ofte på mail, så skriv hellere en rolle end en person.",
+    "finding.findings_table_missing": "Tabellen til resultatet af valideringen mangler, så resultatet kunne ikke skrives i projektmappen.",
+    "advice.findings_table_missing": (
+        "Kør xlplugin validate på projektmappen, mens den er gemt og lukket; så laves arket {findings_sheet} "
+        "igen. Knappen Validér i Excel kan ikke tilføje ark."
+    ),
     # --- Validation: findings sheet and command line ---------------------------------
     "severity.error": "Fejl",
     "severity.warning": "Advarsel",
-    "severity.note": "Note",
-    "findings.none": "Ingen fund. Projektmappen er valideret uden fejl og advarsler.",
-    "validate.summary": "Fejl: {errors}. Advarsler: {warnings}. Noter: {notes}.",
-    "validate.written": "Fundene er skrevet på arket {sheet}, og cellerne er markeret.",
-    "validate.not_written": "Fundene er ikke skrevet i mappen (--no-write).",
-    "cli.validate.help": "Validér en projektmappe: skriv fundene på arket Valideringsfund og vis dem her. Afslutter med 0 (ingen fejl), 1 (fejl fundet) eller 2 (filen kunne ikke læses eller skrives).",
+    "severity.note": "Bemærkning",
+    "findings.none": "Intet at rette. Projektmappen er valideret uden fejl, advarsler og bemærkninger.",
+    "validate.summary": "Fejl: {errors}. Advarsler: {warnings}. Bemærkninger: {notes}.",
+    "validate.written": "Resultatet står på arket {sheet}, og cellerne med fejl og advarsler er markeret.",
+    "validate.not_written": "Resultatet er ikke skrevet i projektmappen (--no-write).",
+    "cli.validate.help": (
+        "Validér en projektmappe, skriv resultatet på arket Kontrol, og vis det her. Afslutter med 0 (ingen "
+        "fejl), 1 (fejl fundet) eller 2 (filen kunne ikke læses eller skrives)."
+    ),
     "cli.validate.path": "Projektmappen, der skal valideres (.xlsx).",
-    "cli.validate.no_write": "Vis kun fundene; skriv ikke i mappen.",
+    "cli.validate.no_write": "Vis kun resultatet; skriv ikke i projektmappen.",
     "finding.fact_missing": "{column} skal udfyldes.",
     "advice.fact_missing": "Skriv {column} i kolonnen {value_column} på arket {start_sheet}.",
-    "finding.cell_error": "{column}: cellens formel giver en fejl (fx #DIV/0! eller #I/T).",
+    "finding.cell_error": "{column}: cellens formel giver en fejl (fx #DIVISION/0! eller #I/T).",
     "advice.cell_error": "Ret formlen, eller skriv værdien direkte i cellen.",
     # --- Excel add-in: ribbon (labels go into the add-in's VBA at build time) -------
     "ribbon.xlpluginTab.label": "Social innovation",
@@ -607,46 +750,58 @@ TEXTS: dict[str, object] = {
     "ribbon.grpStep3.label": "Trin 3: Samspil",
     "ribbon.new.label": "Ny projektmappe",
     "ribbon.new.screentip": "Opret en ny projektmappe",
-    "ribbon.new.supertip": "Opretter en projektmappe med et ark pr. trin, lister og vejledning. Du vælger, hvor den gemmes.",
+    "ribbon.new.supertip": "Opretter en projektmappe med et ark pr. trin, lister og vejledning. I vælger, hvor den gemmes.",
     "ribbon.new.filename": "Projekt.xlsx",
     "ribbon.new.filter": "Excel-projektmappe (*.xlsx),*.xlsx",
-    "ribbon.validate.label": "Valider",
+    "ribbon.validate.label": "Validér",
     "ribbon.validate.screentip": "Kontrollér projektmappen",
-    "ribbon.validate.supertip": "Gennemgår alle trin for manglende eller forkerte oplysninger og viser fundene på arket Valideringsfund med et link til hver celle.",
+    "ribbon.validate.supertip": (
+        "Gennemgår alle trin for manglende eller forkerte oplysninger og viser resultatet på arket Kontrol "
+        "med et link til hver celle."
+    ),
     "ribbon.match.label": "Generér samspil",
     "ribbon.match.screentip": "Find samspilsmuligheder mellem grupperne",
-    "ribbon.match.supertip": "Kobler behov og ressourcer fra trin 2 og udfylder arket 3 Samspil. Dine valg, kommentarer og egne rækker bevares.",
+    "ribbon.match.supertip": (
+        "Kobler behov og ressourcer fra trin 2 og udfylder arket 3 Samspil. Jeres valg, kommentarer og egne "
+        "rækker bevares."
+    ),
     "ribbon.help.label": "Hjælp",
-    "ribbon.help.screentip": "Sådan bruger du fanen Social innovation",
+    "ribbon.help.screentip": "Sådan bruger I fanen Social innovation",
     "ribbon.help.supertip": "Viser, hvad knapperne gør, og hvilken version af tilføjelsesprogrammet og Python der bruges.",
-    "ribbon.no_workbook": "Åbn en projektmappe, eller opret en ny med Ny projektmappe, og prøv igen.",
+    "ribbon.no_workbook": "Åbn en projektmappe, eller opret en ny med knappen Ny projektmappe, og prøv igen.",
     # --- Excel add-in: what a button press shows -----------------------------------
     "ribbon.title": "Social innovation",
     "ribbon.progress.start": "{action} …",
     "ribbon.progress.read": "{action}: læser {table} …",
     "ribbon.progress.write": "{action}: skriver {table} …",
-    "ribbon.new.done": "Oprettede {path}.",
+    "ribbon.new.done": "{path} er oprettet.",
     "ribbon.new.exists": "Filen {path} findes allerede, og knappen overskriver aldrig en fil. Vælg et andet navn.",
     "ribbon.help.text": (
-        "Fanen Social innovation hjælper jer gennem de fem trin.\n\n"
-        "Ny projektmappe: opretter en mappe med et ark pr. trin.\n"
-        "Valider: viser manglende eller forkerte oplysninger på arket Valideringsfund.\n"
-        "Generér samspil: udfylder arket 3 Samspil ud fra behov og ressourcer.\n\n"
-        "Knapperne arbejder i den åbne projektmappe; gem selv, når du er tilfreds.\n\n"
-        "Tilføjelsesprogram {addin_version}, xlplugin {version}, xlwings {xlwings}\nPython: {python}"
+        "Fanen Social innovation hjælper jer gennem de fem trin.\n"
+        "\n"
+        "Ny projektmappe: opretter en projektmappe med et ark pr. trin.\n"
+        "Validér: viser manglende eller forkerte oplysninger på arket Kontrol.\n"
+        "Generér samspil: udfylder arket 3 Samspil ud fra behov og ressourcer.\n"
+        "Foreslå platforme og Lav vedligeholdelsesplan: udfylder arkene 4 Platforme og 5 Vedligehold.\n"
+        "\n"
+        "Knapperne arbejder i den åbne projektmappe; gem selv, når I er tilfredse.\n"
+        "\n"
+        "Tilføjelsesprogram {addin_version}, xlplugin {version}, xlwings {xlwings}\n"
+        "Python: {python}"
     ),
     "ribbon.error.title": "{action} kunne ikke gennemføres",
     "ribbon.error.unexpected": (
-        "Der skete en uventet fejl: {reason}\n\nDetaljerne er gemt i {log}. Prøv igen; "
-        "bliver fejlen ved, så send den fil til jeres it-support."
+        "Der skete en uventet fejl: {reason}\n"
+        "\n"
+        "Detaljerne er gemt i {log}. Prøv igen. Bliver fejlen ved, så send den fil til jeres it-support."
     ),
     "ribbon.error.version": (
         "Tilføjelsesprogrammet er version {addin}, men Python-pakken xlplugin er version {package}. "
         "Kør  xlplugin addin install  i en kommandoprompt (Mac: Terminal), og genstart Excel."
     ),
     "ribbon.error.not_project": (
-        "Projektmappen »{book}« er ikke lavet med Social innovation (arkene mangler). "
-        "Åbn en projektmappe, eller opret en ny med Ny projektmappe."
+        "Projektmappen »{book}« er ikke lavet med Social innovation (arkene mangler). Åbn en projektmappe, "
+        "eller opret en ny med knappen Ny projektmappe."
     ),
     # --- The Office.js add-in and the web page (issue 17) ----------------------------------
     "msg.snapshot.not_project": (
@@ -731,30 +886,33 @@ TEXTS: dict[str, object] = {
     "cli.web.build.out": "Sitets mappe.",
     "cli.web.build.wheels": "Tag wheel-filerne fra web/wheels.txt i denne mappe i stedet for at hente dem.",
     # --- Command line: the add-in -----------------------------------------------------
-    "cli.addin.help": "Byg, installer eller fjern Excel-tilføjelsesprogrammet (fanen Social innovation).",
+    "cli.addin.help": "Byg, installér eller fjern Excel-tilføjelsesprogrammet (fanen Social innovation).",
     "cli.addin.build.help": "Byg tilføjelsesprogrammet (.xlam) ud fra xlwings' skabelon.",
     "cli.addin.build.out": "Filen, der skal bygges (standard: xlplugin.xlam).",
-    "cli.addin.install.help": "Installer tilføjelsesprogrammet i Excels startmappe (XLSTART), og lad knapperne bruge denne Python.",
+    "cli.addin.install.help": "Installér tilføjelsesprogrammet i Excels startmappe (XLSTART), og lad knapperne bruge denne Python.",
     "cli.addin.install.ribbon_lang": "Sprog på fanen: auto (som Excel), da eller en.",
     "cli.addin.uninstall.help": "Fjern tilføjelsesprogrammet og dets indstillinger.",
     "cli.addin.status.help": "Vis, om tilføjelsesprogrammet er installeret, og hvilken Python det bruger.",
-    "cli.addin.startup_dir": "Læg tilføjelsesprogrammet i denne mappe i stedet for Excels XLSTART (fx en betroet placering).",
-    "msg.addin.built": "Byggede {path} ({size} byte).",
-    "msg.addin.installed": "Installerede tilføjelsesprogrammet i {path}.",
+    "cli.addin.startup_dir": "Læg tilføjelsesprogrammet i denne mappe i stedet for Excels XLSTART (fx en pålidelig placering).",
+    "msg.addin.built": "{path} er bygget ({size} byte).",
+    "msg.addin.installed": "Tilføjelsesprogrammet er installeret i {path}.",
     "msg.addin.config": "Knapperne kører Python {python} (indstillinger: {config}).",
     "msg.addin.runpython": "macOS: RunPython-scriptet ligger i {path}.",
     "msg.addin.restart": "Genstart Excel for at se fanen Social innovation.",
-    "msg.addin.uninstalled": "Fjernede {path}.",
+    "msg.addin.uninstalled": "{path} er fjernet.",
     "msg.addin.status_installed": "Tilføjelsesprogrammet version {version} er installeret i {path}.",
-    "msg.addin.status_outdated": "Det er ikke samme version som Python-pakken ({package}): kør  xlplugin addin install  igen.",
+    "msg.addin.status_outdated": "Det er ikke samme version som Python-pakken ({package}). Kør  xlplugin addin install  igen.",
     "msg.addin.status_missing": "Tilføjelsesprogrammet er ikke installeret; xlplugin addin install lægger det i {path}.",
-    "msg.addin.status_no_config": "Ingen indstillingsfil ({config}): knapperne finder ikke Python. Kør  xlplugin addin install.",
-    "msg.addin.no_startup": "Fandt ikke Excels startmappe (XLSTART): {reason}. Excel skal være installeret; start Excel én gang, og prøv igen.",
+    "msg.addin.status_no_config": "Der er ingen indstillingsfil ({config}), så knapperne finder ikke Python. Kør  xlplugin addin install.",
+    "msg.addin.no_startup": (
+        "Kunne ikke finde Excels startmappe (XLSTART): {reason}. Excel skal være installeret. Start Excel én "
+        "gang, og prøv igen."
+    ),
     "msg.addin.in_use": "Kunne ikke skrive {path}, fordi filen er i brug. Luk Excel helt, og prøv igen.",
-    "msg.addin.no_template": "xlwings' skabelon til tilføjelsesprogrammer mangler ({path}). Geninstaller xlplugin med pip.",
+    "msg.addin.no_template": "xlwings' skabelon til tilføjelsesprogrammer mangler ({path}). Installér xlplugin igen med pip.",
     "cli.templates.help": "Skriv de tomme skabeloner (dansk og engelsk) og eksemplet i en mappe.",
     "cli.templates.folder": "Mappen, der skal skrives i (standard: workbook_templates).",
-    "cli.demo.help": "Vis hele værktøjet på folderens eksempel: opret eksempelmappen, og kør alle handlinger på den.",
+    "cli.demo.help": "Vis hele værktøjet på folderens eksempel: Opret eksempelprojektmappen, og kør alle handlinger på den.",
     "cli.demo.outdir": "Mappen, eksemplet skrives i (standard: demo).",
     "demo.step": "--- {number}. xlplugin {command} ---",
     "demo.done": "Færdig. Åbn {path} i Excel eller LibreOffice, og se resultatet.",
@@ -767,8 +925,8 @@ TEXTS: dict[str, object] = {
     "msg.addin.config_quote": "Kan ikke skrive indstillingen {setting} = {value}: Excels makroer kan ikke læse et anførselstegn i den.",
     "ribbon.save_first": "Gem projektmappen først (Filer > Gem som), og tryk på knappen igen.",
     "ribbon.new.mac_no_workbook": (
-        "På en Mac starter knappen fra en gemt projektmappe: åbn en hvilken som helst gemt projektmappe, "
-        "og tryk igen (eller i Terminal: xlplugin new FIL.xlsx)."
+        "På en Mac starter knappen fra en gemt projektmappe. Åbn en hvilken som helst gemt projektmappe, og "
+        "tryk igen (eller skriv i Terminal: xlplugin new FIL.xlsx)."
     ),
     # --- steps 4 and 5: evaluation and maintenance plan
     "choice.level.low": "Lav",
@@ -828,17 +986,23 @@ TEXTS: dict[str, object] = {
     "eval.advice.unknown_themes": "Skriv temaerne, som de står på arket {sheet}, eller tilføj dem dér.",
     "plan.maintainers.catalog": "Kataloget foreslår: {maintainers}.",
     "plan.maintainers.unknown": "Platformen står ikke i kataloget. Vælg selv, hvem der er bedst egnet til at vedligeholde den.",
-    "plan.advice.residents": "Beboerne i fællesskab: aftal, hvem der gør hvad, fx med faste værter på skift.",
-    "plan.advice.board": "Afdelingsbestyrelsen: giv bestyrelsen et større ansvar for byggeriets sociale liv, også for denne platform.",
-    "plan.advice.caretakers": "Ejendomsfunktionærerne: lad deres rolle også omfatte sociale opgaver, fx at vise nye beboere platformen.",
-    "plan.advice.volunteers": "Frivilligforeninger: inddrag foreninger fra lokalområdet, og aftal en fast kontaktperson i afdelingen.",
-    "plan.advice.organisation": "Boligorganisationen: aftal, hvem der har ansvaret, og sæt penge af til driften i budgettet.",
-    "plan.advice.municipality": "Kommunen: aftal samarbejdet og økonomien, før platformen sættes i gang.",
+    "plan.advice.residents": "Beboerne i fællesskab: Aftal, hvem der gør hvad, fx med faste værter på skift.",
+    "plan.advice.board": "Afdelingsbestyrelsen: Giv bestyrelsen et større ansvar for byggeriets sociale liv, også for denne platform.",
+    "plan.advice.caretakers": "Ejendomsfunktionærerne: Lad deres rolle også omfatte sociale opgaver, fx at vise nye beboere platformen.",
+    "plan.advice.volunteers": "Frivilligforeninger: Inddrag foreninger fra lokalområdet, og aftal en fast kontaktperson i afdelingen.",
+    "plan.advice.organisation": "Boligorganisationen: Aftal, hvem der har ansvaret, og sæt penge af til driften i budgettet.",
+    "plan.advice.municipality": "Kommunen: Aftal samarbejdet og økonomien, før platformen sættes i gang.",
     "plan.advice.other": "Afklar, hvem der er bedst egnet til at sætte platformen i gang og holde liv i den.",
     "plan.advice.choose": "Overvej beboerne i fællesskab, afdelingsbestyrelsen, ejendomsfunktionærerne, frivilligforeninger eller andre.",
-    "plan.advice.active_residents": "Platformen afhænger af ildsjæle: skab nye koncepter for et aktivt beboerskab, så ansvaret ikke hviler på få.",
-    "plan.note.equal_rank": "Social vedligeholdelse skal prioriteres lige så højt som den bygningsmæssige: sæt budget og opfølgning på hver platform.",
-    "plan.note.experiment": "Tænk nyt og eksperimenter, og del jeres erfaringer med andre afdelinger.",
+    "plan.advice.active_residents": (
+        "Platformen afhænger af ildsjæle. Skab nye koncepter for at fremme et aktivt beboerskab, så ansvaret "
+        "ikke hviler på få."
+    ),
+    "plan.note.equal_rank": (
+        "Social vedligeholdelse skal prioriteres lige så højt som den bygningsmæssige. Sæt budget og "
+        "opfølgningsdato på hver platform."
+    ),
+    "plan.note.experiment": "Tænk nyt og eksperimentér, og del jeres erfaringer med andre afdelinger.",
     "plan.requirement.staircase": "Gør op med opgangsprincippet i byggeriet.",
     "plan.requirement.flexible_rooms": "Lav fleksible rum til de sociale platforme, da behovet for platforme ændrer sig over tid.",
     "plan.requirement.around_dwellings": "Placér fællesmiljøer omkring boligerne i stedet for udelukkende i fælleshuse o.l.",
@@ -858,10 +1022,16 @@ TEXTS: dict[str, object] = {
     "col.catalog.other_maintainers": "Andre vedligeholdere",
     "col.requirements.asked_by": "Ønskes af",
     "col.maintenance.advice": "Forslag og råd",
-    "help.catalog.target_groups": "Fx Alle, Børn, Børnefamilier, Unge, Studerende, Seniorer eller jeres egne gruppenavne, adskilt af komma.",
-    "help.catalog.purposes": "De sociale formål, platformen støtter, adskilt af semikolon.",
-    "help.catalog.skills": "Temaer fra arket Temaer, som beboerne skal kunne, fx IT og digitale færdigheder.",
-    "help.catalog.requirements": "Hvad platformen kræver af bygningen, adskilt af semikolon.",
+    "help.catalog.target_groups": (
+        "De grupper, platformen er til, adskilt af komma. Fx »Alle«, »Børnefamilier, Seniorer« eller jeres "
+        "egne gruppenavne."
+    ),
+    "help.catalog.purposes": "De sociale formål, platformen støtter, adskilt af semikolon. Fx »Bekæmpe ensomhed; Styrke naboskabet«.",
+    "help.catalog.skills": (
+        "Temaer fra arket Temaer, som beboerne skal kunne, adskilt af komma. Fx »IT og digitale færdigheder«. "
+        "Tomt, hvis der ikke kræves noget særligt."
+    ),
+    "help.catalog.requirements": "Hvad platformen kræver af bygningen, adskilt af semikolon. Fx »Placering i stueetagen; adgang til vand«.",
     # --- the command line's own words (argparse's English, in Danish) (issue 13)
     "argparse.usage: ": "brug: ",
     "argparse.positional arguments": "argumenter",
@@ -904,7 +1074,7 @@ TEXTS: dict[str, object] = {
     # --- overview and report (issue 14) ---
     "sheet.overview": "Overblik",
     "overview.title": "Overblik over projektet",
-    "overview.intro": "Opdateres af xlplugin overview (eller knappen Opdatér overblik). Skriv ikke her; ret på trinenes ark.",
+    "overview.intro": "Opdateres, når I opdaterer overblikket (knappen Opdatér overblik). Skriv ikke her; ret på trinenes ark.",
     "overview.figures": "Nøgletal",
     "overview.value": "Antal",
     "overview.figure.groups": "Beboergrupper",
@@ -937,6 +1107,12 @@ TEXTS: dict[str, object] = {
     "overview.added": "Projektmappen var lavet før arket {sheet}; det er tilføjet nu.",
     "overview.done": "Arket {sheet} er opdateret ({errors} fejl og {warnings} advarsler i projektmappen).",
     "cli.overview.help": "Opdatér arket Overblik med nøgletal og diagrammer",
+    "cli.upgrade.help": "Bring en projektmappe fra en ældre udgave op til i dag; alt indhold bevares",
+    "cli.upgrade.path": "Projektmappen (.xlsx), der skal opgraderes",
+    "upgrade.current": "Projektmappen har allerede layout {layout}; intet er ændret.",
+    "upgrade.done": "Projektmappen er opgraderet fra layout {found} til layout {layout}; alt indhold er bevaret.",
+    "upgrade.sheet_added": "Arket {sheet} er tilføjet.",
+    "upgrade.columns_added": "Tabellen {table} har fået {n} nye kolonner (sidst i tabellen).",
     "report.title": "Det sociale liv i {name}",
     "report.subtitle": "Rapport til bygherre, kommune og beboere efter KAB's fem trin",
     "report.file_suffix": " - rapport",
@@ -945,7 +1121,10 @@ TEXTS: dict[str, object] = {
     "report.money": "{amount} kr.",
     "report.more": "… og {n} flere",
     "report.findings.heading": "Åbne fejl og advarsler i projektmappen",
-    "report.findings.intro": "Projektmappen har {errors} fejl og {warnings} advarsler. Ret dem, så rapporten bygger på de rigtige oplysninger (tryk Validér i Excel for at se dem ved cellerne).",
+    "report.findings.intro": (
+        "Projektmappen har {errors} fejl og {warnings} advarsler. Ret dem, så rapporten bygger på de rigtige "
+        "oplysninger (validér projektmappen i Excel for at se dem ved cellerne)."
+    ),
     "report.figures.heading": "Nøgletal",
     "report.figures.groups": "Beboergrupper",
     "report.figures.groups_value": "{n}, heraf {local} i lokalområdet",
@@ -986,7 +1165,10 @@ TEXTS: dict[str, object] = {
     "report.step2.intro": "Matrixen viser hver gruppes udækkede behov, ressourcer og interesser i byggeriet og lokalområdet.",
     "report.step2.counts": "{groups} grupper har i alt {needs} udækkede behov, {resources} ressourcer og {interests} interesser.",
     "report.step3.heading": "Trin 3: Samspilsmuligheder",
-    "report.step3.intro": "De samspil, projektgruppen har valgt: det fælles tredje, fælles løsninger og nytte af hinandens ressourcer – internt i byggeriet og eksternt med lokalområdet.",
+    "report.step3.intro": (
+        "De samspil, projektgruppen har valgt: det fælles tredje, fælles løsninger og at drage nytte af "
+        "hinandens ressourcer – internt i byggeriet og eksternt med lokalområdet."
+    ),
     "report.step3.counts": "{chosen} af {proposed} samspilsmuligheder er valgt: {internal} interne og {external} eksterne.",
     "report.step3.chosen": "De valgte samspil",
     "report.step3.carried_by": "Platform",
@@ -1018,7 +1200,10 @@ TEXTS: dict[str, object] = {
     "report.chart.forms.caption": "De valgte samspil fordelt på form, interne og eksterne (trin 3).",
     "report.chart.platforms": "Valgte platforme pr. type",
     "report.chart.platforms.caption": "De valgte platforme fordelt på type (trin 4).",
-    "report.network.caption": "Netværket: grupperne (med behov og ressourcer) mødes gennem de valgte samspil på de platforme, der bærer dem. Stiplede linjer er eksterne samspil med lokalområdet.",
+    "report.network.caption": (
+        "Netværket: Grupperne (med behov og ressourcer) mødes gennem de valgte samspil på de platforme, der "
+        "bærer dem. Stiplede linjer er eksterne samspil med lokalområdet."
+    ),
     "report.network.bundle": "{theme} ({n} samspil)",
     "report.network.counts": "{needs} behov, {resources} ressourcer",
     "report.network.groups": "Grupper",
@@ -1058,28 +1243,75 @@ TEXTS: dict[str, object] = {
     ),
     "msg.new.backup": "Den tidligere projektmappe ligger i {backup}.",
     "privacy.removed": "(personoplysning fjernet)",
-    "finding.privacy_comment_cpr": "Kommentaren til cellen ser ud til at indeholde et CPR-nummer.",
-    "advice.privacy_comment_cpr": "Slet CPR-nummeret i kommentaren (højreklik på cellen > Rediger kommentar). Mappen sendes på mail, og den skal beskrive grupper, ikke enkeltpersoner.",
-    "finding.privacy_comment_email": "Kommentaren til cellen ser ud til at indeholde en mailadresse.",
-    "advice.privacy_comment_email": "Slet mailadressen i kommentaren (højreklik på cellen > Rediger kommentar), eller skriv en funktion i stedet.",
-    "finding.privacy_comment_phone": "Kommentaren til cellen ser ud til at indeholde et telefonnummer.",
-    "advice.privacy_comment_phone": "Slet telefonnummeret i kommentaren (højreklik på cellen > Rediger kommentar); skriv hellere en rolle end en person.",
-    "finding.lists_missing": "Det skjulte ark {lists_sheet} med listerne til rullemenuerne mangler, så rullemenuerne i mappen virker ikke.",
-    "advice.lists_missing": "Kør xlplugin validate på projektmappen, mens den er gemt og lukket (uden --no-write); så laves arket og navnene lst_… igen. Knappen Valider i Excel kan ikke tilføje ark.",
-    "finding.lists_broken": "{n} af navnene lst_…, som rullemenuerne henter listerne fra på det skjulte ark {lists_sheet}, peger ikke på noget, så de rullemenuer virker ikke.",
-    "advice.lists_broken": "Kør xlplugin validate på projektmappen, mens den er gemt og lukket (uden --no-write); så laves arket {lists_sheet} og navnene lst_… igen. Knappen Valider i Excel kan ikke tilføje ark.",
-    "finding.lists_restored": "Det skjulte ark {lists_sheet} med listerne til rullemenuerne manglede eller var i stykker; det er lavet igen med navnene lst_…, så rullemenuerne virker igen.",
+    "finding.privacy_comment_cpr": "Noten til cellen ser ud til at indeholde et CPR-nummer.",
+    "advice.privacy_comment_cpr": (
+        "Slet CPR-nummeret i noten til cellen (højreklik på cellen > Rediger note; i ældre Excel: Rediger "
+        "kommentar). Projektmappen skal beskrive grupper, ikke enkeltpersoner."
+    ),
+    "finding.privacy_comment_email": "Noten til cellen ser ud til at indeholde en mailadresse.",
+    "advice.privacy_comment_email": (
+        "Slet mailadressen i noten til cellen (højreklik på cellen > Rediger note; i ældre Excel: Rediger "
+        "kommentar), eller skriv en rolle i stedet."
+    ),
+    "finding.privacy_comment_phone": "Noten til cellen ser ud til at indeholde et telefonnummer.",
+    "advice.privacy_comment_phone": (
+        "Slet telefonnummeret i noten til cellen (højreklik på cellen > Rediger note; i ældre Excel: Rediger "
+        "kommentar), og skriv hellere en rolle end en person."
+    ),
+    "finding.lists_missing": (
+        "Det skjulte ark {lists_sheet} med listerne til rullemenuerne mangler, så rullemenuerne i "
+        "projektmappen virker ikke."
+    ),
+    "advice.lists_missing": (
+        "Kør xlplugin validate på projektmappen, mens den er gemt og lukket (uden --no-write); så laves arket "
+        "og navnene lst_… igen. Knappen Validér i Excel kan ikke tilføje ark."
+    ),
+    "finding.lists_broken": (
+        "{n} af navnene lst_…, som rullemenuerne henter listerne fra på det skjulte ark {lists_sheet}, peger "
+        "ikke på noget, så de rullemenuer virker ikke."
+    ),
+    "advice.lists_broken": (
+        "Kør xlplugin validate på projektmappen, mens den er gemt og lukket (uden --no-write); så laves arket "
+        "{lists_sheet} og navnene lst_… igen. Knappen Validér i Excel kan ikke tilføje ark."
+    ),
+    "finding.lists_restored": (
+        "Det skjulte ark {lists_sheet} med listerne til rullemenuerne manglede eller var i stykker; det er "
+        "lavet igen med navnene lst_…, så rullemenuerne virker igen."
+    ),
     "advice.lists_restored": "Intet at gøre. Havde I selv skrevet noget på arket {lists_sheet}, ligger det i sikkerhedskopien (.bak).",
-    "finding.findings_restored": "Arket {findings_sheet} (eller tabellen på det) manglede; det er lavet igen, og fundene står på det.",
+    "finding.findings_restored": "Arket {findings_sheet} (eller tabellen på det) manglede; det er lavet igen, og resultatet står på det.",
     "advice.findings_restored": "Intet at gøre.",
-    "msg.live.cannot_add_sheet": "Knappen i Excel kan ikke tilføje arket {sheet}. Gem og luk projektmappen, og kør kommandoen på filen (xlplugin validate eller xlplugin overview MAPPE.xlsx).",
+    "msg.live.cannot_add_sheet": (
+        "Knappen i Excel kan ikke tilføje arket {sheet}. Gem og luk projektmappen, og kør kommandoen på filen "
+        "(xlplugin validate eller xlplugin overview PROJEKT.xlsx)."
+    ),
     # --- the in-place writer (issue 9) ---
     "msg.backup_name_too_long": "Navnet på {path} er for langt til at gemme en sikkerhedskopi ved siden af den. Giv filen et kortere navn, og prøv igen.",
-    "msg.overview.missing": "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave, og knappen i Excel kan ikke tilføje ark. Gem og luk projektmappen, og kør xlplugin overview MAPPE.xlsx; så tilføjes arket med diagrammerne.",
+    "msg.layout.older": (
+        "Projektmappen er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout {current}). "
+        "Gem og luk projektmappen, og kør xlplugin upgrade MAPPE.xlsx; så bringes den op til i dag, og alt indhold "
+        "bevares. Projektmappen er ikke ændret."
+    ),
+    "msg.layout.newer": (
+        "Projektmappen er lavet med en nyere udgave af xlplugin (layout {found}); denne udgave kan læse op til "
+        "layout {current}. Opdatér xlplugin. Projektmappen er ikke ændret."
+    ),
+    "msg.upgrade.file_only": "Knappen i Excel kan ikke opgradere projektmappen. Gem og luk den, og kør xlplugin upgrade MAPPE.xlsx.",
+    "msg.overview.missing": (
+        "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave, og knappen i Excel kan "
+        "ikke tilføje ark. Gem og luk projektmappen, og kør xlplugin overview PROJEKT.xlsx; så tilføjes arket "
+        "med diagrammerne."
+    ),
     "msg.read_only": "{path} er skrivebeskyttet, så resultatet kan ikke gemmes i den. Fjern skrivebeskyttelsen (eller gem en kopi), og prøv igen.",
-    "msg.busy": "{path} bliver lige nu behandlet af en anden handling (eller et andet vindue). Vent til den er færdig, og prøv igen.",
+    "msg.busy": (
+        "{path} bliver lige nu behandlet af en anden handling (eller et andet vindue). Vent, til den er "
+        "færdig, og prøv igen."
+    ),
     "finding.formula_no_result": "Cellen i tabellen {table} indeholder en formel uden gemt resultat, så den læses som tom.",
-    "advice.formula_no_result": "Åbn filen i Excel (eller LibreOffice), og gem den, så formlens resultat kommer med; eller skriv værdien i stedet for formlen.",
+    "advice.formula_no_result": (
+        "Åbn filen i Excel (eller LibreOffice), og gem den, så formlens resultat kommer med, eller skriv "
+        "værdien i stedet for formlen."
+    ),
     # wiring of steps 4 and 5: the sheets, the actions, the ribbon
     "col.platforms.score_interactions": "Samspil (1-5)",
     "col.platforms.score_target_groups": "Målgrupper (1-5)",
@@ -1091,27 +1323,39 @@ TEXTS: dict[str, object] = {
     "col.platforms.origin": "Oprindelse",
     "col.platforms.status": "Status",
     "col.criteria.key": "Nøgle",
-    "help.criteria.key": "Hvilken pointkolonne vægten gælder. Lad nøglen stå; navnet må I gerne rette.",
-    "help.platforms.comment": "Jeres egne noter. De bevares, når I kører Foreslå platforme igen.",
+    "help.criteria.key": "Hvilken pointkolonne vægten gælder, fx economy. Lad nøglen stå; kriteriets navn må I gerne rette.",
+    "help.platforms.comment": "Jeres egne noter, fx »Placeres ved siden af fælleskøkkenet«. De bevares, når I foreslår platforme igen.",
     "dv.error_rating": "Skriv et tal fra 1 (svagt) til 5 (stærkt), fx 3 eller 4,5.",
     "platforms.reason_line": "{criterion} {score}: {reason}",
     "platforms.own_score": "{criterion} {score}: {reason} Jeres egen vurdering ({own}) er bevaret.",
     "start.state.complete": "Færdig",
-    "msg.platforms.summary": "{new} nye platforme, {updated} opdateret, {outdated} forældet, {removed} fjernet, {unchanged} uændret ({total} rækker på arket {sheet}).",
+    "msg.platforms.summary": (
+        "{new} nye platforme, {updated} opdateret, {outdated} forældet, {removed} fjernet og {unchanged} "
+        "uændret ({total} rækker på arket {sheet})."
+    ),
     "msg.platforms.basis_selected": "Vurderet for de {n} valgte samspil på arket {sheet}.",
-    "msg.platforms.basis_all": "Ingen samspil er valgt på arket {sheet}; platformene er vurderet for alle {n}. Markér de samspil, I vil arbejde videre med, og kør Foreslå platforme igen.",
+    "msg.platforms.basis_all": (
+        "Der er ikke valgt noget samspil på arket {sheet}, så platformene er vurderet for alle {n}. Markér de "
+        "samspil, I vil arbejde videre med, og foreslå platforme igen."
+    ),
     "msg.platforms.top": "Bedst placeret: {names}.",
     "msg.platforms.kept_scores": "{n} point, I selv har sat, er bevaret.",
-    "msg.platforms.problems": "{n} rækker i kataloget kunne ikke bruges, som de står; kør Valider for at se hvilke.",
+    "msg.platforms.problems": "{n} rækker i kataloget kunne ikke bruges, som de står. Validér projektmappen for at se hvilke.",
     "msg.platforms.requirements": "Kravene til den fysiske udformning er opdateret: {n} ønskes af de valgte platforme.",
-    "msg.platforms.failed": "Platformene kunne ikke vurderes ({reason}). Filen er ikke ændret. Send gerne filen til support.",
-    "msg.plan.summary": "{new} nye planer, {updated} opdateret, {unchanged} uændret, {kept} af jeres egne bevaret ({total} rækker på arket {sheet}).",
-    "msg.plan.none_selected": "Ingen platforme er valgt på arket {sheet}. Markér dem, I vælger, og kør Lav vedligeholdelsesplan igen.",
+    "msg.platforms.failed": "Platformene kunne ikke vurderes ({reason}). Filen er ikke ændret. Send gerne filen til jeres it-support.",
+    "msg.plan.summary": (
+        "{new} nye planer, {updated} opdateret, {unchanged} uændret og {kept} af jeres egne bevaret ({total} "
+        "rækker på arket {sheet})."
+    ),
+    "msg.plan.none_selected": "Der er ikke valgt nogen platforme på arket {sheet}. Markér dem, I vælger, og lav vedligeholdelsesplanen igen.",
     "msg.plan.budget": "Budget i alt: {budget} kr. om året.",
-    "msg.plan.reviews": "Opfølgninger i rækkefølge: {reviews}.",
+    "msg.plan.reviews": "Opfølgningsdatoer i rækkefølge: {reviews}.",
     "msg.plan.review": "{date} {platform}",
-    "msg.plan.no_review": "{n} planer har endnu ingen dato for opfølgning.",
-    "msg.plan.failed": "Vedligeholdelsesplanen kunne ikke laves ({reason}). Filen er ikke ændret. Send gerne filen til support.",
+    "msg.plan.no_review": "{n} planer har endnu ingen opfølgningsdato.",
+    "msg.plan.failed": (
+        "Vedligeholdelsesplanen kunne ikke laves ({reason}). Filen er ikke ændret. Send gerne filen til jeres "
+        "it-support."
+    ),
     "maintenance.budget_total": "Budget i alt",
     "cli.platforms.help": "Foreslå og vurdér platforme på arket 4 Platforme for de valgte samspil (trin 4).",
     "cli.platforms.path": "Projektmappen (.xlsx), der skal opdateres.",
@@ -1120,15 +1364,21 @@ TEXTS: dict[str, object] = {
     "ribbon.grpStep45.label": "Trin 4 og 5: Platforme",
     "ribbon.platforms.label": "Foreslå platforme",
     "ribbon.platforms.screentip": "Vurdér platforme for de valgte samspil",
-    "ribbon.platforms.supertip": "Vurderer kataloget for de samspil, I har valgt på trin 3, med vægtene på arket, og udfylder 4 Platforme. Jeres valg, kommentarer, egne point og egne rækker bevares.",
+    "ribbon.platforms.supertip": (
+        "Vurderer kataloget for de samspil, I har valgt på trin 3, med vægtene på arket 4 Krav og vægte, og "
+        "udfylder 4 Platforme. Jeres valg, kommentarer, egne point og egne rækker bevares."
+    ),
     "ribbon.plan.label": "Lav vedligeholdelsesplan",
     "ribbon.plan.screentip": "Plan for de valgte platforme",
-    "ribbon.plan.supertip": "Skriver én række pr. valgt platform på 5 Vedligehold med kataloget forslag til vedligeholdere og folderens råd. Det, I selv har skrevet, bevares.",
+    "ribbon.plan.supertip": (
+        "Skriver én række pr. valgt platform på 5 Vedligehold med katalogets forslag til vedligeholdere og "
+        "folderens råd. Det, I selv har skrevet, bevares."
+    ),
     "finding.constraint_without_action": "Begrænsningen har endnu ingen handling.",
     "advice.constraint_without_action": "Skriv, hvad I gør ved den, og hvilket trin den sender jer tilbage til.",
     "finding.catalog_row": "{problem}",
     "advice.catalog_row": "{advice}",
-    "finding.criterion_key_unknown": "Kriteriet har en nøgle, som tilføjelsesprogrammet ikke kender; dets vægt tæller ikke.",
+    "finding.criterion_key_unknown": "Kriteriet har en nøgle, som tilføjelsesprogrammet ikke kender, så dets vægt tæller ikke.",
     "advice.criterion_key_unknown": "Skriv en af nøglerne {keys}, eller slet rækken.",
     "criterion.interactions.short": "Samspil",
     "criterion.target_groups.short": "Målgrupper",
@@ -1136,4 +1386,173 @@ TEXTS: dict[str, object] = {
     "criterion.economy.short": "Økonomi",
     "criterion.operation.short": "Drift",
     "criterion.skills.short": "Færdigheder",
+    # --- issue 13: step 4's requirements and weights on their own sheet, the folder's source
+    "sheet.frames": "4 Krav og vægte",
+    "guide.frames.title": "Trin 4: Krav til de fysiske rammer og vægte for platformene",
+    "guide.frames.purpose": (
+        "Byggeriets almindelige fysiske udformning skal også støtte samspillet, ikke kun de særlige "
+        "platforme. Vægtene bestemmer, hvad der tæller mest, når platformene på arket 4 Platforme får point."
+    ),
+    "guide.frames.method": [
+        "Gennemgå folderens tre krav, og markér dem, I vil stille til byggeriet. Tilføj jeres egne.",
+        "Når I foreslår platforme, skrives de krav, de valgte platforme stiller, og hvem der ønsker dem.",
+        "Sæt vægtene, så de kriterier, der betyder mest for jer, tæller mest. En vægt på 0 betyder, at kriteriet ikke tæller.",
+    ],
+    # --- issue 13: what sheets, headers and choices said before (old workbooks are still read)
+    "guide.start.source": (
+        "Metoden, eksemplet og rådene kommer fra folderen »Social innovation ved nybyggeri og omdannelser« "
+        "fra KAB's projekt af samme navn."
+    ),
+    "guide.step2.note": (
+        "Matrixen til højre for tabellen viser behov og ressourcer pr. gruppe, som i folderen. Den opdateres, "
+        "når I genererer samspil, og udskrives på sin egen side."
+    ),
+    "former.sheet.findings": [
+        "Valideringsfund",
+    ],
+    "former.col.maintenance.review_date": [
+        "Opfølgning",
+    ],
+    "former.col.theme_links.strength": [
+        "Styrke (0-5)",
+    ],
+    "former.col.findings.severity": [
+        "Alvor",
+    ],
+    "former.col.findings.problem": [
+        "Hvad er galt",
+    ],
+    "former.col.findings.advice": [
+        "Hvad du kan gøre",
+    ],
+    "former.col.requirements.from_folder": [
+    ],
+    "former.col.catalog.requirements": [
+    ],
+    "former.choice.interaction_type.mutual_resources": [
+        "Nytte af hinandens ressourcer",
+    ],
+    "former.choice.origin.manual": [
+        "Manuel",
+    ],
+    "former.choice.maintainer.board": [
+    ],
+    # --- issue 13: prompts for every input column, each fact its own
+    "help.facts.name": "Projektets navn, som det skal stå i sidefoden på hver udskrevet side. Fx »Nybyggeri ved Skovparken«.",
+    "help.facts.organisation": "Boligorganisationen, der bygger eller renoverer. Fx »Eksempel Boligselskab«.",
+    "help.facts.department": "Afdelingens navn eller nummer i boligorganisationen. Fx »Afdeling 42« eller »Skovparken«.",
+    "help.facts.municipality": "Kommunen, byggeriet ligger i. Fx »Roskilde Kommune«.",
+    "help.facts.kind": "Vælg Nybyggeri eller Omfattende renovering på listen.",
+    "help.facts.phase": "Hvor langt projektet er. Vælg på listen, fx Før idéfasen. Metoden virker bedst, når I starter før idéfasen.",
+    "help.facts.responsible": (
+        "Den rolle, der har ansvaret for arbejdet med det sociale liv. Skriv en rolle, ikke et navn, fx "
+        "»Projektleder« eller »Boligsocial medarbejder«."
+    ),
+    "help.facts.date": "Datoen for denne udgave af planen, fx 01-03-2027. Ret den, når I opdaterer planen.",
+    "help.entries.suggested_theme": (
+        "Udfyldes, når I genererer samspil: det tema, der passer til beskrivelsen. Et spørgsmålstegn betyder, "
+        "at I bør vælge temaet selv i kolonnen Tema."
+    ),
+    "help.interactions.id": "Samspillets nummer, fx S-01. Udfyldes, når I genererer samspil; giv egne rækker et nummer, fx E-01.",
+    "help.interactions.groups": (
+        "De grupper, der indgår, fx »Seniorer → Børnefamilier« (pilen peger fra den, der giver, til den, der "
+        "får). Skriv navnene som på arket 1 Afklaring."
+    ),
+    "help.interactions.theme": "Det tema, samspillet handler om, fx Børnepasning.",
+    "help.interactions.need": "Det behov, samspillet dækker, som det står på arket 2 Behov og ressourcer.",
+    "help.interactions.resource": "Den ressource, der dækker behovet, som den står på arket 2 Behov og ressourcer.",
+    "help.interactions.reasoning": (
+        "Hvorfor samspillet giver mening, med almindelige ord. Skrives, når I genererer samspil; skriv selv "
+        "en begrundelse for en række, I tilføjer."
+    ),
+    "help.interactions.points": "Hvad pointene består af, fx »kobling 5 + begge veje 1,5 = 6,5 af 10«.",
+    "help.interactions.purposes": "De sociale formål fra arket 1 Afklaring, som samspillet tjener.",
+    "help.interactions.origin": "Genereret: Rækken er lavet, da I genererede samspil. Egen række: I har selv skrevet den.",
+    "help.interactions.status": (
+        "Hvad der skete med rækken, sidst I genererede samspil: Ny, Opdateret, Uændret eller Forældet (passer "
+        "ikke længere til trin 2)."
+    ),
+    "help.platforms.interactions": "De valgte samspil fra arket 3 Samspil, som platformen understøtter, fx »S-02 Børnepasning«.",
+    "help.platforms.strengths": (
+        "Platformens styrker, fx »Gør det nemt at spørge om hjælp«. Hentes fra kataloget; skriv selv for en "
+        "platform, I tilføjer."
+    ),
+    "help.platforms.weaknesses": (
+        "Platformens svagheder, fx »Kræver digitale færdigheder«. Hentes fra kataloget; skriv selv for en "
+        "platform, I tilføjer."
+    ),
+    "help.platforms.score_interactions": (
+        "Hvor mange af de valgte samspil platformen understøtter: 1 (ingen) til 5 (alle). Fx 3,5. Retter I "
+        "tallet, bevares jeres."
+    ),
+    "help.platforms.score_target_groups": (
+        "Hvor mange af grupperne i de valgte samspil platformen når: 1 (ingen) til 5 (alle). Fx 4. Retter I "
+        "tallet, bevares jeres."
+    ),
+    "help.platforms.score_purposes": (
+        "Hvor godt platformen tjener de sociale formål fra trin 1, især dem med høj prioritet: 1 til 5. Fx "
+        "3,4. Retter I tallet, bevares jeres."
+    ),
+    "help.platforms.score_economy": "Hvor billig platformen er at etablere og drive: 5 = billig, 1 = dyr. Fx 4. Retter I tallet, bevares jeres.",
+    "help.platforms.score_operation": (
+        "Hvor let platformen holdes i gang uden at afhænge af få ildsjæle: 5 = let, 1 = svært. Fx 3. Retter I "
+        "tallet, bevares jeres."
+    ),
+    "help.platforms.score_skills": (
+        "Om platformen kan drives uden særlige færdigheder, eller beboerne har dem som ressource: 5 = ja, 1 = "
+        "nej. Fx 5. Retter I tallet, bevares jeres."
+    ),
+    "help.platforms.total": (
+        "Gennemsnittet af de seks point, vægtet med vægtene på arket 4 Krav og vægte. Beregnes af en formel; "
+        "skriv ikke her."
+    ),
+    "help.platforms.reasons": "Hvorfor platformen fik sine point, et kriterium pr. linje. Skrives, når I foreslår platforme.",
+    "help.platforms.origin": "Genereret: Platformen kommer fra kataloget. Egen række: I har selv tilføjet den.",
+    "help.platforms.status": "Hvad der skete med rækken, sidst I foreslog platforme: Ny, Opdateret, Uændret eller Forældet.",
+    "help.criteria.name": (
+        "Kriteriets navn, som det står over pointkolonnen på arket 4 Platforme, fx »Økonomi (1-5)«. Navnet må "
+        "I gerne rette."
+    ),
+    "help.criteria.description": (
+        "Hvad der giver høje point, fx »Etablering og drift er billig«. Kun til forklaring; teksten ændrer "
+        "ikke pointene."
+    ),
+    "help.requirements.requirement": "Et krav til byggeriets almindelige fysiske udformning, fx »Placér fællesmiljøer omkring boligerne«.",
+    "help.requirements.asked_by": "De valgte platforme, der stiller kravet. Udfyldes, når I foreslår platforme.",
+    "help.requirements.comment": "Jeres egen kommentar, fx »Aftalt med arkitekten«.",
+    "help.requirements.from_folder": "Ja for de tre krav fra KAB's folder. Nej (eller tomt) for krav, I selv eller platformene har tilføjet.",
+    "help.maintenance.advice": "Katalogets forslag til vedligeholdere og folderens råd. Skrives, når I laver vedligeholdelsesplanen.",
+    "help.maintenance.startup": (
+        "Hvordan platformen sættes i gang, og af hvem. Fx »Afdelingsbestyrelsen inviterer til opstartsmøde og "
+        "laver en madplan«."
+    ),
+    "help.maintenance.frequency": "Hvor ofte nogen skal holde liv i platformen: Ugentligt, Månedligt, Kvartalsvis, Årligt eller Løbende.",
+    "help.maintenance.success_criterion": "Hvornår platformen virker, så det kan måles. Fx »Mindst 20 beboere spiser med hver uge«.",
+    "help.constraints.constraint": "En begrænsning, I er stødt på, fx »Budgettet rækker ikke til både fælleskøkken og børnelounge«.",
+    "help.constraints.category": (
+        "Teknisk (bygning, installationer), Økonomisk (penge), Politisk (beslutninger, regler) eller "
+        "Organisatorisk (roller, ressourcer)."
+    ),
+    "help.constraints.action": "Hvad I gør ved begrænsningen, fx »Placér børneloungen ved fælleskøkkenet, så de deler areal«.",
+    "help.themes.description": "En sætning om, hvad temaet dækker. Fx »Pasning og hentning af børn, legeaftaler«.",
+    "help.catalog.name": "Platformens navn, fx »Fælleskøkken«. Navnet er det, der står på arket 4 Platforme.",
+    "help.catalog.description": "Hvad platformen er, i en eller to sætninger. Fx »Et køkken, hvor beboerne kan lave mad og spise sammen«.",
+    "help.catalog.themes": "Temaerne fra arket Temaer, platformen passer til, adskilt af komma. Fx »Fællesspisning, Social kontakt«.",
+    "help.catalog.forms": (
+        "De samspilsformer, platformen understøtter, adskilt af komma. Fx »Det fælles tredje, Fælles "
+        "løsning«. Formerne er Det fælles tredje, Fælles løsning og Drage nytte af hinandens ressourcer."
+    ),
+    "help.catalog.interaction": "Hvordan platformen skaber samspil, med almindelige ord. Fx »Beboerne mødes om maden«.",
+    "help.catalog.strengths": "Platformens styrker, fx »Gør det nemt at spørge om hjælp«.",
+    "help.catalog.weaknesses": "Platformens svagheder, fx »Kræver, at nogen tager ansvar«.",
+    "help.catalog.economy": "Hvad platformen koster, med ord. Fx »Middel etablering; lav drift«.",
+    "help.catalog.construction_cost": "Hvad det koster at etablere platformen: Lav, Middel eller Høj.",
+    "help.catalog.running_cost": "Hvad det koster at drive platformen om året: Lav, Middel eller Høj.",
+    "help.catalog.dependency": "Hvor meget platformen afhænger af, at nogen holder den i gang: Lav, Middel eller Høj.",
+    "help.catalog.maintainer": "Hvem der typisk holder platformen i gang. Vælg på listen, fx Beboerne i fællesskab.",
+    "help.catalog.other_maintainers": "Andre, der kan holde platformen i gang, adskilt af komma. Fx »Afdelingsbestyrelsen, Frivilligforeninger«.",
+    "help.catalog.id": (
+        "En kort, fast nøgle for platformen, fx »shared_kitchen«. Lad den stå; for jeres egne platforme må "
+        "feltet være tomt."
+    ),
 }
