@@ -165,11 +165,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
-@pytest.fixture(params=["lxml", "stdlib"])
+@pytest.fixture(params=["lxml", pytest.param("stdlib", marks=pytest.mark.slow)])
 def xml_backend(request, monkeypatch):
-    """The in-place writer on lxml and on the standard library (``xmltree.stdtree``: what runs in
-    the browser, where there is no lxml). Modules that write files use it with
-    ``pytestmark = pytest.mark.usefixtures("xml_backend")``; child processes inherit the choice."""
+    """The in-place writer on lxml and on the standard library (``xmltree``'s own ElementTree
+    backend: what runs in the browser, where there is no lxml). Modules that write files use it
+    with ``pytestmark = pytest.mark.usefixtures("xml_backend")``; child processes inherit the
+    choice. The standard library's runs count as slow, so the fast selection stays fast."""
     from xlplugin.gateway import xmltree
 
     previous = xmltree.use(request.param)
