@@ -1,8 +1,8 @@
 """The part of lxml's API the in-place writer uses, also where lxml is missing (in the browser,
-Pyodide has no lxml): ``etree`` is lxml's ``etree`` when it can be imported, else ``stdtree``,
-the same calls over the standard library's ``xml.etree.ElementTree``.
+Pyodide has no lxml): ``etree`` is lxml's ``etree`` when it can be imported, else this module's
+own functions, the same calls over the standard library's ``xml.etree.ElementTree``.
 
-What the writer relies on and ``stdtree`` keeps as lxml does:
+What the writer relies on and this module keeps as lxml does:
 - every namespace declaration stays on the element that made it, with its prefix, also a
   declaration no tag or attribute uses (a prefix only named in ``mc:Ignorable``: Excel rejects
   the part when it is undeclared); ElementTree alone renames prefixes to ``ns0`` and drops
