@@ -90,7 +90,7 @@ class _Element(ET.Element):
         element._parent = None
 
     def __setitem__(self, index: Any, value: Any) -> None:
-        raise NotImplementedError("stdtree: assign children with insert/append/remove")
+        raise NotImplementedError("xmltree: assign children with insert/append/remove")
 
     def __delitem__(self, index: Any) -> None:
         for element in ([self[index]] if isinstance(index, int) else list(self)[index]):
