@@ -163,3 +163,18 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name in INTEGRATION_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(params=["lxml", pytest.param("stdlib", marks=pytest.mark.slow)])
+def xml_backend(request, monkeypatch):
+    """The in-place writer on lxml and on the standard library (``xmltree``'s own ElementTree
+    backend: what runs in the browser, where there is no lxml). Modules that write files use it
+    with ``pytestmark = pytest.mark.usefixtures("xml_backend")``; child processes inherit the
+    choice. The standard library's runs count as slow, so the fast selection stays fast."""
+    from xlplugin.gateway import xmltree
+
+    previous = xmltree.use(request.param)
+    assert xmltree.etree.name == request.param
+    monkeypatch.setenv("XLPLUGIN_XML", request.param)
+    yield request.param
+    xmltree.use(previous)

@@ -17,10 +17,13 @@ from python_calamine import CalamineWorkbook
 from workbooks import example
 
 from xlplugin.actions.new import example_project
+from xlplugin.gateway import xmltree
 from xlplugin.gateway.builder import build_sheet
 from xlplugin.gateway.edit import PackageEdit
 from xlplugin.gateway.graft import graft
 from xlplugin.layout.texts import texts
+
+pytestmark = pytest.mark.usefixtures("xml_backend")  # the writer on lxml and on the standard library
 
 M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -219,7 +222,7 @@ def test_a_custom_number_format_is_found_by_its_code_or_added():
     from xlplugin.gateway.edit import Styles
 
     def styles(formats: str, xfs: str):
-        return etree.fromstring(
+        return xmltree.etree.fromstring(  # the backend under test builds the writer's input
             f'<styleSheet xmlns="{M}">{formats}<fonts count="1"><font><sz val="11"/></font></fonts>'
             '<fills count="1"><fill><patternFill/></fill></fills><borders count="1"><border/></borders>'
             f'<cellXfs count="1">{xfs}</cellXfs></styleSheet>'

@@ -35,6 +35,8 @@ from xlplugin.layout import spec
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
 
+pytestmark = pytest.mark.usefixtures("xml_backend")  # the writer on lxml and on the standard library
+
 LANG = "da"
 T = texts(LANG)
 

@@ -142,7 +142,7 @@ def test_a_snapshot_of_another_version_or_of_no_project_is_refused_in_words():
         SnapshotWorkbook({"format": "xlplugin.snapshot", "version": 99})
     assert refused.value.key == "msg.snapshot.unsupported"
     with pytest.raises(UserError) as refused:
-        SnapshotWorkbook({"format": "xlplugin.snapshot", "version": 1, "sheets": [{"name": "Ark1", "values": [["x"]]}]})
+        SnapshotWorkbook({"format": "xlplugin.snapshot", "version": 2, "sheets": [{"name": "Ark1", "values": [["x"]]}]})
     assert refused.value.key == "msg.snapshot.not_project"
 
 
@@ -201,3 +201,54 @@ def test_growing_a_table_into_the_one_below_moves_it_as_the_file_gateway_does(tm
     _, _, applied, written = run_both(tmp_path, source, write)
     assert_same_workbook(applied, written)
     assert applied.tables != Model.of_file(source).tables
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("source", ["example", "planted"])
+def test_overview_through_the_snapshot_gives_what_the_file_gateway_gives(tmp_path, lang, source):
+    """The add-in's Opdatér overblik: the key figures written as the file gateway writes them
+    (the Overblik sheet's charts read those cells, in Excel as in the file)."""
+    from xlplugin.actions import overview
+
+    path = SOURCES[source](tmp_path, lang)
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, overview.run)
+    assert by_snapshot.phrases() == by_file.phrases()[:-1]  # the file's also says where it was saved
+    assert by_snapshot.saved.path is None and by_file.saved.path is not None
+    assert_same_workbook(applied, written)
+
+
+def test_notes_beside_the_interaction_table_move_with_their_rows_as_in_the_file(tmp_path):
+    """Notes typed right of step 3's table (a text and a formula reading its row's ID) move with
+    their row when matching sorts the rows anew: the add-in's plan does what the file gateway does."""
+    from openpyxl.utils import get_column_letter, range_boundaries
+    from workbooks import find_table
+
+    from xlplugin.app import match_file
+
+    path = example(tmp_path, "da")
+    match_file(path)
+    t = texts("da")
+
+    def notes(wb):
+        ws, table = find_table(wb, "da", "interactions")
+        left, top, right, bottom = range_boundaries(table.ref)
+        for r in range(top + 1, bottom + 1):
+            if ws.cell(row=r, column=left).value:
+                ws.cell(row=r, column=right + 2, value=f"note for {ws.cell(row=r, column=left).value}")
+                ws.cell(row=r, column=right + 3, value=f"={get_column_letter(left)}{r}")
+        new_entry = {"group": "Seniorer", "kind": t.choice("entry_kind", "resource"), "theme": "Børnepasning", "description": "Passe børn"}
+        for key, value in new_entry.items():
+            cell(wb, "da", "entries", key, 12).value = value
+
+    edit(path, notes)
+    before = Model.of_file(path)
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, match.run)
+    assert (by_snapshot.new, by_snapshot.updated) == (by_file.new, by_file.updated)
+    assert_same_workbook(applied, written)
+    sheet = t.sheet("step3")
+    placed = {k: v for k, v in applied.cells.items() if k[0] == sheet and isinstance(v, str) and v.startswith("note for ")}
+    assert placed and len(placed) == sum(1 for k, v in before.cells.items() if k[0] == sheet and str(v).startswith("note for "))
+    left = min(c for (s, _, c), v in applied.cells.items() if s == sheet and v == t.header("interactions", "id"))
+    for (_, r, _), note in placed.items():
+        assert note == f"note for {applied.cells[(sheet, r, left)]}"  # beside its own row
+    assert {k: v for k, v in placed.items()} != {k: v for k, v in before.cells.items() if k in placed}, "rows must have moved"

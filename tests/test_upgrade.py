@@ -25,6 +25,8 @@ from xlplugin.layout.names import sheet_names_of
 from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
 
+pytestmark = pytest.mark.usefixtures("xml_backend")  # the writer on lxml and on the standard library
+
 LAYOUT_1 = sorted((REPO / "tests" / "fixtures" / "layout-1").glob("*.xlsx"))
 CUSTOM = "docProps/custom.xml"
 # workbook-level parts adding a sheet may change (graft), and the custom properties

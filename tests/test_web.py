@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -74,8 +75,12 @@ def test_a_second_build_replaces_the_first_and_a_foreign_folder_is_refused(site,
         web_site.build_site(tmp_path, wheels_from=site.out / "pyodide")
     assert refused.value.key == "web.build.not_empty"
     again = tmp_path / "again"
-    assert main(["web", "build", str(again), "--wheels", str(site.out / "pyodide")]) == 0
+    wheels = tmp_path / "wheels"
+    shutil.copytree(site.out / "pyodide", wheels)
+    assert main(["web", "build", str(again), "--wheels", str(wheels), "--host", "https://addin.example.dk/x/"]) == 0
     assert f"Pyodide {site.pyodide}" in capsys.readouterr().out
+    assert "https://addin.example.dk/x/taskpane.html" in (again / "manifest.xml").read_text(encoding="utf-8")
+    assert (again / "icons" / "icon-80.png").is_file() and not (site.out / "manifest.xml").exists()
     web_site.build_site(again, wheels_from=site.out / "pyodide")
     assert sorted(p.name for p in (again / "pyodide").glob("*.whl")) == sorted(p.name for p in (site.out / "pyodide").glob("*.whl"))
 
@@ -97,3 +102,105 @@ def test_pyodide_from_the_built_site_runs_the_actions_as_cpython_does(site, tmp_
     timings = re.search(r"timings (\{.*\})", done.stdout)
     assert timings, done.stdout[-2000:]
     print("Pyodide in Node:", timings[1])  # start and each action, in ms (pytest -s shows it)
+
+
+def _tables(path) -> dict[str, tuple[str, list[str]]]:
+    """Each Excel table of the workbook: its range and column names (from the package)."""
+    from lxml import etree
+
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/tables/") and name.endswith(".xml"):
+                root = etree.fromstring(z.read(name))
+                out[root.get("name")] = (root.get("ref"), [c.get("name") for c in root.iter("{*}tableColumn")])
+    return out
+
+
+def _cells(path) -> dict[str, list[list]]:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def _cli(*args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-m", "xlplugin.cli", *args], capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout.splitlines()
+
+
+def browser_env(site, data) -> dict[str, str]:
+    return {
+        "XLPLUGIN_SITE": str(site.out),
+        "XLPLUGIN_TEST_DATA": str(data),
+        "XLPLUGIN_MIME": json.dumps({ext: kind for ext, kind in web_site.MIME_TYPES.items()}),
+        "CHROMIUM": require_tool("chromium"),
+    }
+
+
+def test_the_web_page_in_chromium_gives_the_command_lines_workbook(site, tmp_path):
+    """Drop the example on the page, validate, match, download: the same workbook (cells as
+    calamine reads them, tables, summaries) as `xlplugin validate` and `xlplugin match` give;
+    planted mistakes give CPython's findings; the page works offline once loaded."""
+    from test_validate import plant_mistakes
+    from workbooks import example
+
+    shutil.copyfile(EXAMPLE, tmp_path / "example.xlsx")
+    planted = example(tmp_path, "da", name="planted.xlsx")
+    plant_mistakes(planted, "da")
+    node_test("web/test/page.e2e.mjs", env=browser_env(site, tmp_path))
+    page = json.loads((tmp_path / "page.json").read_text(encoding="utf-8"))
+    print("Chromium:", page["timings"])
+
+    cli = tmp_path / "cli" / "Eksempel.xlsx"
+    cli.parent.mkdir()
+    shutil.copyfile(EXAMPLE, cli)
+    validate_out, match_out = _cli("validate", str(cli)), _cli("match", str(cli))
+    assert set(page["validate"]) <= set(validate_out) and page["validate"]
+    assert set(page["match"]) <= set(match_out) and page["match"]
+    result = page["result"]
+    assert _cells(result) == _cells(cli)
+    assert _tables(result) == _tables(cli)
+    with zipfile.ZipFile(result) as ours, zipfile.ZipFile(cli) as theirs:
+        assert ours.namelist() == theirs.namelist()  # nothing dropped (the charts, the pictures)
+    assert "Fejl: 0" in page["validate"][0] and page["findings_shown"]
+
+    expected = json.loads(browser.press_file("validate", str(tmp_path / "planted.xlsx"), "en"))
+    assert [[f["severity"], f["sheet"], f["cell"], f["message"], f["advice"]] for f in expected["findings"]] == page["planted_findings"]
+    assert page["planted_validate"] == expected["lines"]
+    assert page["offline_validate"] == page["validate"]
+    assert "Traceback" not in page["refused"] and page["refused"]
+
+
+def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
+    """The ribbon's Validate through the task pane (Excel.run on a stand-in office.js): CPython's
+    summary and findings in Danish and English, the plan's operations applied, a foreign
+    workbook's message, and New's workbook for Excel.createWorkbook."""
+    import base64
+
+    from python_calamine import CalamineWorkbook
+    from test_validate import plant_mistakes
+    from workbooks import example
+
+    planted = example(tmp_path, "da", name="planted.xlsx")
+    plant_mistakes(planted, "da")
+    snapshot = snapshot_of_file(planted)
+    foreign = {**snapshot, "properties": {}, "tables": []}
+    expected = {"snapshot": snapshot, "foreign_snapshot": foreign}
+    for lang in ("da", "en"):
+        expected[lang] = json.loads(browser.press("validate", json.dumps(snapshot), lang))
+        assert expected[lang]["ok"] and expected[lang]["findings"]
+    refused = json.loads(browser.press("validate", json.dumps(foreign), "da"))
+    assert not refused["ok"]
+    expected["foreign_message"] = refused["message"]
+    (tmp_path / "pane-expected.json").write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
+    node_test("web/test/taskpane.e2e.mjs", env=browser_env(site, tmp_path))
+    pane = json.loads((tmp_path / "pane.json").read_text(encoding="utf-8"))
+    ops = expected["da"]["plan"]["ops"]
+    written = [entry for entry in pane["log"] if entry[0] == "write"]
+    assert len(written) == sum(op["op"] == "write" for op in ops) > 0
+    assert [e[1:3] for e in pane["log"] if e[0] == "resize"] == [[op["table"], op["range"]] for op in ops if op["op"] == "resize_table"]
+    assert any(e[0] == "marks" for e in pane["log"])
+    (tmp_path / "new.xlsx").write_bytes(base64.b64decode(pane["created"]))
+    assert "Valideringsfund" in CalamineWorkbook.from_path(str(tmp_path / "new.xlsx")).sheet_names

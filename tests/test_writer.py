@@ -24,6 +24,8 @@ from xlplugin.layout.reader import read_project
 from xlplugin.layout.texts import texts
 from xlplugin.layout.values import display_value
 
+pytestmark = pytest.mark.usefixtures("xml_backend")  # the writer on lxml and on the standard library
+
 RISKY_TEXTS = ["=SUM(A1:A3)", "+45 12 34 56 78", "-5 grader", "@beboere", "=HYPERLINK(\"http://x\")", "'citat"]
 
 

@@ -1,10 +1,12 @@
 """Where the Office.js add-in and the web page meet Python, which runs in the browser (Pyodide).
 
-JavaScript calls ``press`` with a button's action and the snapshot of the open workbook (JSON,
+The add-in's JavaScript calls ``press`` with a button's action and the snapshot of the open workbook (JSON,
 read in one ``Excel.run``); it gets back JSON: the plan of Excel operations to apply in one
 batch, the summary and the findings in the add-in's language, or a message. Never a traceback:
 an unexpected error is named by its type and cell (``xlplugin.failures.reason``), and the
 details go to the browser's console only (``detail``), which stays on the user's PC.
+The web page calls ``press_file`` instead: the workbook file itself, edited in place by the file
+gateway in the browser's memory, and downloaded again.
 """
 from __future__ import annotations
 
@@ -13,10 +15,11 @@ from typing import Any
 
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.phrases import Phrase
+from xlplugin.domain.port import Saved
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 from xlplugin.layout.words import Words
 
-ACTIONS = ("validate", "match", "platforms", "plan")
+ACTIONS = ("validate", "match", "platforms", "plan", "overview")
 
 
 def _findings(result: Any, words: Words) -> list[dict[str, Any]]:
@@ -33,26 +36,11 @@ def _findings(result: Any, words: Words) -> list[dict[str, Any]]:
     ]
 
 
-def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """Run ``action`` on the workbook's snapshot; the answer as JSON (see the module's doc)."""
-    import importlib
-
-    from xlplugin.gateway.snapshot import SnapshotWorkbook
-
+def _answer(lang: str, run: Any) -> str:
+    """``run(lang)`` gives the answer's own fields; a failure becomes a message, never a traceback."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     try:
-        if action not in ACTIONS:
-            raise ValueError("unknown action")
-        gateway = SnapshotWorkbook(json.loads(snapshot_json))
-        module = importlib.import_module(f"xlplugin.actions.{action}")
-        result = module.run(gateway)
-        words = Words(lang, names=result.lang)
-        answer = {
-            "ok": True,
-            "plan": gateway.plan(),
-            "lines": words.lines(result.phrases()),
-            "findings": _findings(result, words),
-        }
+        answer = {"ok": True, **run(lang)}
     except UserError as exc:
         answer = {"ok": False, "message": Words(lang)(exc.phrase)}
     except Exception as exc:  # a bug: a message for the user, the details for the console
@@ -64,3 +52,62 @@ def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE) -> str:
             "detail": safe_traceback(exc),
         }
     return json.dumps(answer, ensure_ascii=False)
+
+
+def _action(action: str) -> Any:
+    import importlib
+
+    if action not in ACTIONS:
+        raise ValueError("unknown action")
+    return importlib.import_module(f"xlplugin.actions.{action}")
+
+
+def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Run ``action`` on the workbook's snapshot (the add-in); the answer as JSON: the plan of
+    Excel operations, the summary lines and the findings."""
+
+    def run(lang: str) -> dict[str, Any]:
+        from xlplugin.gateway.snapshot import SnapshotWorkbook
+
+        module = _action(action)
+        gateway = SnapshotWorkbook(json.loads(snapshot_json))
+        result = module.run(gateway)
+        words = Words(lang, names=result.lang)
+        return {"plan": gateway.plan(), "lines": words.lines(result.phrases()), "findings": _findings(result, words)}
+
+    return _answer(lang, run)
+
+
+def press_file(action: str, path: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Run ``action`` on the workbook file at ``path`` (the web page: a file in the browser's own
+    memory) with the file gateway, which edits it in place as on the desktop (lxml or, in the
+    browser, the standard library: ``gateway.xmltree``). The answer as JSON: the summary lines,
+    the findings and whether the file was saved."""
+
+    def run(lang: str) -> dict[str, Any]:
+        from xlplugin.gateway.file import open_for_reading
+
+        module = _action(action)
+        with open_for_reading(path) as gateway:  # no other process reaches the file here
+            result = module.run(gateway)
+        saved = getattr(result, "saved", None)
+        if saved is not None:  # where it was saved means nothing to the user: the page offers the download
+            result.saved = Saved()
+        words = Words(lang, names=result.lang)
+        return {
+            "lines": words.lines(result.phrases()),
+            "findings": _findings(result, words),
+            "saved": bool(saved is not None and saved.path),
+        }
+
+    return _answer(lang, run)
+
+
+def new_file(path: str, lang: str = DEFAULT_LANGUAGE, example: bool = False) -> None:
+    """A new project workbook at ``path`` (the add-in's *New*: Excel.createWorkbook opens it)."""
+    from pathlib import Path
+
+    from xlplugin.actions import new
+    from xlplugin.gateway.builder import write_new_workbook
+
+    new.create_workbook(write_new_workbook, Path(path), lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE, example=example)

@@ -84,13 +84,23 @@ def cmd_web(args: argparse.Namespace) -> int:
     """`web build OUT`: the static site of the Office.js add-in."""
     from xlplugin import web_site
 
-    site = web_site.build_site(Path(args.out), args.wheels)
+    site = web_site.build_site(Path(args.out), args.wheels, host=args.host)
     say(texts(args.lang).format("web.build.done", folder=site.out, pyodide=site.pyodide, wheels=len(site.wheels)))
     return 0
 
 
 def cmd_addin(args: argparse.Namespace) -> int:
     """`addin build|install|uninstall|status`: the Excel add-in (xlplugin.addin)."""
+    import importlib
+
+    missing = []
+    for name in ("xlwings", "pyopenvba"):  # the desktop extra
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        raise UserError("msg.addin.desktop_missing", missing=", ".join(missing))
     if args.action == "build":
         from xlplugin.addin.build import build_addin
 
@@ -334,6 +344,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     web_build = web_sub.add_parser("build", help=t["cli.web.build.help"], description=t["cli.web.build.help"])
     web_build.add_argument("out", metavar=t["cli.metavar.folder"], help=t["cli.web.build.out"])
     web_build.add_argument("--wheels", metavar=t["cli.metavar.folder"], help=t["cli.web.build.wheels"])
+    web_build.add_argument("--host", metavar="URL", help=t["cli.web.build.host"])
 
     addin = _command(sub, t, lang, "addin", cmd_addin)
     addin_sub = addin.add_subparsers(dest="action", required=True, metavar=t["cli.metavar.command"])

@@ -83,10 +83,15 @@ def _lock_entry(wheel: Path) -> dict[str, object]:
     }
 
 
-def build_site(out: Path | str, wheels_from: Path | str | None = None) -> Site:
+def build_site(out: Path | str, wheels_from: Path | str | None = None, host: str | None = None) -> Site:
     """Write the site to ``out`` (emptied first if it is an earlier build). ``wheels_from``: a
-    folder holding the wheels of web/wheels.txt already (no download)."""
+    folder holding the wheels of web/wheels.txt already (no download). ``host``: the site's
+    https:// address, for the add-in's manifest.xml (none without it)."""
+    from xlplugin import web_manifest
+
     out = Path(out)
+    if host is not None:
+        web_manifest.manifest(host)  # an address Office cannot load is refused before any work
     pyodide = REPO / "node_modules" / "pyodide"
     static = REPO / "web" / "site"
     if not (pyodide / "pyodide.asm.wasm").is_file() or not static.is_dir():
@@ -130,6 +135,62 @@ def build_site(out: Path | str, wheels_from: Path | str | None = None) -> Site:
         if ext in (".wasm", ".mjs", ".whl", ".json", ".xlsx")
     )
     (out / "web.config").write_text(_WEB_CONFIG.format(entries=mime), encoding="utf-8")
+    _write_texts(out)
+    web_manifest.write(out, host)
+    _write_offline_list(out)
     version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
     return Site(out, sorted(entries), version)
+
+
+# the keys the pages show: their own and the ribbon's labels (the same words as the VBA ribbon)
+TEXT_PREFIXES = ("web.page.", "web.pane.", "web.error.", "ribbon.", "severity.")
+PAGES = ("index.html", "taskpane.html")
+
+
+def page_texts(lang: str) -> dict[str, str]:
+    from xlplugin.layout.texts import texts
+
+    table = texts(lang)
+    keys = table.keys()
+    return {key: value for key in keys if key.startswith(TEXT_PREFIXES) and isinstance(value := table.get(key), str)}
+
+
+def _write_texts(out: Path) -> None:
+    """texts.json for the scripts (both languages), and the pages' text in Danish already, so
+    they read well before their script has run."""
+    import re
+
+    from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES
+
+    tables = {lang: page_texts(lang) for lang in LANGUAGES}
+    (out / "texts.json").write_text(json.dumps(tables, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    default = tables[DEFAULT_LANGUAGE]
+
+    def fill(m: re.Match[str]) -> str:
+        text = default.get(m[2])
+        if text is None:
+            raise ValueError(f"no text {m[2]!r} for a page")
+        return m[1] + text.replace("&", "&amp;").replace("<", "&lt;") + m[3]
+
+    for name in PAGES:
+        page = out / name
+        if page.is_file():
+            html = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r'(<[^<>]*\bdata-t="([^"]+)"[^<>]*>)(</)', fill, html), encoding="utf-8")
+
+
+def _write_offline_list(out: Path) -> None:
+    """offline.json: every file the service worker keeps for offline use; sw.js gets the build's
+    hash, so a new build replaces the old copy in the browser."""
+    files = sorted(
+        p.relative_to(out).as_posix() for p in out.rglob("*")
+        if p.is_file() and p.name not in ("sw.js", "offline.json", "web.config", "manifest.xml")
+    )
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())
+    version = digest.hexdigest()[:16]
+    (out / "offline.json").write_text(json.dumps({"version": version, "files": ["./", *files]}, indent=1) + "\n", encoding="utf-8")
+    worker = out / "sw.js"
+    worker.write_text(worker.read_text(encoding="utf-8").replace("__BUILD__", version), encoding="utf-8")
 

@@ -51,6 +51,7 @@ function fakeWorkbook() {
       worksheets: { items: sheets },
       tables: { items: [{ name: "Beboergrupper", getRange: () => proxy({ address: "'1 Afklaring'!B2:C3" }) }] },
       properties: { custom: { items: [{ key: "xlplugin.layout", value: "1" }, { key: "xlplugin.lang", value: "da" }] } },
+      names: { items: [{ name: "lst_yesno", formula: "=Lister!$A$2:$A$3" }] },
       comments: { items: [{ content: "Ring 12 34 56 78", getLocation: () => proxy({ address: "'5 Vedligehold'!B2" }) }] },
     },
   });
@@ -73,8 +74,9 @@ test("the snapshot holds each sheet from A1, its formulas and number formats, th
   const snapshot = await readSnapshot(fakeWorkbook());
   assert.deepEqual(snapshot, {
     format: "xlplugin.snapshot",
-    version: 1,
+    version: 2,
     properties: { "xlplugin.layout": "1", "xlplugin.lang": "da" },
+    names: { lst_yesno: "Lister!$A$2:$A$3" },
     sheets: [
       {
         name: "1 Afklaring",

@@ -15,10 +15,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
 from xlplugin.gateway import edit_shift
 from xlplugin.gateway.edit_sheet import WORKBOOK, Sheet, child, local, q
+from xlplugin.gateway.xmltree import etree
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"

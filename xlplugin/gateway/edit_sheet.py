@@ -10,7 +10,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
+from xlplugin.gateway.xmltree import etree
 
 if TYPE_CHECKING:
     from xlplugin.gateway.edit import PackageEdit

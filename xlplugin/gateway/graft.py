@@ -24,10 +24,9 @@ import re
 import zipfile
 from typing import Any
 
-from lxml import etree
-
 from xlplugin.gateway.edit import PR, WORKBOOK_ORDER, PackageEdit, R, _rels_name, _target
 from xlplugin.gateway.edit_sheet import WORKBOOK, child, local, q
+from xlplugin.gateway.xmltree import etree
 
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 CONTENT_TYPES = "[Content_Types].xml"

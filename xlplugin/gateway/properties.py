@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from xlplugin.gateway.edit import PR, PackageEdit
 from xlplugin.gateway.graft import CONTENT_TYPES, VT, _content_type
+from xlplugin.gateway.xmltree import etree
 
 CUSTOM = "docProps/custom.xml"
 CP = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from lxml import etree
-
 from xlplugin.domain.port import CellRef
 from xlplugin.gateway.edit import PackageEdit
 from xlplugin.gateway.edit_sheet import CELL_ADDRESS, Sheet, col_letters, col_number, local, q
 from xlplugin.gateway.edit_shift import expand_shared
 from xlplugin.gateway.regions import MARK_FORMULA, addresses_by_sheet
+from xlplugin.gateway.xmltree import etree
 
 EXCEL_COLUMN_WIDTH = 8.43  # a column without a width of its own (Calibri 11)
 

@@ -6,10 +6,11 @@ hands it over as a **snapshot**; the action runs unchanged against this adapter;
 becomes an operation of a **plan**, which JavaScript applies in one batch
 (``web/office/plan.js``). Nothing here touches Excel, a file or the network.
 
-Snapshot, format ``xlplugin.snapshot`` version 1 (what Office.js gives, as it gives it)::
+Snapshot, format ``xlplugin.snapshot`` version 2 (what Office.js gives, as it gives it)::
 
-    {"format": "xlplugin.snapshot", "version": 1,
+    {"format": "xlplugin.snapshot", "version": 2,
      "properties": {"xlplugin.layout": "1", "xlplugin.lang": "da"},    # custom properties
+     "names": {"lst_yesno": "Lister!$A$2:$A$3"},   # workbook-scope names, without the "="
      "sheets": [{"name": "1 Afklaring", "visible": true,
                  "values": [[...], ...],           # from A1 to the used range's last cell
                  "formulas": [["B7", "=SUM(...)"]], # cells holding a formula
@@ -17,6 +18,8 @@ Snapshot, format ``xlplugin.snapshot`` version 1 (what Office.js gives, as it gi
                  "merged": ["A1:C1"]}],
      "tables": [{"name": "Beboergrupper", "sheet": "1 Afklaring", "range": "A5:I12"}],
      "comments": [{"sheet": "1 Afklaring", "cell": "B7", "text": "..."}]}
+
+Version 2 added ``names`` (validation checks the dropdowns' lists by them).
 
 Values are as ``Range.values`` gives them: text, numbers (a date is its serial number, told
 by its number format), booleans, "" for an empty cell, an error as its text ("#DIV/0!").
@@ -45,6 +48,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved, column_letter, column_number
@@ -53,7 +57,7 @@ from xlplugin.gateway.formulas import formula_at
 from xlplugin.layout.names import sheet_names_of, table_names_of
 from xlplugin.layout.texts import LANGUAGES
 
-SNAPSHOT_FORMAT, SNAPSHOT_VERSION = "xlplugin.snapshot", 1
+SNAPSHOT_FORMAT, SNAPSHOT_VERSION = "xlplugin.snapshot", 2
 PLAN_FORMAT, PLAN_VERSION = "xlplugin.plan", 1
 MARK_FILL, MARK_BORDER = "#FFC7CE", "#C00000"  # the file gateway's mark colours
 MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one call
@@ -103,6 +107,7 @@ class SnapshotWorkbook:
             raise _unsupported()
         self.path = None
         self.properties: dict[str, str] = {str(k): str(v) for k, v in (snapshot.get("properties") or {}).items()}
+        self._names: dict[str, str] = {str(k): str(v).removeprefix("=") for k, v in (snapshot.get("names") or {}).items()}
         self._sheets: dict[str, dict[str, Any]] = {}
         self._grids: dict[str, list[list[Any]]] = {}
         self._formulas: dict[str, dict[tuple[int, int], str]] = {}
@@ -137,6 +142,13 @@ class SnapshotWorkbook:
     # --- reading -------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:
         return list(self._sheets)
+
+    def defined_names(self) -> dict[str, str]:
+        return dict(self._names)
+
+    def restore_sheet(self, sheet_key: str, project: Any) -> None:
+        """Not in the open workbook (as the live adapter): the message says what to do."""
+        raise UserError("msg.live.cannot_add_sheet", sheet=ph.sheet(sheet_key))
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         """The sheet's values as the file gateway reads them: "" for empty, dates as dates."""
@@ -194,14 +206,20 @@ class SnapshotWorkbook:
             ]
         return self._now[sheet]
 
-    def write_table(self, table_key: str, headers: list[str], rows: list[list[Any]]) -> None:
+    def write_table(
+        self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None
+    ) -> None:
         region = self._region_of(table_key)
         sheet = region.sheet
         top, left, bottom, right = region.top + 1, region.left + 1, region.bottom + 1, region.right + 1
         n_rows = max(len(rows), 1)
         new_bottom, new_right = top + n_rows, left + len(headers) - 1
+        notes = {}
+        if origins is not None:
+            notes = self._notes(sheet, region, [*range(top + 1, bottom + 1), *(top + 1 + i for i in origins if i is not None)])
+        inserted = None
         if new_bottom > bottom:
-            self._make_room(sheet, bottom + 1, new_bottom)
+            inserted = self._make_room(sheet, bottom + 1, new_bottom)
         block: list[list[Any]] = [list(headers)] + [
             [(row[i] if i < len(row) else None) for i in range(len(headers))] for row in rows
         ]
@@ -215,14 +233,51 @@ class SnapshotWorkbook:
             self._ops.append({"op": "clear_links", "sheet": sheet, "range": gone})
             self._ops.append({"op": "clear", "sheet": sheet, "range": gone})
             self._fill(sheet, new_bottom + 1, left, [[None] * (right - left + 1)] * (bottom - new_bottom))
+        if notes:
+            moves = {top + 1 + i: top + 1 + j for j, i in enumerate(origins or []) if i is not None}
+            self._move_notes(sheet, notes, moves, inserted)
 
-    def _make_room(self, sheet: str, first: int, last: int) -> None:
+    def _notes(self, sheet: str, region: regions.Region, rows: list[int]) -> dict[tuple[int, int], tuple[Any, str | None]]:
+        """What is typed beside the table on sheet rows ``rows`` (1-based), outside other tables:
+        (row, column) → (value, formula or None), as the workbook was read (as the live adapter)."""
+        grid, formulas = self._rows(sheet), self._formulas[sheet]
+        others = [g for g in self._now_regions if g.sheet == sheet and g.name != region.name]
+        found: dict[tuple[int, int], tuple[Any, str | None]] = {}
+        for r in sorted(set(rows)):
+            line = grid[r - 1] if r - 1 < len(grid) else []
+            width = max(len(line), max((c + 1 for (fr, c) in formulas if fr == r - 1), default=0))
+            for c in range(1, width + 1):
+                value = line[c - 1] if c - 1 < len(line) else None
+                formula = formulas.get((r - 1, c - 1))
+                inside = any(g.top < r <= g.bottom + 1 and g.left < c <= g.right + 1 for g in others)
+                if (value not in (None, "") or formula) and not region.left < c <= region.right + 1 and not inside:
+                    found[(r, c)] = (value, formula)
+        return found
+
+    def _move_notes(self, sheet: str, notes: dict[tuple[int, int], tuple[Any, str | None]], moves: dict[int, int],
+                    inserted: tuple[int, int] | None) -> None:
+        """Each note onto its row's new place: the old cells cleared first, then written (a
+        formula as it reads there); notes of rows not written again stay."""
+        def now(r: int) -> int:  # where a row stands after rows were inserted below the table
+            return r + inserted[1] if inserted is not None and r >= inserted[0] else r
+
+        moving = {at: note for at, note in notes.items() if moves.get(at[0], at[0]) != at[0]}
+        for r, c in moving:
+            self._ops.append({"op": "clear", "sheet": sheet, "range": range_address(now(r), c, now(r), c)})
+            self._fill(sheet, now(r), c, [[None]])
+        for (r, c), (value, formula) in moving.items():
+            target = CellRef(sheet, moves[r], c)
+            cell = Formula(formula, CellRef(sheet, r, c)) if formula is not None else value
+            self._ops.append({"op": "write", "sheet": sheet, "cell": target.address, "values": [[self._cell(cell, target)]]})
+            self._fill(sheet, target.row, c, [[formula_at(cell, target) if isinstance(cell, Formula) else value]])
+
+    def _make_room(self, sheet: str, first: int, last: int) -> tuple[int, int] | None:
         """Insert rows if rows first..last are not free, as the other adapters do."""
         grid = self._current(sheet)
         below = (grid[r - 1] if r - 1 < len(grid) else [] for r in range(first, last + 1))
         insert = regions.rows_to_insert(below, first, last)
         if insert is None:
-            return
+            return None
         at, count = insert
         self._ops.append({"op": "insert_rows", "sheet": sheet, "row": at, "count": count})
         if at - 1 < len(grid):
@@ -231,6 +286,7 @@ class SnapshotWorkbook:
             if region.sheet == sheet and region.top >= at - 1:
                 region.top += count
                 region.bottom += count
+        return insert
 
     def _fill(self, sheet: str, top: int, left: int, block: list[list[Any]]) -> None:
         grid = self._current(sheet)

@@ -71,6 +71,7 @@ def snapshot_of_file(path: Path | str) -> dict[str, Any]:
         "format": SNAPSHOT_FORMAT,
         "version": SNAPSHOT_VERSION,
         "properties": dict(book.properties),
+        "names": book.defined_names(),
         "sheets": sheets,
         "tables": tables,
         "comments": [{"sheet": at.sheet, "cell": at.address, "text": text} for at, text in comments],

@@ -1,7 +1,18 @@
 // Python in the browser (and in Node, for the tests): Pyodide from the site's own folder, the
 // wheels its lock file names (checked against their hashes), nothing from any package index.
 // `press(action, snapshot, lang)` runs one action of xlplugin (xlplugin/browser.py) on a
-// snapshot of the workbook and gives back { ok, plan, lines, findings } or { ok: false, message }.
+// snapshot of the workbook (the add-in) and gives back { ok, plan, lines, findings } or
+// { ok: false, message }; `pressFile(actions, bytes, name, lang)` runs actions one after the
+// other on the workbook file itself (the web page), edited in place in the browser's memory,
+// and gives back { answers, bytes }: the answer of each action run and the file as it is now.
+
+const FOLDER = "/projekt"; // the workbook's folder in Pyodide's file system (memory only)
+
+/** A file name Pyodide's file system can hold: no folders, always ending in .xlsx. */
+export function safeName(name) {
+  const base = String(name || "").split(/[\\/]/).pop().replace(/[\u0000-\u001f]/g, "").trim();
+  return base && base !== "." && base !== ".." ? base : "Projekt.xlsx";
+}
 
 export async function startPython(base) {
   const { loadPyodide } = await import(base + "pyodide.mjs");
@@ -15,10 +26,44 @@ export async function startPython(base) {
   });
   await py.loadPackage(["xlplugin"], { messageCallback: quiet, errorCallback: quiet });
   const browser = py.pyimport("xlplugin.browser");
+
+  function clearFolder() {
+    py.FS.mkdirTree(FOLDER);
+    for (const entry of py.FS.readdir(FOLDER)) {
+      if (entry !== "." && entry !== "..") py.FS.unlink(`${FOLDER}/${entry}`);
+    }
+  }
+
   return {
     py,
     press(action, snapshot, lang) {
       return JSON.parse(browser.press(action, JSON.stringify(snapshot), lang));
+    },
+    newWorkbook(lang, example = false) {
+      clearFolder();
+      try {
+        browser.new_file(`${FOLDER}/new.xlsx`, lang, example);
+        return py.FS.readFile(`${FOLDER}/new.xlsx`);
+      } finally {
+        clearFolder();
+      }
+    },
+    pressFile(actions, bytes, name, lang) {
+      const file = safeName(name);
+      clearFolder();
+      py.FS.writeFile(`${FOLDER}/${file}`, bytes);
+      py.FS.chdir(FOLDER); // messages name the file, not a folder the user never saw
+      const answers = [];
+      try {
+        for (const action of actions) {
+          const answer = JSON.parse(browser.press_file(action, file, lang));
+          answers.push({ action, ...answer });
+          if (!answer.ok) break;
+        }
+        return { answers, bytes: py.FS.readFile(`${FOLDER}/${file}`) };
+      } finally {
+        clearFolder();
+      }
     },
   };
 }

@@ -4,7 +4,7 @@
 // custom document properties and the threaded comments (ExcelApi 1.10; notes are not read).
 
 export const SNAPSHOT_FORMAT = "xlplugin.snapshot";
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** "A5:I12" from "'1 Afklaring'!A5:I12"; [sheet, address] when asked for both. */
 export function splitAddress(address) {
@@ -43,7 +43,9 @@ export async function readSnapshot(context) {
   const tables = workbook.tables;
   const custom = workbook.properties.custom;
   const comments = workbook.comments;
+  const names = workbook.names; // workbook scope (a sheet's own names are in worksheet.names)
   sheets.load("items");
+  names.load("items");
   tables.load("items");
   custom.load("items");
   comments.load("items");
@@ -76,6 +78,7 @@ export async function readSnapshot(context) {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
     properties: Object.fromEntries(custom.items.map((p) => [p.key, String(p.value)])),
+    names: Object.fromEntries(names.items.map((n) => [n.name, String(n.formula).replace(/^=/, "")])),
     sheets: sheets.items.map((sheet, i) => ({
       name: sheet.name,
       visible: sheet.visibility === "Visible",

@@ -816,6 +816,65 @@ TEXTS: dict[str, object] = {
         "Der skete en uventet fejl: {reason}. Projektmappen er uændret. Prøv igen; sker det igen, "
         "så kontakt din IT-support (detaljerne står i browserens udviklerkonsol)."
     ),
+    # --- The web page and the task pane (issue 17) ------------------------------------
+    "web.page.title": "Social innovation – projektmappen i browseren",
+    "web.page.intro": (
+        "Kontrollér og udfyld en projektmappe uden Excel-tilføjelsesprogram og uden at installere noget. "
+        "Filen bliver på din computer: den sendes ikke nogen steder hen."
+    ),
+    "web.page.lang_switch": "English",
+    "web.page.step_file": "1. Vælg projektmappen",
+    "web.page.drop": "Træk projektmappen (.xlsx) hertil, eller",
+    "web.page.pick": "vælg en fil",
+    "web.page.chosen": "Valgt: {name} ({size} kB)",
+    "web.page.not_xlsx": "Vælg en Excel-projektmappe (en fil, der ender på .xlsx).",
+    "web.page.step_actions": "2. Kør en handling",
+    "web.page.actions_hint": "Handlingerne ændrer din kopi af projektmappen her i browseren. Bagefter henter du resultatet.",
+    "web.page.about.validate": "Finder manglende eller forkerte oplysninger og skriver dem på arket Valideringsfund.",
+    "web.page.about.match": "Trin 3: finder samspil mellem beboergrupperne ud fra behov og ressourcer.",
+    "web.page.about.platforms": "Trin 4: vurderer platforme til de samspil, I har valgt.",
+    "web.page.about.plan": "Trin 5: en vedligeholdelsesplan for de platforme, I har valgt.",
+    "web.page.step_result": "3. Resultat",
+    "web.page.download": "Hent projektmappen",
+    "web.page.download_hint": "Den hentede fil har de ændringer, handlingerne har lavet. Åbn den i Excel eller LibreOffice.",
+    "web.page.findings": "Fund fra valideringen",
+    "web.page.no_findings": "Ingen fund: projektmappen er i orden.",
+    "web.page.col.severity": "Alvor",
+    "web.page.col.sheet": "Ark",
+    "web.page.col.cell": "Celle",
+    "web.page.col.what": "Hvad er galt",
+    "web.page.col.advice": "Hvad du kan gøre",
+    "web.page.loading": "Gør Python klar … Første gang kan det tage op til et halvt minut; derefter virker siden også uden net.",
+    "web.page.ready": "Klar.",
+    "web.page.running": "{action} kører …",
+    "web.page.done": "{action} er færdig ({seconds} s).",
+    "web.page.failed": "{action} kunne ikke gennemføres. Projektmappen er uændret. Genindlæs siden, og prøv igen.",
+    "web.page.failed_start": "Python kunne ikke starte i denne browser. Brug en nyere udgave af Edge, Chrome, Firefox eller Safari, og genindlæs siden.",
+    "web.page.privacy": "Intet forlader din computer: projektmappen behandles her i browseren.",
+    "web.pane.title": "Social innovation",
+    "web.pane.intro": "Knapperne på fanen Social innovation arbejder på den åbne projektmappe. Her ser du, hvordan det går.",
+    "web.pane.new_done": "Den nye projektmappe er åbnet i et nyt vindue. Gem den, hvor du vil.",
+    "web.pane.new_example": "Med folderens eksempel",
+    "web.pane.unsupported": "Denne udgave af Excel kan ikke køre tilføjelsesprogrammet (det kræver Microsoft 365 eller Excel 2021 eller nyere).",
+    "web.pane.help": (
+        "Knapperne gør det samme som i tilføjelsesprogrammet til Excel på pc'en: Valider skriver fundene på arket Valideringsfund, "
+        "Generér samspil udfylder 3 Samspil, Foreslå platforme udfylder 4 Platforme, og Lav vedligeholdelsesplan udfylder 5 Vedligehold. "
+        "Python kører her i Excel; intet sendes nogen steder hen. Gem projektmappen, når du er tilfreds."
+    ),
+    "web.manifest.description": "Planlæg det sociale liv i et nyt eller omdannet alment boligområde efter folderens fem trin: valider projektmappen, find samspil, vurdér platforme og lav en vedligeholdelsesplan.",
+    "web.manifest.new.tip": "Åbner en ny projektmappe i et nyt vindue med et ark pr. trin, lister og vejledning. Gem den, hvor du vil.",
+    "web.manifest.validate.tip": "Gennemgår alle trin for manglende eller forkerte oplysninger og viser fundene på arket Valideringsfund med et link til hver celle.",
+    "web.manifest.match.tip": "Kobler behov og ressourcer fra trin 2 og udfylder arket 3 Samspil. Jeres valg, kommentarer og egne rækker bevares.",
+    "web.manifest.platforms.tip": "Vurderer kataloget for de samspil, I har valgt på trin 3, og udfylder 4 Platforme. Jeres valg, kommentarer, egne point og egne rækker bevares.",
+    "web.manifest.plan.tip": "Skriver én række pr. valgt platform på 5 Vedligehold med forslag til vedligeholdere og folderens råd. Det, I selv har skrevet, bevares.",
+    "web.manifest.overview.tip": "Tæller grupper, behov, ressourcer, samspil, platforme, vedligehold og budget op på arket Overblik; diagrammerne følger tallene.",
+    "web.manifest.help.tip": "Viser, hvad knapperne gør, i ruden til højre.",
+    "web.build.host_https": "Tilføjelsesprogrammets adresse skal begynde med https:// (Office indlæser kun tilføjelsesprogrammer over HTTPS): {host}",
+    "cli.web.build.host": "Sitets adresse (https://…/), som manifest.xml peger på; uden den skrives intet manifest.",
+    "msg.addin.desktop_missing": (
+        "Tilføjelsesprogrammet til Excel på pc'en kræver pakkerne {missing}, som ikke er installeret. "
+        'Installer xlplugin med dem:  pip install "xlplugin[desktop]"  og prøv igen.'
+    ),
     "web.build.no_checkout": "Byg sitet fra en kopi af xlplugins kildekode efter  npm ci  (Pyodide i node_modules/pyodide og siderne i web/site under {folder}).",
     "web.build.abi": "Pyodide i node_modules er bygget til ABI {found}; web/wheels.txt er til {expected}. Kør  npm ci  igen.",
     "web.build.not_empty": "{folder} findes og er ikke et tidligere byggeri af sitet. Angiv en tom eller ny mappe.",

@@ -803,6 +803,65 @@ TEXTS: dict[str, object] = {
         "An unexpected error happened: {reason}. The workbook is unchanged. Try again; if the error persists, "
         "tell your IT support (the details are in the browser's developer console)."
     ),
+    # --- The web page and the task pane (issue 17) ------------------------------------
+    "web.page.title": "Social innovation – the project workbook in your browser",
+    "web.page.intro": (
+        "Check and fill in a project workbook without the Excel add-in and without installing anything. "
+        "The file stays on your computer: it is not sent anywhere."
+    ),
+    "web.page.lang_switch": "Dansk",
+    "web.page.step_file": "1. Choose the project workbook",
+    "web.page.drop": "Drag the project workbook (.xlsx) here, or",
+    "web.page.pick": "choose a file",
+    "web.page.chosen": "Chosen: {name} ({size} kB)",
+    "web.page.not_xlsx": "Choose an Excel project workbook (a file ending in .xlsx).",
+    "web.page.step_actions": "2. Run an action",
+    "web.page.actions_hint": "The actions change your copy of the workbook here in the browser. Download the result afterwards.",
+    "web.page.about.validate": "Finds missing or wrong information and lists it on the Findings sheet.",
+    "web.page.about.match": "Step 3: finds interactions between the resident groups from their needs and resources.",
+    "web.page.about.platforms": "Step 4: rates platforms for the interactions you selected.",
+    "web.page.about.plan": "Step 5: a maintenance plan for the platforms you selected.",
+    "web.page.step_result": "3. Result",
+    "web.page.download": "Download the workbook",
+    "web.page.download_hint": "The downloaded file holds the changes the actions made. Open it in Excel or LibreOffice.",
+    "web.page.findings": "Findings of the validation",
+    "web.page.no_findings": "No findings: the workbook is in order.",
+    "web.page.col.severity": "Severity",
+    "web.page.col.sheet": "Sheet",
+    "web.page.col.cell": "Cell",
+    "web.page.col.what": "What is wrong",
+    "web.page.col.advice": "What you can do",
+    "web.page.loading": "Getting Python ready … The first time this can take up to half a minute; after that the page also works offline.",
+    "web.page.ready": "Ready.",
+    "web.page.running": "{action} is running …",
+    "web.page.done": "{action} is done ({seconds} s).",
+    "web.page.failed": "{action} could not be completed. The workbook is unchanged. Reload the page and try again.",
+    "web.page.failed_start": "Python could not start in this browser. Use a recent version of Edge, Chrome, Firefox or Safari, and reload the page.",
+    "web.page.privacy": "Nothing leaves your computer: the workbook is processed here in the browser.",
+    "web.pane.title": "Social innovation",
+    "web.pane.intro": "The buttons on the Social innovation tab work on the open project workbook. Here you see how it goes.",
+    "web.pane.new_done": "The new project workbook is open in a new window. Save it where you like.",
+    "web.pane.new_example": "With the folder's example",
+    "web.pane.unsupported": "This version of Excel cannot run the add-in (it needs Microsoft 365 or Excel 2021 or later).",
+    "web.pane.help": (
+        "The buttons do what they do in the desktop Excel add-in: Validate lists the findings on the Findings sheet, "
+        "Generate interactions fills 3 Interactions, Suggest platforms fills 4 Platforms, and Make maintenance plan fills 5 Maintenance. "
+        "Python runs here in Excel; nothing is sent anywhere. Save the workbook when you are happy."
+    ),
+    "web.manifest.description": "Plan the social life of a new or renovated social-housing estate in the folder's five steps: validate the workbook, find interactions, rate platforms and make a maintenance plan.",
+    "web.manifest.new.tip": "Opens a new project workbook in a new window, with a sheet per step, lists and guidance. Save it where you like.",
+    "web.manifest.validate.tip": "Checks every step for missing or wrong information and lists the findings on the Findings sheet, with a link to each cell.",
+    "web.manifest.match.tip": "Matches the needs and resources of step 2 and fills the sheet 3 Interactions. Your selections, comments and own rows are kept.",
+    "web.manifest.platforms.tip": "Rates the catalog for the interactions you selected in step 3 and fills 4 Platforms. Your choices, comments, own scores and own rows are kept.",
+    "web.manifest.plan.tip": "Writes one row per chosen platform on 5 Maintenance, with suggested maintainers and the folder's advice. What you wrote yourself is kept.",
+    "web.manifest.overview.tip": "Counts groups, needs, resources, interactions, platforms, maintenance and budget on the Overview sheet; the charts follow the figures.",
+    "web.manifest.help.tip": "Shows what the buttons do, in the pane on the right.",
+    "web.build.host_https": "The add-in's address must start with https:// (Office loads add-ins over HTTPS only): {host}",
+    "cli.web.build.host": "The site's address (https://…/) that manifest.xml points at; without it no manifest is written.",
+    "msg.addin.desktop_missing": (
+        "The desktop Excel add-in needs the packages {missing}, which are not installed. "
+        'Install xlplugin with them:  pip install "xlplugin[desktop]"  and try again.'
+    ),
     "web.build.no_checkout": "Build the site from a checkout of xlplugin after  npm ci  (Pyodide in node_modules/pyodide and the pages in web/site under {folder}).",
     "web.build.abi": "The Pyodide in node_modules is built for ABI {found}; web/wheels.txt is for {expected}. Run  npm ci  again.",
     "web.build.not_empty": "{folder} exists and is not an earlier build of the site. Give an empty or new folder.",

@@ -1,0 +1,122 @@
+// The Office.js add-in's task pane and shared runtime: every ribbon button (manifest.xml) runs
+// here, so Pyodide loads once per Excel session (in a worker). A press reads the workbook in one
+// Excel.run (snapshot.mjs), runs the action in Python, applies the plan in one Excel.run
+// (plan.mjs) and shows progress, the summary and the findings; a failure is a message in the
+// user's language, never a traceback (details go to the console only). "New" builds the
+// workbook in Python and opens it with Excel.createWorkbook.
+import { applyTexts, format, loadTexts, renderFindings, startEngine } from "./engine.mjs";
+import { applyPlan } from "./plan.mjs";
+import { readSnapshot } from "./snapshot.mjs";
+
+const $ = (selector) => document.querySelector(selector);
+const ACTIONS = ["validate", "match", "platforms", "plan", "overview"];
+const state = { texts: null, lang: "da", engine: null, started: null, busy: false };
+
+function t(key, values = {}) {
+  return format(state.texts[state.lang][key] ?? key, values);
+}
+
+function status(text) {
+  $("#status").textContent = text;
+}
+
+function problem(text) {
+  $("#problem").textContent = text;
+  $("#problem").hidden = !text;
+}
+
+function ready() {
+  state.started ??= state.engine.start();
+  return state.started;
+}
+
+function showLines(action, lines) {
+  const block = document.createElement("div");
+  block.dataset.action = action;
+  const heading = document.createElement("h2");
+  heading.textContent = t(`ribbon.${action}.label`);
+  const list = document.createElement("ul");
+  for (const line of lines) {
+    const item = document.createElement("li");
+    item.textContent = line;
+    list.append(item);
+  }
+  block.append(heading, list);
+  $("#summary").replaceChildren(block);
+}
+
+async function press(action) {
+  if (state.busy) return;
+  state.busy = true;
+  const label = t(`ribbon.${action}.label`);
+  problem("");
+  $("#findings").hidden = true;
+  const t0 = performance.now();
+  try {
+    status(t("web.page.loading"));
+    const started = await ready();
+    if (!started.ok) throw new Error(started.error);
+    if (action === "new") {
+      status(t("web.page.running", { action: label }));
+      const reply = await state.engine.newWorkbook(state.lang);
+      if (!reply.ok) throw new Error(reply.error);
+      await Excel.createWorkbook(reply.base64);
+      showLines(action, [t("web.pane.new_done")]);
+    } else {
+      status(t("ribbon.progress.start", { action: label }));
+      const snapshot = await Excel.run((context) => readSnapshot(context));
+      status(t("web.page.running", { action: label }));
+      const reply = await state.engine.snapshot(action, snapshot, state.lang);
+      if (!reply.ok) throw new Error(reply.error);
+      const answer = reply.answer;
+      if (!answer.ok) {
+        status("");
+        problem(answer.message);
+        if (answer.detail) console.error(answer.detail);
+        return;
+      }
+      await Excel.run((context) => applyPlan(context, answer.plan));
+      showLines(action, answer.lines);
+      if (action === "validate" && answer.findings.length) {
+        renderFindings($("#findings tbody"), answer.findings);
+        $("#findings").hidden = false;
+      }
+    }
+    status(t("web.page.done", { action: label, seconds: ((performance.now() - t0) / 1000).toFixed(1) }));
+  } catch (error) {
+    console.error(error);
+    status("");
+    problem(t("web.page.failed", { action: label }));
+  } finally {
+    state.busy = false;
+  }
+}
+
+Office.onReady(async (info) => {
+  state.texts = await loadTexts();
+  const language = (Office.context && Office.context.displayLanguage) || "da-DK";
+  state.lang = language.toLowerCase().startsWith("da") ? "da" : "en";
+  document.documentElement.lang = state.lang;
+  applyTexts(document, state.texts[state.lang]);
+  if (info && info.host && !Office.context.requirements.isSetSupported("ExcelApi", "1.13")) {
+    problem(t("web.pane.unsupported"));
+    return;
+  }
+  state.engine = startEngine();
+  for (const action of [...ACTIONS, "new"]) {
+    // the ribbon's buttons (ExecuteFunction in the shared runtime)
+    Office.actions.associate(action, async (event) => {
+      try { await Office.addin.showAsTaskpane(); } catch { /* older hosts: the pane may stay closed */ }
+      await press(action);
+      event.completed();
+    });
+  }
+  for (const button of document.querySelectorAll("[data-action]")) {
+    button.addEventListener("click", () => press(button.dataset.action));
+  }
+  status(t("web.page.loading"));
+  const started = await ready();
+  status(started.ok ? t("web.page.ready") : "");
+  if (!started.ok) problem(t("web.page.failed_start"));
+  document.body.dataset.ready = started.ok ? "1" : "0";
+});

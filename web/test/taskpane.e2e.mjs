@@ -1,0 +1,90 @@
+// The add-in's task pane in headless Chromium with a stand-in for office.js (office-stub.js):
+// the ribbon's Validate reads the workbook (a snapshot of planted mistakes) through Excel.run,
+// Python runs in the worker, the plan is applied through Excel.run; the pane shows the summary
+// and the findings CPython gives, in Danish and in English; a workbook that is not a project
+// workbook gives the message, never a traceback; New hands Excel.createWorkbook a workbook.
+// Run by tests/test_web.py (expected answers in XLPLUGIN_TEST_DATA/pane-expected.json).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DATA, SITE, launch, serve } from "./browser.mjs";
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+async function openPane(browser, origin, lang, snapshot) {
+  const page = await browser.newPage();
+  const stub = readFileSync(new URL("./office-stub.js", import.meta.url), "utf8");
+  const foreign = [];
+  // only office.js is answered by the test (the DevTools protocol's Fetch domain pauses just
+  // that URL; page-wide interception would hold the worker's requests too)
+  const cdp = await page.createCDPSession();
+  await cdp.send("Fetch.enable", { patterns: [{ urlPattern: OFFICE_JS }] });
+  cdp.on("Fetch.requestPaused", ({ requestId }) => cdp.send("Fetch.fulfillRequest", {
+    requestId, responseCode: 200,
+    responseHeaders: [{ name: "Content-Type", value: "text/javascript" }],
+    body: Buffer.from(stub).toString("base64"),
+  }));
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url !== OFFICE_JS && !url.startsWith(origin)) foreign.push(url);
+  });
+  await page.evaluateOnNewDocument((lang, snapshot) => { window.__OFFICE_LANG__ = lang; window.__SNAPSHOT__ = snapshot; }, lang, snapshot);
+  await page.goto(`${origin}/taskpane.html`);
+  await page.waitForSelector("body[data-ready='1']", { timeout: 240_000 });
+  return { page, foreign };
+}
+
+async function ribbon(page, action) {
+  await page.evaluate((action) => {
+    window.__completed = false;
+    window.__officeActions[action]({ completed() { window.__completed = true; } });
+  }, action);
+  await page.waitForFunction(() => window.__completed === true, { timeout: 240_000 });
+}
+
+test("the task pane runs the ribbon's actions through Excel.run with a stand-in office.js", { timeout: 900_000 }, async () => {
+  const expected = JSON.parse(readFileSync(join(DATA, "pane-expected.json"), "utf8"));
+  const server = await serve(SITE);
+  const chromium = await launch();
+  const out = {};
+  try {
+    // Danish Excel: the ribbon's Validate on planted mistakes
+    const da = await openPane(chromium.browser, server.origin, "da-DK", expected.snapshot);
+    assert.equal(await da.page.$eval("html", (h) => h.lang), "da");
+    assert.equal(await da.page.$eval('[data-action="validate"] strong', (s) => s.textContent), "Valider");
+    assert.deepEqual(Object.keys(await da.page.evaluate(() => window.__officeActions)).sort(), ["match", "new", "overview", "plan", "platforms", "validate"]);
+    await ribbon(da.page, "validate");
+    assert.equal(await da.page.$eval("#problem", (p) => p.hidden), true, await da.page.$eval("#problem", (p) => p.textContent));
+    const lines = await da.page.$$eval("#summary li", (items) => items.map((li) => li.textContent));
+    assert.deepEqual(lines, expected.da.lines);
+    const findings = await da.page.$$eval("#findings tbody tr", (rows) => rows.map((r) => [...r.children].map((td) => td.textContent)));
+    assert.deepEqual(findings, expected.da.findings.map((f) => [f.severity, f.sheet, f.cell, f.message, f.advice]));
+    out.log = await da.page.evaluate(() => window.__excelLog.map((entry) => entry.slice(0, 4)));
+    assert.match(await da.page.$eval("#status", (s) => s.textContent), /^Valider er færdig \(\d+\.\d s\)\.$/);
+    assert.ok(await da.page.evaluate(() => window.__shownAsTaskpane >= 1));
+
+    // New: a workbook for Excel.createWorkbook
+    await ribbon(da.page, "new");
+    out.created = await da.page.evaluate(() => window.__created);
+    assert.ok(out.created && out.created.length > 1000);
+
+    // not a project workbook: the message, no traceback
+    await da.page.evaluate((snapshot) => { window.__SNAPSHOT__ = snapshot; }, expected.foreign_snapshot);
+    await ribbon(da.page, "validate");
+    const message = await da.page.$eval("#problem", (p) => (p.hidden ? "" : p.textContent));
+    assert.equal(message, expected.foreign_message);
+    assert.deepEqual(da.foreign, []);
+
+    // English Excel
+    const en = await openPane(chromium.browser, server.origin, "en-US", expected.snapshot);
+    assert.equal(await en.page.$eval('[data-action="validate"] strong', (s) => s.textContent), "Validate");
+    await ribbon(en.page, "validate");
+    assert.deepEqual(await en.page.$$eval("#summary li", (items) => items.map((li) => li.textContent)), expected.en.lines);
+    assert.deepEqual(en.foreign, []);
+  } finally {
+    await chromium.close();
+    await server.close().catch(() => {});
+    writeFileSync(join(DATA, "pane.json"), JSON.stringify(out));
+  }
+});
