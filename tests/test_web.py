@@ -187,7 +187,10 @@ def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
     plant_mistakes(planted, "da")
     snapshot = snapshot_of_file(planted)
     foreign = {**snapshot, "properties": {}, "tables": []}
-    expected = {"snapshot": snapshot, "foreign_snapshot": foreign}
+    from xlplugin.layout.texts import texts
+
+    labels = {lang: texts(lang)["ribbon.validate.label"] for lang in ("da", "en")}
+    expected = {"snapshot": snapshot, "foreign_snapshot": foreign, "labels": labels}
     for lang in ("da", "en"):
         expected[lang] = json.loads(browser.press("validate", json.dumps(snapshot), lang))
         assert expected[lang]["ok"] and expected[lang]["findings"]
@@ -203,4 +206,7 @@ def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
     assert [e[1:3] for e in pane["log"] if e[0] == "resize"] == [[op["table"], op["range"]] for op in ops if op["op"] == "resize_table"]
     assert any(e[0] == "marks" for e in pane["log"])
     (tmp_path / "new.xlsx").write_bytes(base64.b64decode(pane["created"]))
-    assert "Valideringsfund" in CalamineWorkbook.from_path(str(tmp_path / "new.xlsx")).sheet_names
+    browser.new_file(str(tmp_path / "cpython.xlsx"), "da")
+    made = CalamineWorkbook.from_path(str(tmp_path / "new.xlsx")).sheet_names
+    assert made == CalamineWorkbook.from_path(str(tmp_path / "cpython.xlsx")).sheet_names
+    assert texts("da").sheet("findings") in made

@@ -15,7 +15,10 @@
 
   function sheetObject(snapshotSheet, name) {
     const values = snapshotSheet ? snapshotSheet.values : [];
-    const width = Math.max(0, ...values.map((row) => row.length));
+    // the used range: every value, formula and formatted cell (as Excel's covers them)
+    const places = snapshotSheet ? [...snapshotSheet.formulas, ...snapshotSheet.number_formats].map(([at]) => cellIndex(at)) : [];
+    const height = Math.max(values.length, ...places.map(([r]) => r + 1));
+    const width = Math.max(0, ...values.map((row) => row.length), ...places.map(([, c]) => c + 1));
     const recorder = (address) => ({
       insert: (direction) => log.push(["insert", name, address, direction]),
       clear: (what) => log.push(["clear", name, address, what]),
@@ -29,7 +32,7 @@
     return {
       name,
       visibility: snapshotSheet && !snapshotSheet.visible ? "Hidden" : "Visible",
-      getUsedRangeOrNullObject: () => ({ load() {}, isNullObject: values.length === 0, rowIndex: 0, columnIndex: 0, rowCount: values.length, columnCount: width }),
+      getUsedRangeOrNullObject: () => ({ load() {}, isNullObject: height === 0, rowIndex: 0, columnIndex: 0, rowCount: height, columnCount: width }),
       getRangeByIndexes(row, col, rows, cols) {
         const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (values[r] && values[r][c] !== undefined && values[r][c] !== null ? values[r][c] : "")));
         const formulas = grid.map((row) => row.slice());

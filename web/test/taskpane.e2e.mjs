@@ -25,6 +25,10 @@ async function openPane(browser, origin, lang, snapshot) {
     responseHeaders: [{ name: "Content-Type", value: "text/javascript" }],
     body: Buffer.from(stub).toString("base64"),
   }));
+  const consoleErrors = [];
+  page.on("console", (message) => { if (message.type() === "error") consoleErrors.push(message.text()); });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  page.consoleErrors = consoleErrors;
   page.on("request", (request) => {
     const url = request.url();
     if (url !== OFFICE_JS && !url.startsWith(origin)) foreign.push(url);
@@ -52,16 +56,17 @@ test("the task pane runs the ribbon's actions through Excel.run with a stand-in 
     // Danish Excel: the ribbon's Validate on planted mistakes
     const da = await openPane(chromium.browser, server.origin, "da-DK", expected.snapshot);
     assert.equal(await da.page.$eval("html", (h) => h.lang), "da");
-    assert.equal(await da.page.$eval('[data-action="validate"] strong', (s) => s.textContent), "Valider");
+    assert.equal(await da.page.$eval('[data-action="validate"] strong', (s) => s.textContent), expected.labels.da);
     assert.deepEqual(Object.keys(await da.page.evaluate(() => window.__officeActions)).sort(), ["match", "new", "overview", "plan", "platforms", "validate"]);
     await ribbon(da.page, "validate");
-    assert.equal(await da.page.$eval("#problem", (p) => p.hidden), true, await da.page.$eval("#problem", (p) => p.textContent));
+    assert.equal(await da.page.$eval("#problem", (p) => p.hidden), true,
+      `${await da.page.$eval("#problem", (p) => p.textContent)} ${da.page.consoleErrors.join(" | ")}`);
     const lines = await da.page.$$eval("#summary li", (items) => items.map((li) => li.textContent));
     assert.deepEqual(lines, expected.da.lines);
     const findings = await da.page.$$eval("#findings tbody tr", (rows) => rows.map((r) => [...r.children].map((td) => td.textContent)));
     assert.deepEqual(findings, expected.da.findings.map((f) => [f.severity, f.sheet, f.cell, f.message, f.advice]));
     out.log = await da.page.evaluate(() => window.__excelLog.map((entry) => entry.slice(0, 4)));
-    assert.match(await da.page.$eval("#status", (s) => s.textContent), /^Valider er færdig \(\d+\.\d s\)\.$/);
+    assert.match(await da.page.$eval("#status", (s) => s.textContent), new RegExp(`^${expected.labels.da} er færdig \\(\\d+\\.\\d s\\)\\.$`));
     assert.ok(await da.page.evaluate(() => window.__shownAsTaskpane >= 1));
 
     // New: a workbook for Excel.createWorkbook
@@ -78,7 +83,7 @@ test("the task pane runs the ribbon's actions through Excel.run with a stand-in 
 
     // English Excel
     const en = await openPane(chromium.browser, server.origin, "en-US", expected.snapshot);
-    assert.equal(await en.page.$eval('[data-action="validate"] strong', (s) => s.textContent), "Validate");
+    assert.equal(await en.page.$eval('[data-action="validate"] strong', (s) => s.textContent), expected.labels.en);
     await ribbon(en.page, "validate");
     assert.deepEqual(await en.page.$$eval("#summary li", (items) => items.map((li) => li.textContent)), expected.en.lines);
     assert.deepEqual(en.foreign, []);
