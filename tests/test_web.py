@@ -94,16 +94,19 @@ def test_the_plan_applier_and_snapshot_reader_against_office_addin_mock():
 def test_pyodide_from_the_built_site_runs_the_actions_as_cpython_does(site, tmp_path):
     snapshot = snapshot_of_file(EXAMPLE)
     expected = {"snapshot": snapshot}
-    for action in ("validate", "match", "platforms", "plan"):
+    for action in ("validate", "match", "platforms", "plan", "overview"):
         expected[action] = json.loads(browser.press(action, json.dumps(snapshot), "da"))
         assert expected[action]["ok"], expected[action]
     assert any(op["op"] == "write" for op in expected["match"]["plan"]["ops"])
+    expected["report"] = json.loads(browser.press_report(json.dumps(snapshot), str(tmp_path / "report.docx"), "Eksempel.xlsx", "da"))
     (tmp_path / "expected.json").write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
     shutil.copyfile(EXAMPLE, tmp_path / "example.xlsx")
     done = node_test("web/test/python.test.mjs", env={"XLPLUGIN_SITE": str(site.out), "XLPLUGIN_TEST_DATA": str(tmp_path)})
     timings = re.search(r"timings (\{.*\})", done.stdout)
     assert timings, done.stdout[-2000:]
     print("Pyodide in Node:", timings[1])  # start and each action, in ms (pytest -s shows it)
+    with zipfile.ZipFile(tmp_path / "node-report.docx") as ours, zipfile.ZipFile(tmp_path / "report.docx") as theirs:
+        assert {n: ours.read(n) for n in ours.namelist()} == {n: theirs.read(n) for n in theirs.namelist()}
 
 
 def _tables(path) -> dict[str, tuple[str, list[str]]]:
