@@ -100,6 +100,8 @@ test("the task pane runs the ribbon's actions through Excel.run with a stand-in 
     await ribbon(da.page, "validate");
     assert.equal(await da.page.$eval("#problem", (p) => (p.hidden ? "" : p.textContent)),
       expected.older_message.replace("@PAGE@", `${server.origin}/index.html`));
+    assert.deepEqual(await da.page.$$eval("#problem a", (links) => links.map((a) => [a.href, a.target])),
+      [[`${server.origin}/index.html`, "_blank"]]);
     assert.equal(await da.page.$eval("#download-report", (a) => a.hidden), true);
     assert.deepEqual(da.foreign, []);
 

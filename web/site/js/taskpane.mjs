@@ -25,7 +25,18 @@ function status(text) {
 }
 
 function problem(text) {
-  $("#problem").textContent = text;
+  // the web page's address, where a message names it, as a link (text nodes only: nothing from
+  // the workbook becomes markup)
+  const parts = String(text).split(PAGE);
+  $("#problem").replaceChildren(...parts.flatMap((part, i) => {
+    if (i === 0) return [part];
+    const link = document.createElement("a");
+    link.href = PAGE;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = PAGE;
+    return [link, part];
+  }));
   $("#problem").hidden = !text;
 }
 
