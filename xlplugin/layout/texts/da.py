@@ -858,7 +858,7 @@ TEXTS: dict[str, object] = {
     "web.pane.unsupported": "Denne udgave af Excel kan ikke køre tilføjelsesprogrammet (det kræver Microsoft 365 eller Excel 2021 eller nyere).",
     "web.pane.help": (
         "Knapperne gør det samme som i tilføjelsesprogrammet til Excel på pc'en: Valider skriver fundene på arket Valideringsfund, "
-        "Generér samspil udfylder 3 Samspil, Foreslå platforme udfylder 4 Platforme, og Lav vedligeholdelsesplan udfylder 5 Vedligehold. "
+        "Generér samspil udfylder 3 Samspil, Foreslå platforme udfylder 4 Platforme, og Lav vedligeholdelsesplan udfylder 5 Vedligehold. Lav rapport giver rapporten som Word-dokument, som du henter her i ruden. "
         "Python kører her i Excel; intet sendes nogen steder hen. Gem projektmappen, når du er tilfreds."
     ),
     "web.manifest.description": "Planlæg det sociale liv i et nyt eller omdannet alment boligområde efter folderens fem trin: valider projektmappen, find samspil, vurdér platforme og lav en vedligeholdelsesplan.",
@@ -868,6 +868,40 @@ TEXTS: dict[str, object] = {
     "web.manifest.platforms.tip": "Vurderer kataloget for de samspil, I har valgt på trin 3, og udfylder 4 Platforme. Jeres valg, kommentarer, egne point og egne rækker bevares.",
     "web.manifest.plan.tip": "Skriver én række pr. valgt platform på 5 Vedligehold med forslag til vedligeholdere og folderens råd. Det, I selv har skrevet, bevares.",
     "web.manifest.overview.tip": "Tæller grupper, behov, ressourcer, samspil, platforme, vedligehold og budget op på arket Overblik; diagrammerne følger tallene.",
+    # --- the browser: upgrade, overview and the report on the web page; the add-in sends the user there
+    "web.page.upgrade.label": "Opgradér projektmappen",
+    "web.page.about.upgrade": "Bringer en projektmappe fra en ældre udgave af xlplugin op til i dag. Alt, I har skrevet, bevares.",
+    "web.page.about.overview": "Tæller op på arket Overblik og tilføjer arket med diagrammerne, hvis projektmappen er fra før det fandtes.",
+    "web.page.about.report": "Rapporten til bygherre, kommune og beboere som Word-dokument. Projektmappen ændres ikke.",
+    "web.page.download_report": "Hent rapporten",
+    "web.page.layout_older": (
+        "Projektmappen er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout {current}). "
+        "Tryk Opgradér projektmappen herover; så bringes den op til i dag, og alt indhold bevares. Projektmappen er ikke ændret."
+    ),
+    "web.report.done": "Rapporten er klar: {name}. Hent den med knappen Hent rapporten.",
+    "web.report.figures_as_tables": (
+        "Figurerne vises her som tabeller med de samme tal (rapporten er lavet i browseren). Rapporten fra "
+        "tilføjelsesprogrammet på pc'en eller kommandolinjen tegner dem."
+    ),
+    "web.pane.layout_older": (
+        "Projektmappen er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout {current}) "
+        "og skal opgraderes først. Gem og luk den, åbn {page} i browseren, træk projektmappen derhen, tryk Opgradér "
+        "projektmappen, og hent den igen. Alt indhold bevares. Projektmappen er ikke ændret."
+    ),
+    "web.pane.upgrade": (
+        "Knappen i Excel kan ikke opgradere projektmappen. Gem og luk den, åbn {page} i browseren, træk projektmappen "
+        "derhen, tryk Opgradér projektmappen, og hent den igen."
+    ),
+    "web.pane.overview_missing": (
+        "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave, og knappen i Excel kan ikke "
+        "tilføje ark. Gem og luk projektmappen, åbn {page} i browseren, træk projektmappen derhen, tryk Opdatér "
+        "overblik, og hent den igen; så er arket med diagrammerne tilføjet."
+    ),
+    "web.pane.cannot_add_sheet": (
+        "Knappen i Excel kan ikke tilføje arket {sheet}. Gem og luk projektmappen, åbn {page} i browseren, træk "
+        "projektmappen derhen, tryk Validér, og hent den igen."
+    ),
+    "web.manifest.report.tip": "Laver rapporten til bygherre, kommune og beboere som Word-dokument, som du henter fra ruden. Projektmappen ændres ikke.",
     "web.manifest.help.tip": "Viser, hvad knapperne gør, i ruden til højre.",
     "web.build.host_https": "Tilføjelsesprogrammets adresse skal begynde med https:// (Office indlæser kun tilføjelsesprogrammer over HTTPS): {host}",
     "cli.web.build.host": "Sitets adresse (https://…/), som manifest.xml peger på; uden den skrives intet manifest.",

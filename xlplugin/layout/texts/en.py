@@ -845,7 +845,7 @@ TEXTS: dict[str, object] = {
     "web.pane.unsupported": "This version of Excel cannot run the add-in (it needs Microsoft 365 or Excel 2021 or later).",
     "web.pane.help": (
         "The buttons do what they do in the desktop Excel add-in: Validate lists the findings on the Findings sheet, "
-        "Generate interactions fills 3 Interactions, Suggest platforms fills 4 Platforms, and Make maintenance plan fills 5 Maintenance. "
+        "Generate interactions fills 3 Interactions, Suggest platforms fills 4 Platforms, and Make maintenance plan fills 5 Maintenance. Make report gives the report as a Word document to download here in the pane. "
         "Python runs here in Excel; nothing is sent anywhere. Save the workbook when you are happy."
     ),
     "web.manifest.description": "Plan the social life of a new or renovated social-housing estate in the folder's five steps: validate the workbook, find interactions, rate platforms and make a maintenance plan.",
@@ -855,6 +855,40 @@ TEXTS: dict[str, object] = {
     "web.manifest.platforms.tip": "Rates the catalog for the interactions you selected in step 3 and fills 4 Platforms. Your choices, comments, own scores and own rows are kept.",
     "web.manifest.plan.tip": "Writes one row per chosen platform on 5 Maintenance, with suggested maintainers and the folder's advice. What you wrote yourself is kept.",
     "web.manifest.overview.tip": "Counts groups, needs, resources, interactions, platforms, maintenance and budget on the Overview sheet; the charts follow the figures.",
+    # --- the browser: upgrade, overview and the report on the web page; the add-in sends the user there
+    "web.page.upgrade.label": "Upgrade the workbook",
+    "web.page.about.upgrade": "Brings a workbook made with an older version of xlplugin up to today's. Everything you typed is kept.",
+    "web.page.about.overview": "Counts up on the Overview sheet, and adds the sheet with its charts if the workbook was made before it existed.",
+    "web.page.about.report": "The report for the developer, the municipality and the residents as a Word document. The workbook is not changed.",
+    "web.page.download_report": "Download the report",
+    "web.page.layout_older": (
+        "The workbook was made with an older version of xlplugin (layout {found}; this version uses layout {current}). "
+        "Press Upgrade the workbook above; it brings it up to today's, keeping all content. The workbook is not changed."
+    ),
+    "web.report.done": "The report is ready: {name}. Download it with the button Download the report.",
+    "web.report.figures_as_tables": (
+        "The figures are shown here as tables with the same numbers (the report was made in the browser). The report "
+        "from the desktop add-in or the command line draws them."
+    ),
+    "web.pane.layout_older": (
+        "The workbook was made with an older version of xlplugin (layout {found}; this version uses layout {current}) "
+        "and must be upgraded first. Save and close it, open {page} in the browser, drop the workbook there, press "
+        "Upgrade the workbook and download it again. All content is kept. The workbook is not changed."
+    ),
+    "web.pane.upgrade": (
+        "The button in Excel cannot upgrade the workbook. Save and close it, open {page} in the browser, drop the "
+        "workbook there, press Upgrade the workbook and download it again."
+    ),
+    "web.pane.overview_missing": (
+        "The workbook has no {sheet} sheet, as it was made with an older version, and the button in Excel cannot add "
+        "sheets. Save and close the workbook, open {page} in the browser, drop the workbook there, press Refresh "
+        "overview and download it again; the sheet with its charts is then added."
+    ),
+    "web.pane.cannot_add_sheet": (
+        "The button in Excel cannot add the sheet {sheet}. Save and close the workbook, open {page} in the browser, "
+        "drop the workbook there, press Validate and download it again."
+    ),
+    "web.manifest.report.tip": "Makes the report for the developer, the municipality and the residents as a Word document, which you download from the pane. The workbook is not changed.",
     "web.manifest.help.tip": "Shows what the buttons do, in the pane on the right.",
     "web.build.host_https": "The add-in's address must start with https:// (Office loads add-ins over HTTPS only): {host}",
     "cli.web.build.host": "The site's address (https://…/) that manifest.xml points at; without it no manifest is written.",
