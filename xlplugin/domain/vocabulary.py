@@ -159,6 +159,10 @@ class Vocabulary:
                         self._words[variant][name] = max(weight, self._words[variant].get(name, 0))
                 elif stems and not any(p == frozenset(stems) and t == name for p, t, _ in self._phrases):
                     self._phrases.append((frozenset(stems), name, phrase is not theme.name))  # "hænger ud", "hænge ud": one
+        # Each phrase is looked up by its longest stem, so a text is checked only against phrases it may hold.
+        self._phrase_index: dict[str, list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
+        for known in self._phrases:
+            self._phrase_index[max(known[0], key=lambda stem: (len(stem), stem))].append(known)
         # A keyword that several themes share says less about each ("cykel": transport or repairs).
         for themes_of_stem in self._words.values():
             if len(themes_of_stem) > 1:
@@ -255,7 +259,7 @@ class Vocabulary:
         found: list[tuple[frozenset[str], str, bool]] = []
         if self._phrases and len(tokens) > 1:
             present = {stem for _, stem in tokens}
-            found = [p for p in self._phrases if p[0] <= present]
+            found = [p for stem in present for p in self._phrase_index.get(stem, ()) if p[0] <= present]
         taken: dict[str, set[str]] = defaultdict(set)
         for phrase, theme, speaks in found:
             for stem in phrase if speaks else ():
