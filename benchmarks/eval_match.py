@@ -31,7 +31,8 @@ Per estate it prints:
 - words:     the median (and max) length of the reasoning in words.
 Then the theme-suggestion accuracy on the 60-entry set: right / wrong / none, where an
 uncertain suggestion counts as none. The 20 held-out entries are only printed with
---heldout (evaluate them at the end, not while tuning).
+--heldout (evaluate them at the end, not while tuning). The same for round 4's 81 interview
+notes (interview_notes.json: 54 train, 27 held out, whose misses are never printed).
 
 With --answer, the planner first chooses the theme for the entries a run names as needing one
 (uncertain or no suggestion; the expected theme is taken), and the figures are of the second run.
