@@ -31,7 +31,8 @@ Per estate it prints:
 - words:     the median (and max) length of the reasoning in words.
 Then the theme-suggestion accuracy on the 60-entry set: right / wrong / none, where an
 uncertain suggestion counts as none. The 20 held-out entries are only printed with
---heldout (evaluate them at the end, not while tuning).
+--heldout (evaluate them at the end, not while tuning). The same for round 4's 81 interview
+notes (interview_notes.json: 54 train, 27 held out, whose misses are never printed).
 
 With --answer, the planner first chooses the theme for the entries a run names as needing one
 (uncertain or no suggestion; the expected theme is taken), and the figures are of the second run.
@@ -264,8 +265,10 @@ def evaluate_estate(path: Path, vocab: Vocabulary, show_rows: bool, answer: bool
     return out
 
 
-def evaluate_suggestions(vocab: Vocabulary, splits: tuple[str, ...], show: bool) -> dict:
-    data = json.loads((HERE / "suggestions.json").read_text(encoding="utf-8"))
+def evaluate_suggestions(vocab: Vocabulary, splits: tuple[str, ...], show: bool, file: str = "suggestions.json") -> dict:
+    """Right / wrong / none per split. An entry whose theme is null is one a planner could not
+    place: no suggestion is right there, and any certain one is wrong."""
+    data = json.loads((HERE / file).read_text(encoding="utf-8"))
     out = {}
     for split in splits:
         right = wrong = none = 0
@@ -273,8 +276,11 @@ def evaluate_suggestions(vocab: Vocabulary, splits: tuple[str, ...], show: bool)
             if e["split"] != split:
                 continue
             got = suggest(vocab, e["text"])
-            ok = {THEME_NAMES[e["theme"]], *(THEME_NAMES[a] for a in e["accept"])}
-            if got is None:
+            ok = {THEME_NAMES[t] for t in [e["theme"], *e["accept"]] if t}
+            if got is None and not ok:
+                right += 1
+                verdict = "right"
+            elif got is None:
                 none += 1
                 verdict = "none"
             elif got in ok:
@@ -345,9 +351,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {e['estate']}: noise {e['noise_by_rule']}; missed: {'; '.join(e['missed']) or '-'}")
     splits = ("train", "heldout") if args.heldout else ("train",)
     sugg = evaluate_suggestions(vocab, splits, args.misses)
+    # Round 4's interview notes; their held-out third only with --heldout and never with --misses.
+    notes = evaluate_suggestions(vocab, ("train",), args.misses, "interview_notes.json")
+    if args.heldout:
+        notes |= evaluate_suggestions(vocab, ("heldout",), False, "interview_notes.json")
+    sugg |= {f"notes {k}": v for k, v in notes.items()}
     print("\ntheme suggestion (uncertain counts as none)")
     for split, s in sugg.items():
-        print(f"  {split:8s} {s['right']:2d} right, {s['wrong']:2d} wrong, {s['none']:2d} none of {s['n']}"
+        print(f"  {split:13s} {s['right']:2d} right, {s['wrong']:2d} wrong, {s['none']:2d} none of {s['n']}"
               f"  ({100 * s['right'] / s['n']:.0f}% right, {100 * s['wrong'] / s['n']:.0f}% wrong)")
     if args.json:
         args.json.write_text(json.dumps({"estates": estates, "suggestions": sugg}, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -130,6 +130,50 @@ def test_a_general_resource_steps_aside_for_a_specific_theme_as_strong(vocab):
     assert vocab.suggest("masser af tid om formiddagen") == NAMES["time"]
 
 
+def test_weak_hits_add_up_but_never_make_a_suggestion_certain():
+    """"overskudsvarer" (surplus goods) is not "overskud" (spare energy), nor "lukketid" free time."""
+    vocab = own(("Tid", "overskud, tid"), ("Deling", "dele"))
+    found = vocab.suggestion("giver overskudsvarer væk ved lukketid")
+    assert found is not None and found.theme == "Tid" and found.score >= 4 and not found.certain
+    assert vocab.suggest("har overskud og tid") == "Tid"
+
+
+def test_a_phrase_speaks_for_its_words():
+    vocab = own(("Kontakt", "sociale, selskab"), ("Digitalt", "sociale medier, video"), ("Unge", "dårligt selskab"))
+    assert vocab.suggest("opslag til sociale medier") == "Digitalt"
+    assert vocab.scores("opslag til sociale medier").get("Kontakt", 0) == 0
+    assert vocab.suggest("er kommet i dårligt selskab") == "Unge"
+    assert vocab.suggest("savner selskab") == "Kontakt"
+    # A theme's name lists two things and leaves its words to other themes too.
+    both = own(("Mad", "kost, sund"), ("Motion og sundhed", "motion, sund"))
+    assert both.themes_in("Sund kost og motion") == {"Mad", "Motion og sundhed"}
+
+
+def test_the_longest_modifier_of_a_compound_speaks():
+    vocab = own(("Sprog", "dansk"), ("Kultur", "dans"))
+    assert vocab.suggest("danskholdet om tirsdagen") == "Sprog"
+    assert "Kultur" not in vocab.scores("danskholdet")
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [  # how planners write interview notes (round 4's vocabulary)
+        ("siden konen døde sidder han mest foran fjernsynet", "social_contact"),
+        ("har aldrig lært at lave andet end spejlæg og frikadeller fra dåse", "food"),
+        ("kan ikke selv samle et skab eller skifte en lampe", "repairs"),
+        ("taler arabisk og ukrainsk, kan tolke for andre nye", "language"),
+        ("vil gerne bruges til noget nu hvor arbejdslivet er slut", "usefulness"),
+        ("Keder sig, hænger ud på p-pladsen om aftenen", "youth"),
+        ("Bostøtten kommer kun to timer om ugen, mangler hjælp til at handle ind", "housekeeping"),
+        ("God til at redigere video og lave opslag til sociale medier", "it"),
+        ("far var mekaniker i Syrien, papirerne gælder ikke her, mangler arbejde", "education_jobs"),
+    ],
+)
+def test_interview_wording(vocab, text, theme):
+    found = vocab.suggestion(text)
+    assert found is not None and found.certain and found.theme == NAMES[theme], found
+
+
 def test_nothing_found_is_none(vocab):
     assert vocab.suggestion("Xyzzy qwerty") is None and vocab.suggestion(None) is None
     assert vocab.suggest("") is None
@@ -161,3 +205,22 @@ def test_accuracy_on_the_evaluation_set(vocab, split):
     least_right, most_wrong = FLOORS[split]
     assert right >= least_right * len(entries), (right, wrong, len(entries))
     assert wrong <= most_wrong * len(entries), (right, wrong, len(entries))
+
+
+NOTES = SET.with_name("interview_notes.json")
+
+
+def test_accuracy_on_the_interview_notes(vocab):
+    """Round 4's notes (train part, measured 44 right, none wrong of 54): at least 75 % right and
+    at most one wrong in 16; a note a planner could not place (theme null) wants no suggestion."""
+    entries = [e for e in json.loads(NOTES.read_text(encoding="utf-8"))["entries"] if e["split"] == "train"]
+    right = wrong = 0
+    for e in entries:
+        got = vocab.suggest(e["text"])
+        ok = {NAMES[t] for t in [e["theme"], *e["accept"]] if t}
+        if (got is None and not ok) or (got is not None and got in ok):
+            right += 1
+        elif got is not None:
+            wrong += 1
+    assert right >= 0.75 * len(entries), (right, wrong, len(entries))
+    assert 16 * wrong <= len(entries), (right, wrong, len(entries))

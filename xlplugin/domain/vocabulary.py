@@ -14,15 +14,19 @@ Compounds are read from their parts, as Danish builds them (modifier + head):
   word a place, so its modifier says nothing ("indkøbscentret" is not shopping);
 - a generic head (café, klub, hold, hjælp, gruppe, arbejde, …) lets the modifier speak as a
   whole word ("lektiecaféen", "havearbejde");
-- otherwise the modifier is a hint (a prefix hit) and counts less.
+- otherwise the modifier is a hint (a prefix hit) and counts less ("overskudsvarer" is
+  surplus goods, not "overskud");
+- only the longest modifier that is a keyword speaks ("dansk-", not "dans-").
 A head is looked for both as Snowball stems it and as it is spelled: "besøgsvenner" ends in the
 keyword "venner", although its stem ends in the three letters "ven".
 
 A keyword listed under several themes counts less for each of them ("cykel": transport
-or repairs), so the other words of the text decide.
+or repairs), so the other words of the text decide. A keyword phrase ("sociale medier",
+"dårligt selskab", "spille bold") speaks for its words: they do not count for other themes.
 
 A suggestion is **certain** only when the best theme has at least one whole-word or phrase
-hit and leads the next theme clearly; a tie or a weak (prefix-only) hit is uncertain. Two
+hit and leads the next theme clearly; a tie or weak hits (parts of compounds, shared words,
+however many) are uncertain. Two
 things decide before that: words in an example ("fx …") count half when the words before it
 name a theme (the example illustrates them), and a general resource theme (free time, life
 experience) steps aside where a specific theme scores as high.
@@ -140,7 +144,9 @@ class Vocabulary:
         # Themes where the giver looks after others (children, the sick): a vulnerable giver needs care too.
         self.care_themes = frozenset(t for t in (self.resolve(name) for name in care_themes) if t)
         self._words: dict[str, dict[str, int]] = defaultdict(dict)  # stem -> theme -> weight
-        self._phrases: list[tuple[frozenset[str], str]] = []
+        # (stems, theme, whether it speaks for its words: a keyword phrase does, a theme's name
+        # such as "Motion og sundhed" lists two things and does not)
+        self._phrases: list[tuple[frozenset[str], str, bool]] = []
         for theme in themes:
             name = self.resolve(theme.name)
             if name is None:
@@ -151,8 +157,12 @@ class Vocabulary:
                     weight = PHRASE if phrase is theme.name else WHOLE_WORD
                     for variant in self._variants(phrase.strip().casefold(), stems[0]):
                         self._words[variant][name] = max(weight, self._words[variant].get(name, 0))
-                elif stems:
-                    self._phrases.append((frozenset(stems), name))
+                elif stems and not any(p == frozenset(stems) and t == name for p, t, _ in self._phrases):
+                    self._phrases.append((frozenset(stems), name, phrase is not theme.name))  # "hænger ud", "hænge ud": one
+        # Each phrase is looked up by its longest stem, so a text is checked only against phrases it may hold.
+        self._phrase_index: dict[str, list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
+        for known in self._phrases:
+            self._phrase_index[max(known[0], key=lambda stem: (len(stem), stem))].append(known)
         # A keyword that several themes share says less about each ("cykel": transport or repairs).
         for themes_of_stem in self._words.values():
             if len(themes_of_stem) > 1:
@@ -227,38 +237,58 @@ class Vocabulary:
         """How strongly the text points at each theme (keywords found, whole words count more).
         Words in an example ("tunge ting, fx vasketøj") count half when the words before it
         point at a theme themselves: the example illustrates them."""
+        return self._scores(text)[0]
+
+    def _scores(self, text: str | None) -> tuple[dict[str, int], set[str]]:
+        """The scores, and the themes with a strong hit (a phrase or a whole word)."""
         text = str(text or "")
         tokens = self._tokens(text)
-        unique = set(tokens)
-        if _EXAMPLE_WORDS.isdisjoint(word for word, _ in unique) or _EXAMPLE.search(text) is None:
-            total = self._word_scores(unique)
-        else:
-            main, example = _split_example(text)
-            total = self._word_scores(set(self._tokens(main)))
-            illustrates = bool(total)
-            for theme, weight in self._word_scores(set(self._tokens(example))).items():
-                total[theme] += max(weight // 2, 1) if illustrates else weight
+        strong: set[str] = set()
+        if _EXAMPLE_WORDS.isdisjoint(word for word, _ in tokens) or _EXAMPLE.search(text) is None:
+            return self._part_scores(tokens, strong), strong
+        main, example = _split_example(text)
+        total = self._part_scores(self._tokens(main), strong)
+        illustrates = bool(total)
+        for theme, weight in self._part_scores(self._tokens(example), strong if not illustrates else set()).items():
+            total[theme] += max(weight // 2, 1) if illustrates else weight
+        return total, strong
+
+    def _part_scores(self, tokens: list[tuple[str, str]], strong: set[str]) -> dict[str, int]:
+        """Scores of words and phrases; a phrase speaks for its words ("sociale medier" is not
+        "social", "spille bold" not a game)."""
+        found: list[tuple[frozenset[str], str, bool]] = []
         if self._phrases and len(tokens) > 1:
             present = {stem for _, stem in tokens}
-            for phrase, theme in self._phrases:
-                if phrase <= present:
-                    total[theme] += PHRASE
+            found = [p for stem in present for p in self._phrase_index.get(stem, ()) if p[0] <= present]
+        taken: dict[str, set[str]] = defaultdict(set)
+        for phrase, theme, speaks in found:
+            for stem in phrase if speaks else ():
+                taken[stem].add(theme)
+        total = self._word_scores(set(tokens), taken, strong)
+        for _, theme, _ in found:
+            total[theme] += PHRASE
+            strong.add(theme)
         return total
 
-    def _word_scores(self, tokens: set[tuple[str, str]]) -> dict[str, int]:
+    def _word_scores(self, tokens: set[tuple[str, str]], taken: dict[str, set[str]], strong: set[str]) -> dict[str, int]:
         total: dict[str, int] = defaultdict(int)
         for word, stem in tokens:
             hits = self._hits(stem, word)
             if len(stem) <= SHORT_STEM and len(word) > len(stem) + OVERSTEM and stem not in self._words.get(word, {}):
                 hits = {}  # "tidligere" stems to "tid": not the keyword "tid"
+            phrase_themes = taken.get(stem)
             for theme, weight in hits.items():
+                if phrase_themes and theme not in phrase_themes:
+                    continue  # the word is part of a phrase of another theme
                 total[theme] += weight
+                if weight >= WHOLE_WORD:
+                    strong.add(theme)
         return total
 
     def suggestion(self, text: str | None) -> Suggestion | None:
         """The best theme for a text, whether it is certain, and its score; None if no
         keyword is found. Ties (broken by the order of the themes) and weak hits are uncertain."""
-        scores = self.scores(text)
+        scores, strong = self._scores(text)
         if not scores:
             return None
         # A general resource (free time, life experience) is what any resource also is: where a
@@ -274,7 +304,8 @@ class Vocabulary:
             specific = [name for name in ranked[1:] if name not in general]
             second = (ranked[1] if len(ranked) > 1 else None) if best in general else (specific[0] if specific else None)
         lead = scores[best] - (scores[second] if second else 0)
-        certain = scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN
+        # Weak hits (parts of compounds, shared words) add up, but never make a suggestion certain alone.
+        certain = best in strong and scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN
         return Suggestion(best, certain, scores[best], second)
 
     def suggest(self, text: str | None) -> str | None:
@@ -318,12 +349,13 @@ class Vocabulary:
             for head in heads(cut):
                 if head.startswith(self._places) or head in self._places:
                     return  # a place: neither the modifier nor the head names an activity
-        for cut in range(MIN_PART, len(stem) - MIN_PART + 1):
+        for cut in range(len(stem) - MIN_PART, MIN_PART - 1, -1):  # the longest modifier: "dansk-", not "dans-"
             modifier = self._words.get(stem[:cut])
             if not modifier:
                 continue
             generic = any(head in self._generic or head.startswith(self._generic) for head in heads(cut))
             add(modifier, WHOLE_WORD if generic else PREFIX)  # a generic head lifts the modifier
+            break
         for cut in range(HEAD_MODIFIER_MIN, len(stem) - MIN_PART + 1):  # not "wee-kend"
             for head in heads(cut):
                 if head in self._words and not head.startswith(self._generic):  # a keyword head decides
