@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -42,6 +43,9 @@ from xlplugin.layout.values import display_value
 from xlplugin.layout.words import saved_phrases
 
 ADDED, CONFLICT = "added", "conflict"
+# The reader's errors that leave nothing behind (an empty fact): every other error with a cell is
+# a value or a row the reader could not take, which the merge would lose.
+NOT_LOST = frozenset({"fact_missing"})
 KEY_SEPARATOR = " · "
 _READABLE_ID = re.compile(r"S-(\d+)", re.IGNORECASE)  # matching's interaction IDs
 
@@ -125,7 +129,17 @@ def identity_fields(table_key: str, item: Any) -> tuple[str, ...]:
 
 
 def _key(table_key: str, item: Any, t: Texts) -> str:
-    return normalize(identity_text(table_key, item, t))
+    return _fold(identity_text(table_key, item, t))
+
+
+def _fold(text: Any) -> str:
+    """Case, width and spaces ignored: the rows' names are compared as the reader compares names,
+    without its per-character pass for invisible characters (a copy holds the target's own text;
+    that pass made the merge of 20,000 entries three times slower)."""
+    text = str(text or "")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().split())
 
 
 def _compared(table_key: str, item: Any) -> list[str]:
@@ -182,7 +196,7 @@ def _check_copy(name: str, gateway: WorkbookGateway) -> ReadResult:
     if found is not None and found > spec.LAYOUT_VERSION:
         raise UserError("msg.merge.copy_newer", copy=name, found=found, current=spec.LAYOUT_VERSION)
     read = read_project(gateway)
-    unreadable = sum(f.is_error and f.at is not None for f in read.findings)  # cells and rows the reader cannot take
+    unreadable = sum(f.is_error and f.at is not None and f.key not in NOT_LOST for f in read.findings)
     if unreadable:
         raise UserError("msg.merge.unreadable", copy=name, n=unreadable)
     return read
@@ -410,7 +424,7 @@ def open_conflicts(read: ReadResult, log: RawTable | None) -> list[Finding]:
 
         table_key = table_of.get(normalize(cell("table")))
         if table_key is not None and normalize(cell("what")) in conflict:
-            wanted.setdefault((table_key, normalize(cell("row"))), log.cell(i, 0).row)
+            wanted.setdefault((table_key, _fold(cell("row"))), log.cell(i, 0).row)
     t = texts(read.lang)
     findings = []
     for table_key in dict.fromkeys(k for k, _ in wanted):
