@@ -34,7 +34,7 @@ from xlplugin.domain.findings import Finding, Severity
 from xlplugin.domain.models import normalize
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import RawTable, Saved, WorkbookGateway
-from xlplugin.domain.rules import check_project
+from xlplugin.domain.rules import check_project, redact, writable
 from xlplugin.layout import spec
 from xlplugin.layout.names import column_indexes
 from xlplugin.layout.reader import ReadResult, read_project
@@ -130,6 +130,12 @@ def identity_fields(table_key: str, item: Any) -> tuple[str, ...]:
 
 def _key(table_key: str, item: Any, t: Texts) -> str:
     return _fold(identity_text(table_key, item, t))
+
+
+def log_name(table_key: str, item: Any, t: Texts) -> str:
+    """The row's name on the merge log: personal data an entry's text may quote (a CPR number,
+    an e-mail address) is not copied to another sheet."""
+    return writable(redact(identity_text(table_key, item, t), t["privacy.removed"]))
 
 
 def _fold(text: Any) -> str:
@@ -272,11 +278,11 @@ def _merge_copy(merge: _TableMerge, name: str, copy: ReadResult, summary: MergeS
                 merge.after.setdefault(id(last), []).append(placed)
             else:
                 _after_in(merge, last, placed)
-            merge.log.append((name, identity_text(key, item, t), CONFLICT))
+            merge.log.append((name, log_name(key, item, t), CONFLICT))
             count.conflicts += 1
         else:
             merge.tail.append(placed)
-            merge.log.append((name, identity_text(key, item, t), ADDED))
+            merge.log.append((name, log_name(key, item, t), ADDED))
             count.added += 1
         versions.append(placed)
 
@@ -431,7 +437,7 @@ def open_conflicts(read: ReadResult, log: RawTable | None) -> list[Finding]:
         items = getattr(read.project, spec.PROJECT_FIELDS[table_key])
         versions: dict[str, list[int]] = {}
         for i, item in enumerate(items):
-            versions.setdefault(_key(table_key, item, t), []).append(i)
+            versions.setdefault(_fold(log_name(table_key, item, t)), []).append(i)
         for (key, row_name), log_row in wanted.items():
             if key != table_key or len(versions.get(row_name, [])) < 2:
                 continue
