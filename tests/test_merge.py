@@ -160,9 +160,11 @@ def test_two_copies_edited_in_different_tables_merge_with_nothing_lost(target):
     assert ("Interviews.xlsx", t["title.groups"], "Nye naboer", t["merge.what.added"]) in log
 
     # the planner keeps the copy's interaction (deletes the target's) and re-runs match: the selection survives
-    ids = [i.id for i in after.interactions]
-    first = ids.index(commented[0].id) - 1
-    delete_row(target, "interactions", project_of(target).locations.tables["interactions"].item_rows[first] - _header_row(target, "interactions") - 1)
+    at = next(i for i, x in enumerate(after.interactions) if x.comment == "Seniorerne vil gerne")
+    mine = after.interactions[at - 1]  # the target's version, right above, with the same ID
+    assert mine.id == commented[0].id and mine.comment is None and mine.need == commented[0].need
+    assert len(conflicts(target)) == 2
+    delete_row(target, "interactions", project_of(target).locations.tables["interactions"].item_rows[at - 1] - _header_row(target, "interactions") - 1)
     assert conflicts(target) == []
     match_file(target)
     again = project_of(target).project

@@ -271,7 +271,8 @@ def _merge_copy(merge: _TableMerge, name: str, copy: ReadResult, summary: MergeS
         if any(same_row(key, item, v.item) for v in versions):
             count.same += 1
             continue
-        placed = _Placed(_renumbered(merge, item), None, name, extras(i))
+        # a version of a row keeps its ID (one of them goes); a new row gets a free one if need be
+        placed = _Placed(item if versions else _renumbered(merge, item), None, name, extras(i))
         if versions:  # below the last version, so all versions of a row stand together
             last = versions[-1]
             if last.copy is None:
