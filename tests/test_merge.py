@@ -338,6 +338,20 @@ def test_a_file_that_is_no_project_is_refused_and_nothing_is_touched(target, tmp
     assert not list(tmp_path.glob("*.bak"))
 
 
+def test_copies_of_the_same_name_are_told_apart_by_their_folder(target, tmp_path):
+    t = texts("da")
+    copies = []
+    for folder, constraint in (("Mette", "Kommunen ejer gavlen"), ("Ole", "Budgettet er skåret")):
+        (tmp_path / folder).mkdir()
+        copies.append(tmp_path / folder / "Projekt.xlsx")
+        shutil.copyfile(target, copies[-1])
+        add_row(copies[-1], "constraints", {"constraint": constraint})
+    summary = merge_files(target, copies)
+    assert summary.copies == ["Mette/Projekt.xlsx", "Ole/Projekt.xlsx"]
+    log = project_log(target)
+    assert ("Ole/Projekt.xlsx", t["title.constraints"], "Budgettet er skåret", t["merge.what.added"]) in log
+
+
 def test_the_workbook_itself_is_no_copy(target):
     with pytest.raises(UserError) as caught:
         merge_files(target, [target])

@@ -229,11 +229,14 @@ def merge_files(target: Path | str, copies: list[Path | str]) -> MergeSummary:
         if os.path.realpath(copy) == real:
             raise UserError("msg.merge.same_file", copy=Path(copy).name)
     check_before_writing(target)
+    names = [Path(copy).name for copy in copies]
+    if len(set(names)) < len(names):  # two colleagues' "Projekt.xlsx": their folders tell them apart
+        names = [f"{Path(copy).resolve().parent.name}/{Path(copy).name}" for copy in copies]
     with open_file(target) as gateway:
         opened = []
         try:
-            for copy in copies:
-                opened.append((Path(copy).name, open_for_reading(copy)))
+            for name, copy in zip(names, copies):
+                opened.append((name, open_for_reading(copy)))
             return merge.run(gateway, list(opened))
         finally:
             for _, book in opened:
