@@ -1593,19 +1593,19 @@ TEXTS: dict[str, object] = {
     "cli.merge.help": "Flet kollegernes kopier ind i projektmappen; kopierne ændres ikke",
     "cli.merge.target": "Projektmappen (.xlsx), kopierne flettes ind i",
     "cli.merge.copies": "Kopierne (.xlsx), der skal flettes ind",
-    "msg.merge.copy": "Fra {copy}: {added} nye rækker, {conflicts} konflikter, {same} ens rækker.",
-    "msg.merge.table": "  {table}: {added} nye, {conflicts} konflikter.",
+    "msg.merge.copy": "Fra {copy}: tilføjet {added}, konflikter {conflicts}, ens {same} (rækker).",
+    "msg.merge.table": "  {table}: tilføjet {added}, konflikter {conflicts}.",
     "msg.merge.nothing": "Intet nyt i kopierne; projektmappen er ikke ændret.",
     "msg.merge.conflicts": (
-        "{n} rækker fandtes i to udgaver; kopiens udgave står lige under jeres. Se arket {log_sheet}, behold den "
+        "Rækker i to udgaver: {n}. Kopiens udgave står lige under jeres. Se arket {log_sheet}, behold den "
         "rigtige, slet den anden, og validér: Validér markerer de konflikter, der er tilbage."
     ),
     "msg.merge.rule_errors": (
-        "Advarsel: kopien {copy} har {n} fejl, som Validér vil melde (fx en gruppe, der ikke findes). Rækkerne "
+        "Advarsel: kopien {copy} har fejl, som Validér vil melde: {n} (fx en gruppe, der ikke findes). Rækkerne "
         "er flettet ind alligevel; validér projektmappen, og ret fejlene."
     ),
     "msg.merge.unreadable": (
-        "Kopien {copy} er ikke flettet ind: {n} celler eller rækker i den kan ikke læses, og de ville gå tabt. "
+        "Kopien {copy} er ikke flettet ind: celler eller rækker i den kan ikke læses ({n}), og de ville gå tabt. "
         "Åbn kopien, validér den, ret fejlene, og flet igen. Intet er ændret."
     ),
     "msg.merge.copy_older": (

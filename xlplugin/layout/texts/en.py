@@ -1580,19 +1580,19 @@ TEXTS: dict[str, object] = {
     "cli.merge.help": "Merge colleagues' copies into the workbook; the copies are not changed",
     "cli.merge.target": "The workbook (.xlsx) the copies are merged into",
     "cli.merge.copies": "The copies (.xlsx) to merge in",
-    "msg.merge.copy": "From {copy}: {added} new rows, {conflicts} conflicts, {same} identical rows.",
-    "msg.merge.table": "  {table}: {added} new, {conflicts} conflicts.",
+    "msg.merge.copy": "From {copy}: added {added}, conflicts {conflicts}, identical {same} (rows).",
+    "msg.merge.table": "  {table}: added {added}, conflicts {conflicts}.",
     "msg.merge.nothing": "Nothing new in the copies; the workbook is unchanged.",
     "msg.merge.conflicts": (
-        "{n} rows existed in two versions; the copy's version stands right below yours. See the sheet "
+        "Rows in two versions: {n}. The copy's version stands right below yours. See the sheet "
         "{log_sheet}, keep the right one, delete the other, and validate: Validate marks the conflicts left."
     ),
     "msg.merge.rule_errors": (
-        "Warning: the copy {copy} has {n} errors that Validate will report (e.g. a group that does not exist). "
+        "Warning: the copy {copy} has errors that Validate will report: {n} (e.g. a group that does not exist). "
         "Its rows are merged all the same; validate the workbook and fix the errors."
     ),
     "msg.merge.unreadable": (
-        "The copy {copy} is not merged: {n} cells or rows in it cannot be read, and they would be lost. Open the "
+        "The copy {copy} is not merged: cells or rows in it cannot be read ({n}), and they would be lost. Open the "
         "copy, validate it, fix the errors and merge again. Nothing has been changed."
     ),
     "msg.merge.copy_older": (
