@@ -382,6 +382,21 @@ def test_personal_data_in_a_rows_text_is_not_copied_to_the_merge_log(target):
     assert project_of(target).project.constraints[-1].constraint.endswith("om gavlen")  # the row itself as typed
 
 
+def test_a_copy_in_the_other_language_is_the_same_project():
+    """Rows are compared as the domain holds them (choices as codes): the English workbook of the
+    same project has nothing new; its one new row is written in the target's Danish."""
+    project = example_project("da")
+    target = FakeWorkbook.from_project(project, "da")
+    extra = project.model_copy(deep=True)
+    extra.constraints.append(extra.constraints[0].model_copy(update={"constraint": "Kommunen ejer gavlen"}))
+    summary = merge.run(target, [("Copy.xlsx", FakeWorkbook.from_project(extra, "en"))])
+    assert summary.conflicts == 0 and sum(c.added for c in summary.counts.values()) == 1
+    t = texts("da")
+    rows = [r for r in target.tables["constraints"].rows if r[0] == "Kommunen ejer gavlen"]
+    category = extra.constraints[0].category
+    assert len(rows) == 1 and (category is None or rows[0][1] == t.choice("constraint_category", category.value))
+
+
 def test_interaction_ids_two_copies_gave_to_different_rows_are_renumbered(tmp_path):
     t = texts("da")
     project = example_project("da")
