@@ -1589,4 +1589,80 @@ TEXTS: dict[str, object] = {
         "En kort, fast nøgle for platformen, fx »shared_kitchen«. Lad den stå; for jeres egne platforme må "
         "feltet være tomt."
     ),
+    # --- Merge (issue 15): copies brought into one workbook -------------------------
+    "sheet.merge_log": "Fletning",
+    "table.merge_log": "Fletning",
+    "title.merge_log": "Hvad I har hentet fra kopierne",
+    "intro.merge_log": (
+        "Én linje for hver række, som fletningen har tilføjet, og for hver række, der fandtes i to udgaver. "
+        "Fletningen skriver nye linjer nederst; I må gerne slette linjer, I er færdige med."
+    ),
+    "col.merge_log.when": "Flettet",
+    "col.merge_log.copy": "Kopi",
+    "col.merge_log.sheet": "Ark",
+    "col.merge_log.table": "Tabel",
+    "col.merge_log.row": "Række",
+    "col.merge_log.what": "Hvad",
+    "guide.merge_log.title": "Fletning af kopier",
+    "guide.merge_log.purpose": (
+        "Når I fletter kollegernes kopier ind i denne projektmappe (knappen Flet kopier eller xlplugin merge), står "
+        "det her, hvad der kom fra hvilken kopi."
+    ),
+    "guide.merge_log.method": [
+        "Tilføjet: rækken fandtes kun i kopien og står nu nederst i sin tabel.",
+        "Konflikt: rækken fandtes i begge, men med forskelligt indhold. Kopiens udgave står lige under jeres. "
+        "Behold den rigtige, slet den anden række (Hjem > Slet > Slet tabelrækker), og validér igen.",
+        "Arket kommer ikke med, når I udskriver hele projektmappen.",
+    ],
+    "merge.what.added": "Tilføjet",
+    "merge.what.conflict": "Konflikt",
+    "finding.merge_conflict": (
+        "Rækken findes i {n} udgaver efter en fletning (se linje {log_row} på arket {log_sheet}); "
+        "de står lige under hinanden."
+    ),
+    "advice.merge_conflict": (
+        "Behold den udgave, der er rigtig, og slet de andre rækker (Hjem > Slet > Slet tabelrækker). "
+        "Ret evt. den, I beholder, med det bedste fra begge."
+    ),
+    "cli.merge.help": "Flet kollegernes kopier ind i projektmappen; kopierne ændres ikke",
+    "cli.merge.target": "Projektmappen (.xlsx), kopierne flettes ind i",
+    "cli.merge.copies": "Kopierne (.xlsx), der skal flettes ind",
+    "msg.merge.copy": "Fra {copy}: tilføjet {added}, konflikter {conflicts}, ens {same} (rækker).",
+    "msg.merge.table": "  {table}: tilføjet {added}, konflikter {conflicts}.",
+    "msg.merge.nothing": "Intet nyt i kopierne; projektmappen er ikke ændret.",
+    "msg.merge.conflicts": (
+        "Rækker i to udgaver: {n}. Kopiens udgave står lige under jeres. Se arket {log_sheet}, behold den "
+        "rigtige, slet den anden, og validér: Validér markerer de konflikter, der er tilbage."
+    ),
+    "msg.merge.rule_errors": (
+        "Advarsel: kopien {copy} har fejl, som Validér vil melde: {n} (fx en gruppe, der ikke findes). Rækkerne "
+        "er flettet ind alligevel; validér projektmappen, og ret fejlene."
+    ),
+    "msg.merge.unreadable": (
+        "Kopien {copy} er ikke flettet ind: celler eller rækker i den kan ikke læses ({n}), og de ville gå tabt. "
+        "Åbn kopien, validér den, ret fejlene, og flet igen. Intet er ændret."
+    ),
+    "msg.merge.copy_older": (
+        "Kopien {copy} er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout "
+        "{current}). Kør xlplugin upgrade på kopien, og flet igen. Intet er ændret."
+    ),
+    "msg.merge.copy_newer": (
+        "Kopien {copy} er lavet med en nyere udgave af xlplugin (layout {found}); denne udgave kan læse op til "
+        "layout {current}. Opdatér xlplugin. Intet er ændret."
+    ),
+    "msg.merge.same_file": "{copy} er selve projektmappen; vælg kollegernes kopier. Intet er ændret.",
+    "msg.merge.no_copies": "Vælg mindst én kopi at flette ind.",
+    "ribbon.merge.label": "Flet kopier",
+    "ribbon.merge.screentip": "Hent kollegernes kopier ind i denne projektmappe",
+    "ribbon.merge.supertip": (
+        "I vælger en eller flere kopier af projektmappen. Nye rækker tilføjes, ens rækker står der én gang, og "
+        "rækker med forskelligt indhold står side om side til jer at vælge imellem. Kopierne ændres ikke."
+    ),
+    "ribbon.merge.filter": "Excel-projektmappe (*.xlsx),*.xlsx",
+    "ribbon.merge.title": "Vælg de kopier, der skal flettes ind",
+    "msg.merge.no_log_sheet": (
+        "Knappen i Excel kan ikke tilføje arket {sheet}, som fletningen skriver i. Første gang I fletter: gem og "
+        "luk projektmappen, og kør xlplugin merge MAPPE.xlsx KOPI.xlsx; derefter kan I flette med knappen. "
+        "Intet er ændret."
+    ),
 }

@@ -1576,4 +1576,80 @@ TEXTS: dict[str, object] = {
         "A short, fixed key for the platform, e.g. “shared_kitchen”. Leave it as it is; for your own "
         "platforms it may be empty."
     ),
+    # --- Merge (issue 15): copies brought into one workbook -------------------------
+    "sheet.merge_log": "Merge log",
+    "table.merge_log": "MergeLog",
+    "title.merge_log": "What you brought in from the copies",
+    "intro.merge_log": (
+        "One line for every row the merge added, and for every row that existed in two versions. The merge "
+        "writes new lines at the bottom; you may delete lines you are done with."
+    ),
+    "col.merge_log.when": "Merged",
+    "col.merge_log.copy": "Copy",
+    "col.merge_log.sheet": "Sheet",
+    "col.merge_log.table": "Table",
+    "col.merge_log.row": "Row",
+    "col.merge_log.what": "What",
+    "guide.merge_log.title": "Merging copies",
+    "guide.merge_log.purpose": (
+        "When you merge your colleagues' copies into this workbook (the Merge copies button or xlplugin merge), "
+        "this sheet says what came from which copy."
+    ),
+    "guide.merge_log.method": [
+        "Added: the row was only in the copy and now stands at the bottom of its table.",
+        "Conflict: the row was in both, with different content. The copy's version stands right below yours. "
+        "Keep the right one, delete the other row (Home > Delete > Delete Table Rows), and validate again.",
+        "This sheet is left out when you print the whole workbook.",
+    ],
+    "merge.what.added": "Added",
+    "merge.what.conflict": "Conflict",
+    "finding.merge_conflict": (
+        "The row exists in {n} versions after a merge (see line {log_row} on the sheet {log_sheet}); they stand "
+        "right below each other."
+    ),
+    "advice.merge_conflict": (
+        "Keep the version that is right and delete the other rows (Home > Delete > Delete Table Rows). If need "
+        "be, correct the one you keep with the best of both."
+    ),
+    "cli.merge.help": "Merge colleagues' copies into the workbook; the copies are not changed",
+    "cli.merge.target": "The workbook (.xlsx) the copies are merged into",
+    "cli.merge.copies": "The copies (.xlsx) to merge in",
+    "msg.merge.copy": "From {copy}: added {added}, conflicts {conflicts}, identical {same} (rows).",
+    "msg.merge.table": "  {table}: added {added}, conflicts {conflicts}.",
+    "msg.merge.nothing": "Nothing new in the copies; the workbook is unchanged.",
+    "msg.merge.conflicts": (
+        "Rows in two versions: {n}. The copy's version stands right below yours. See the sheet "
+        "{log_sheet}, keep the right one, delete the other, and validate: Validate marks the conflicts left."
+    ),
+    "msg.merge.rule_errors": (
+        "Warning: the copy {copy} has errors that Validate will report: {n} (e.g. a group that does not exist). "
+        "Its rows are merged all the same; validate the workbook and fix the errors."
+    ),
+    "msg.merge.unreadable": (
+        "The copy {copy} is not merged: cells or rows in it cannot be read ({n}), and they would be lost. Open the "
+        "copy, validate it, fix the errors and merge again. Nothing has been changed."
+    ),
+    "msg.merge.copy_older": (
+        "The copy {copy} was made with an older version of xlplugin (layout {found}; this version uses layout "
+        "{current}). Run xlplugin upgrade on the copy and merge again. Nothing has been changed."
+    ),
+    "msg.merge.copy_newer": (
+        "The copy {copy} was made with a newer version of xlplugin (layout {found}); this version reads up to "
+        "layout {current}. Update xlplugin. Nothing has been changed."
+    ),
+    "msg.merge.same_file": "{copy} is the workbook itself; choose your colleagues' copies. Nothing has been changed.",
+    "msg.merge.no_copies": "Choose at least one copy to merge in.",
+    "ribbon.merge.label": "Merge copies",
+    "ribbon.merge.screentip": "Bring your colleagues' copies into this workbook",
+    "ribbon.merge.supertip": (
+        "You choose one or more copies of the workbook. New rows are added, identical rows stand once, and rows "
+        "with different content stand side by side for you to choose between. The copies are not changed."
+    ),
+    "ribbon.merge.filter": "Excel workbook (*.xlsx),*.xlsx",
+    "ribbon.merge.title": "Choose the copies to merge in",
+    "msg.merge.no_log_sheet": (
+        "The button in Excel cannot add the sheet {sheet} the merge writes to. The first time you merge: save "
+        "and close the workbook and run xlplugin merge WORKBOOK.xlsx COPY.xlsx; after that the button merges. "
+        "Nothing has been changed."
+    ),
 }
