@@ -129,7 +129,7 @@ class _Matcher:
                 cell.suggested = entry
 
     def _suggest(self, i: int, entry: m.Entry) -> str | None:
-        found = self.vocab.suggestion(entry.description)
+        found = self.vocab.suggestion(entry.description, need=entry.kind is m.EntryKind.NEED)
         if found is None:
             self.suggestions.append(None)
             self.unsure.append(i)
