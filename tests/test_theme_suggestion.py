@@ -83,7 +83,7 @@ def test_a_keyword_ending_in_el_finds_its_inflections():
 def test_a_tie_is_uncertain_and_suggest_returns_nothing():
     vocab = own(("Første", "kaffe"), ("Anden", "kage"))
     found = vocab.suggestion("kaffe og kage")
-    assert found == Suggestion("Første", False, 4, "Anden")  # listed first, but a tie
+    assert found == Suggestion("Første", False, 4, "Anden", evidence=1)  # listed first, but a tie
     assert vocab.suggest("kaffe og kage") is None
     assert vocab.suggestion("kaffe").certain and vocab.suggest("kaffe") == "Første"
 
@@ -265,3 +265,11 @@ def test_the_longest_compound_head_decides():
     """"hverdags|formiddage" is a morning, not a dinner ("middag")."""
     vocab = own(("Tid", "formiddag"), ("Mad", "middag"))
     assert vocab.suggest("især hverdagsformiddage") == "Tid"
+
+
+def test_one_keyword_alone_is_tentative():
+    """Certain, but resting on one keyword: matching ranks rows on it after firmer ones."""
+    vocab = own(("Mad", "kok, køkken"), ("Andet", "x"))
+    one, two = vocab.suggestion("uddannet kok"), vocab.suggestion("kok med eget køkken")
+    assert one is not None and one.certain and one.tentative
+    assert two is not None and two.certain and not two.tentative

@@ -124,6 +124,13 @@ class Suggestion:
     certain: bool
     score: int
     runner_up: str | None = None
+    # Strong hits (phrases, whole words) for the theme: one alone decides less surely. On the
+    # evaluation sets every wrong certain suggestion rested on one (round 5).
+    evidence: int = 0
+
+    @property
+    def tentative(self) -> bool:
+        return self.evidence < 2
 
 
 class Vocabulary:
@@ -337,7 +344,7 @@ class Vocabulary:
         # Weak hits (parts of compounds, shared words) add up, but never make a suggestion certain
         # alone; the lead must be clear against the runner-up's score too (10 against 8 is not).
         certain = best in strong and scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN and CLEAR_LEAD * lead >= rival
-        return Suggestion(best, certain, scores[best], second)
+        return Suggestion(best, certain, scores[best], second, strong.get(best, 0))
 
     def suggest(self, text: str | None, need: bool = False) -> str | None:
         """The theme for a text when the suggestion is certain, else None (see suggestion)."""
