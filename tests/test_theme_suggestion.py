@@ -273,3 +273,13 @@ def test_one_keyword_alone_is_tentative():
     one, two = vocab.suggestion("uddannet kok"), vocab.suggestion("kok med eget køkken")
     assert one is not None and one.certain and one.tentative
     assert two is not None and two.certain and not two.tentative
+
+
+def test_an_organisation_has_no_free_time():
+    """A local actor's resource is never a general theme (round 3's advice): "overskud" in
+    "overskudsvarer" or "tid" in an opening time says nothing about its free time."""
+    vocab = Vocabulary(package_themes("da"), package_theme_links("da"), "da")
+    text = "masser af tid og overskud om formiddagen"
+    assert vocab.suggest(text) == NAMES["time"] and NAMES["time"] in vocab.general
+    assert vocab.suggestion(text, organisation=True) is None
+    assert vocab.suggest("tid til at snakke og drikke kaffe med kunderne", organisation=True) == NAMES["social_contact"]

@@ -104,18 +104,19 @@ class _Matcher:
         external = {key for key, g in self.rows.groups.items() if g.external}
         for i, entry in enumerate(self.project.entries):
             suggested = tentative = False
+            if entry.group in groups:
+                key = groups[entry.group]
+            else:
+                key = groups[entry.group] = self._group(entry.group)
             if entry.theme and entry.theme.strip():
                 theme: str | None = themes.get(entry.theme)
                 if theme is None:
                     theme = themes[entry.theme] = self.vocab.resolve(entry.theme) or " ".join(entry.theme.split())
                 self.suggestions.append(None)
             else:
-                theme, tentative = self._suggest(i, entry)
+                organisation = key is not None and key in external and entry.kind is RESOURCE
+                theme, tentative = self._suggest(i, entry, organisation)
                 suggested = theme is not None
-            if entry.group in groups:
-                key = groups[entry.group]
-            else:
-                key = groups[entry.group] = self._group(entry.group)
             if theme is None or key is None:
                 continue
             by_group = cells[entry.kind][theme]
@@ -129,9 +130,9 @@ class _Matcher:
             if suggested and cell.suggested is None:
                 cell.suggested = entry
 
-    def _suggest(self, i: int, entry: m.Entry) -> tuple[str | None, bool]:
+    def _suggest(self, i: int, entry: m.Entry, organisation: bool) -> tuple[str | None, bool]:
         """The certain theme (or None), and whether it rests on one keyword alone."""
-        found = self.vocab.suggestion(entry.description, need=entry.kind is m.EntryKind.NEED)
+        found = self.vocab.suggestion(entry.description, need=entry.kind is m.EntryKind.NEED, organisation=organisation)
         if found is None:
             self.suggestions.append(None)
             self.unsure.append(i)

@@ -317,13 +317,17 @@ class Vocabulary:
                     strong[theme] += 1
         return total
 
-    def suggestion(self, text: str | None, need: bool = False) -> Suggestion | None:
+    def suggestion(self, text: str | None, need: bool = False, organisation: bool = False) -> Suggestion | None:
         """The best theme for a text, whether it is certain, and its score; None if no
         keyword is found. Ties (broken by the order of the themes) and weak hits are uncertain.
         For a need, a general resource theme steps aside wherever a specific theme has a strong
-        hit: "har hverken tid eller overskud til at sidde med matematikken" needs homework help."""
+        hit: "har hverken tid eller overskud til at sidde med matematikken" needs homework help.
+        An organisation's resource (a local actor's) is never a general one: it has no free time
+        or life experience of its own ("giver overskudsvarer væk" is not "overskud")."""
         scores, strong = self._scores(text)
-        if need and not self.general.isdisjoint(scores) and any(t in strong for t in scores if t not in self.general):
+        if not self.general.isdisjoint(scores) and (
+            organisation or (need and any(t in strong for t in scores if t not in self.general))
+        ):
             scores = {t: v for t, v in scores.items() if t not in self.general}
         if not scores:
             return None
@@ -346,9 +350,9 @@ class Vocabulary:
         certain = best in strong and scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN and CLEAR_LEAD * lead >= rival
         return Suggestion(best, certain, scores[best], second, strong.get(best, 0))
 
-    def suggest(self, text: str | None, need: bool = False) -> str | None:
+    def suggest(self, text: str | None, need: bool = False, organisation: bool = False) -> str | None:
         """The theme for a text when the suggestion is certain, else None (see suggestion)."""
-        found = self.suggestion(text, need)
+        found = self.suggestion(text, need, organisation)
         return found.theme if found is not None and found.certain else None
 
     def themes_in(self, text: str | None) -> set[str]:
