@@ -397,6 +397,18 @@ def test_a_vulnerable_group_gives_care_only_of_its_own_and_with_a_caution(lang):
     assert row.caution == t.format("reason.caution", giver=fragile, theme=lower(n["childcare"]))
 
 
+@pytest.mark.parametrize(
+    ("lang", "fragile"),
+    [("da", "Botilbuddet Engly"), ("da", "Voksne med erhvervet hjerneskade"), ("en", "Adults with acquired brain injury")],
+)
+def test_supported_housing_and_brain_injury_are_vulnerable(lang, fragile):
+    n = NAMES[lang]
+    families = "Familier" if lang == "da" else "Families"
+    entries = [(fragile, RESOURCE, "time", "Tid"), (families, NEED, "childcare", "Pasning"), (families, NEED, "housekeeping", "Indkøb")]
+    result = run(bare(lang, building(fragile, families), entries), lang)
+    assert not rows_of(result, MUTUAL, n["childcare"]) and one(result, MUTUAL, n["housekeeping"])
+
+
 def test_a_group_name_with_a_comma_or_arrow_stays_whole():
     lang = "da"
     n = NAMES[lang]
