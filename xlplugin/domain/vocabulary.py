@@ -24,9 +24,17 @@ A keyword listed under several themes counts less for each of them ("cykel": tra
 or repairs), so the other words of the text decide. A keyword phrase ("sociale medier",
 "dårligt selskab", "spille bold") speaks for its words: they do not count for other themes.
 
+A keyword phrase counts only where its words stand together (a few words between them), and
+its pronouns as spelled ("savner noget" is not "savner nogen"). A compound's longest keyword
+head decides ("hverdags|formiddag", not "middag").
+
 A suggestion is **certain** only when the best theme has at least one whole-word or phrase
-hit and leads the next theme clearly; a tie or weak hits (parts of compounds, shared words,
-however many) are uncertain. Two
+hit and leads the next theme clearly, also against the runner-up's own score (10 against 8 is
+not clear); a tie or weak hits (parts of compounds, shared words, however many) are uncertain.
+It says how many strong hits it rests on: one alone is what every wrong certain suggestion
+measured rested on, so matching ranks rows on such a theme after firmer ones. For a need, a
+general resource theme (free time) steps aside where a specific theme is named; an
+organisation's resource is never a general theme. Two
 things decide before that: words in an example ("fx …") count half when the words before it
 name a theme (the example illustrates them), and a general resource theme (free time, life
 experience) steps aside where a specific theme scores as high.
