@@ -283,3 +283,39 @@ def test_an_organisation_has_no_free_time():
     assert vocab.suggest(text) == NAMES["time"] and NAMES["time"] in vocab.general
     assert vocab.suggestion(text, organisation=True) is None
     assert vocab.suggest("tid til at snakke og drikke kaffe med kunderne", organisation=True) == NAMES["social_contact"]
+
+
+def test_one_keyword_for_a_theme_no_link_needs_is_no_certain_need():
+    """Round 6: no link names art as a need, so one word of it ("male": to paint) does not make a
+    need of it; as an interest or a resource it still does. With two words it is certain."""
+    themes = [("Kunst", "male, tegne"), ("Hjælp", "x")]
+    vocab = Vocabulary([m.Theme(name=n, keywords=k) for n, k in themes],
+                       [m.ThemeLink(resource_theme="Kunst", need_theme="Hjælp", strength=3)], "da")
+    assert "Kunst" not in vocab.need_themes and "Hjælp" in vocab.need_themes
+    text = "skal selv male lejligheden"
+    found = vocab.suggestion(text, need=True)
+    assert found is not None and found.theme == "Kunst" and not found.certain
+    assert vocab.suggest(text) == "Kunst"
+    assert vocab.suggest("vil gerne male og tegne", need=True) == "Kunst"
+
+
+def test_one_keyword_against_another_in_a_long_note_is_uncertain():
+    """Round 6: one keyword each for two themes, in a note of several statements, is a question
+    (a phrase outweighs a word, which does not say what the note is about); in a short note,
+    or with a second keyword, the lead decides."""
+    vocab = own(("Råd", "bestille tid, breve"), ("IT", "mitid"))
+    short = vocab.suggestion("bestille tid med MitID")
+    assert short is not None and short.theme == "Råd" and short.certain
+    long = "skal have MitID for at se sin pension og bestille tid ved lægen, barnebarnet har altid travlt - 'jeg føler mig som et barn'"
+    assert len(long.split()) > 15
+    found = vocab.suggestion(long)
+    assert found is not None and found.theme == "Råd" and not found.certain
+    assert vocab.suggest(long + " og breve") == "Råd"  # two keywords: certain
+
+
+def test_a_teacher_compound_names_what_is_taught():
+    """Round 6: "-lærer" is a generic head, so its modifier speaks ("matematiklærer": homework)."""
+    vocab = own(("Lektier", "matematik"), ("Tid", "eftermiddag"))
+    assert vocab.suggestion("tidligere matematiklærer") == Suggestion("Lektier", True, 4, None, 1)
+    # A teacher of maths who has afternoons: not a certain "free time" any more, a question.
+    assert vocab.suggest("var matematiklærer, sidder hver eftermiddag med barnebarnet") is None

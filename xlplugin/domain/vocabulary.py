@@ -12,8 +12,8 @@ Compounds are read from their parts, as Danish builds them (modifier + head):
   ("kirkekor" is about singing; a head of three letters a little less);
 - a head that only says "a place" (center, hus, skole, hal, butik, kælder, …) makes the
   word a place, so its modifier says nothing ("indkøbscentret" is not shopping);
-- a generic head (café, klub, hold, hjælp, gruppe, arbejde, …) lets the modifier speak as a
-  whole word ("lektiecaféen", "havearbejde");
+- a generic head (café, klub, hold, hjælp, gruppe, arbejde, lærer, …) lets the modifier speak
+  as a whole word ("lektiecaféen", "havearbejde", "matematiklærer");
 - otherwise the modifier is a hint (a prefix hit) and counts less ("overskudsvarer" is
   surplus goods, not "overskud");
 - only the longest modifier that is a keyword speaks ("dansk-", not "dans-").
@@ -32,7 +32,10 @@ A suggestion is **certain** only when the best theme has at least one whole-word
 hit and leads the next theme clearly, also against the runner-up's own score (10 against 8 is
 not clear); a tie or weak hits (parts of compounds, shared words, however many) are uncertain.
 It says how many strong hits it rests on: one alone is what every wrong certain suggestion
-measured rested on, so matching ranks rows on such a theme after firmer ones. For a need, a
+measured rested on, so matching ranks rows on such a theme after firmer ones. One keyword alone
+is not certain (round 6) for a need whose theme no link names as a need ("male", to paint, is
+art, and no one needs art), nor in a note of more than 15 words where the runner-up has a
+whole word or phrase of its own (one keyword each: the phrase's weight does not decide). For a need, a
 general resource theme (free time) steps aside where a specific theme is named; an
 organisation's resource is never a general theme. Two
 things decide before that: words in an example ("fx …") count half when the words before it
@@ -65,6 +68,9 @@ FULL_STRENGTH = 5.0
 # the runner-up by at least CERTAIN_MARGIN.
 CERTAIN_MIN, CERTAIN_MARGIN = WHOLE_WORD, 2
 CLEAR_LEAD = 2  # and the lead times this is at least the runner-up's score (best >= 1.5 x runner-up)
+# A note of more than this many words is several statements: one keyword against another theme's
+# one keyword does not say which the note is about (round 6).
+LONG_NOTE = 15
 # A stem of SHORT_STEM letters or fewer stands only for words at most OVERSTEM letters longer.
 SHORT_STEM, OVERSTEM = 3, 3
 # Pronouns whose stems merge someone and something ("nogen", "noget": "nog"): in a phrase, as spelled.
@@ -78,7 +84,7 @@ PHRASE_GAP = 3  # other words allowed between a keyword phrase's words ("hjælpe
 PLACE_HEADS = ("centr", "cent", "hus", "skol", "hal", "butik", "kæld", "kældr", "lokal", "bibliotek", "sal", "station", "kontor")
 GENERIC_HEADS = (
     "café", "cafe", "klub", "hold", "hjælp", "grupp", "arbejd", "ordning", "aften", "kursus", "fællesskab", "forening", "tur", "tim",
-    "plad", "brug",
+    "plad", "brug", "lær",
 )
 # Words that make a resource a facility (a room, a hall, a kitchen) rather than a person's
 # skill or an organisation's offer, Danish and English stems; found alone or as a compound's head.
@@ -217,6 +223,8 @@ class Vocabulary:
         for _, resource in strongest:
             out_degree[resource] += 1
         self.general = frozenset(theme for theme, n in out_degree.items() if n >= GENERAL_LINKS)
+        # Themes the links name as a need (or the need that giving meets): a planner's need is one of these.
+        self.need_themes = frozenset(need for need, _ in strongest) | ({self.useful_theme} if self.useful_theme else set())
         self._facility_stems = tuple(dict.fromkeys(self._variants_all(FACILITY_WORDS)))
 
     # --- names and links ---------------------------------------------------------------
@@ -356,7 +364,18 @@ class Vocabulary:
         # Weak hits (parts of compounds, shared words) add up, but never make a suggestion certain
         # alone; the lead must be clear against the runner-up's score too (10 against 8 is not).
         certain = best in strong and scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN and CLEAR_LEAD * lead >= rival
+        if certain and strong[best] == 1:
+            certain = not self._one_keyword_doubtful(text, best, second, strong, need)
         return Suggestion(best, certain, scores[best], second, strong.get(best, 0))
+
+    def _one_keyword_doubtful(self, text: str | None, best: str, second: str | None, strong: dict[str, int], need: bool) -> bool:
+        """Whether a suggestion resting on one keyword is a guess (round 6, measured on every set):
+        a need whose theme no link names as a need ("male" is painting, a need is not art), or a
+        long note where the runner-up has a strong hit of its own (one keyword each: "MitID" and
+        "bestille tid" in 23 words; the phrase's weight alone does not say which it is about)."""
+        if need and best not in self.need_themes and best not in self.general:
+            return True
+        return bool(second and strong.get(second)) and len(self.stems(text)) > LONG_NOTE
 
     def suggest(self, text: str | None, need: bool = False, organisation: bool = False) -> str | None:
         """The theme for a text when the suggestion is certain, else None (see suggestion)."""
