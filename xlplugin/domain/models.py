@@ -150,7 +150,8 @@ def normalize(text: Any) -> str:
 def _normalize(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
+        if not text.isprintable():  # printable: none of the invisible categories (most Danish text)
+            text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
     elif not text.isprintable():
         text = "".join(ch for ch in text if ch.isspace() or ch.isprintable())
     return " ".join(text.casefold().split())

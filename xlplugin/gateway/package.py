@@ -7,11 +7,11 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 from xml.etree import ElementTree
 
-from openpyxl.utils import column_index_from_string, range_boundaries
-
 from xlplugin.domain.models import normalize
+from xlplugin.gateway.addresses import column_index, range_boundaries
 from xlplugin.gateway.regions import Region, SheetFormulas
 from xlplugin.layout.names import table_sheet_names
 
@@ -128,12 +128,10 @@ def formula_cells(
         return [], {}, set()
     if not any(mark in data for mark in _FORMULA_MARKS):
         return [], {}, set()
-    from openpyxl.formula.translate import Translator
-
     errors: list[tuple[int, int, str]] = []
     formulas: SheetFormulas = {}
     uncached: set[tuple[int, int]] = set()
-    shared: dict[str, Translator] = {}
+    shared: dict[str, Any] = {}  # si → openpyxl's Translator
     for _event, element in ElementTree.iterparse(io.BytesIO(data)):
         if _local(element.tag) != "c":
             continue
@@ -141,7 +139,7 @@ def formula_cells(
         if position is None:
             element.clear()
             continue
-        at = (int(position[2]) - 1, column_index_from_string(position[1]) - 1)
+        at = (int(position[2]) - 1, column_index(position[1]) - 1)
         children = {_local(child.tag): child for child in element}
         value, formula = children.get("v"), children.get("f")
         if element.get("t") == "e" and value is not None and value.text:
@@ -151,6 +149,8 @@ def formula_cells(
                 uncached.add(at)
             kind, text = formula.get("t", "normal"), formula.text
             if kind == "shared" and text:  # the first cell of a shared formula holds its text
+                from openpyxl.formula.translate import Translator  # only here: importing openpyxl takes long
+
                 shared[formula.get("si", "")] = Translator("=" + text, origin=position[0])
                 formulas[at] = "=" + text
             elif kind == "shared" and formula.get("si", "") in shared:
