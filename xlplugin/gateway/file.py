@@ -10,6 +10,7 @@ pictures, charts, comments, labels, connections, VBA and extensions stay as they
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
 import zipfile
@@ -335,10 +336,15 @@ class FileWorkbook:
         found = []
         for sheet in self.sheet_names():
             rows = self._rows(sheet)
-            texts = ["\x1f".join([value for value in row if type(value) is str and value]) for row in rows]
-            for r in _passing(texts, keep) if keep is not None else range(len(rows)):
-                for c, value in enumerate(rows[r]):
-                    if isinstance(value, str) and value and wanted(value):
+            passing: set[str] | None = None
+            if keep is not None:  # each text once (lists and names repeat), the cells only where one passes
+                texts = [value for value in set(itertools.chain.from_iterable(rows)) if type(value) is str and value]
+                passing = {texts[i] for i in _passing(texts, keep)}
+                if not passing:
+                    continue
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if isinstance(value, str) and value and (value in passing if passing is not None else wanted(value)):
                         found.append(CellText(CellRef(sheet, r + 1, c + 1), value))
         try:
             with zipfile.ZipFile(self.path) as archive:
@@ -368,9 +374,9 @@ class FileWorkbook:
 
 
 def _passing(texts: list[str], keep: Callable[[str], bool]) -> Iterator[int]:
-    """Indexes of the ``texts`` (a row's texts each) that ``keep`` passes, in order. Most rows hold
-    nothing it wants: it is asked about a block of rows joined at once, and only a block that
-    passes is halved (``keep`` must pass a joined text whenever it passes one of its parts)."""
+    """Indexes of the ``texts`` that ``keep`` passes, in order. Most texts hold nothing it wants:
+    it is asked about a block of them joined at once, and only a block that passes is halved
+    (``keep`` must pass a joined text whenever it passes one of its parts)."""
     blocks = [(0, len(texts))]
     while blocks:
         low, high = blocks.pop()

@@ -104,7 +104,11 @@ def _zip_tables(archive: zipfile.ZipFile) -> tuple[list[Region], dict[str, str]]
     return regions, sheet_parts
 
 
-_FORMULA_MARKS = (b't="e"', b"f>", b"<f ", b":f ")  # a sheet part without these has neither
+# A sheet part with neither "f>", "<f " nor ":f " has no formula, without 't="e"' no error cell.
+# One search for the three (a regular expression that starts with the literal "f" runs at C
+# speed: 3 ms through 11 MB, where the three searches took 25).
+_FORMULA_MARK = re.compile(rb"f(?:>|(?<=[<:]f) )")
+_ERROR_MARK = b't="e"'
 _CELL_POSITION = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 
 
@@ -126,7 +130,7 @@ def formula_cells(
         data = archive.read(part)
     except KeyError:
         return [], {}, set()
-    if not any(mark in data for mark in _FORMULA_MARKS):
+    if _ERROR_MARK not in data and _FORMULA_MARK.search(data) is None:
         return [], {}, set()
     errors: list[tuple[int, int, str]] = []
     formulas: SheetFormulas = {}
