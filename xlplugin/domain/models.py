@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from enum import Enum
 from functools import lru_cache
 from typing import Any
@@ -144,6 +145,18 @@ def normalize(text: Any) -> str:
     and characters one cannot see (zero-width spaces and joiners, direction marks, soft hyphens,
     control characters) ignored, so "Seni\u200borer" and "ＳＥＮＩＯＲＥＲ" name the group Seniorer."""
     return _normalize(text if isinstance(text, str) else str(text)) if text is not None else ""
+
+
+def normalize_each(texts: Iterable[Any]) -> list[str]:
+    """``normalize`` of each text, for many texts that each come once (descriptions): the usual
+    plain ASCII text without the cache's bookkeeping."""
+    out = []
+    for text in texts:
+        if type(text) is str and text.isascii() and text.isprintable():
+            out.append(" ".join(text.casefold().split()))
+        else:
+            out.append(normalize(text))
+    return out
 
 
 @lru_cache(maxsize=65536)

@@ -299,11 +299,12 @@ class _Rules:
     def entries(self) -> None:
         seen: dict[tuple[str, m.EntryKind, str], int] = {}
         groups: dict[str, str] = {}  # each spelling normalized once
-        for i, entry in enumerate(self.p.entries):
+        descriptions = m.normalize_each(entry.description for entry in self.p.entries)
+        for i, (entry, description) in enumerate(zip(self.p.entries, descriptions)):
             group = groups.get(entry.group)
             if group is None:
                 group = groups[entry.group] = m.normalize(entry.group)
-            key = (group, entry.kind, m.normalize(entry.description))  # the member: ``.value`` costs
+            key = (group, entry.kind, description)  # the member: ``.value`` costs
             if not key[2]:
                 continue
             if key in seen:
