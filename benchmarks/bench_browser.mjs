@@ -5,15 +5,16 @@
 // Node: cold start = the first Pyodide of the process, warm = a second one (files cached by the
 // OS). Chromium: cold = a fresh profile's first visit until the page says it is ready, warm = a
 // reload (the service worker's copy). Actions: the web page's way (the file edited in place,
-// validate, match, platforms, plan one after the other on the same file) and the add-in's way
-// (a snapshot in, a plan out; the snapshot read in Python from the same file).
+// validate, match, platforms, plan, overview one after the other on the same file, then the
+// report as Word) and the add-in's way (a snapshot in, a plan or the report out; the snapshot
+// read in Python from the same file).
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { startPython } from "../web/site/js/python.mjs";
 import { launch, serve } from "../web/test/browser.mjs";
 
 const [site, ...workbooks] = process.argv.slice(2);
-const ACTIONS = ["validate", "match", "platforms", "plan"];
+const ACTIONS = ["validate", "match", "platforms", "plan", "overview", "report"];
 const ms = (t0) => Math.round(performance.now() - t0);
 
 async function inNode() {
@@ -41,7 +42,7 @@ async function inNode() {
     times.snapshot_read_ms = ms(t0);
     for (const action of ACTIONS) {
       t0 = performance.now();
-      const answer = python.press(action, snapshot, "da");
+      const answer = action === "report" ? python.report(snapshot, basename(path), "da").answer : python.press(action, snapshot, "da");
       times[`snapshot_${action}_ms`] = ms(t0);
       if (!answer.ok) throw new Error(`${action}: ${answer.message}`);
     }

@@ -84,6 +84,38 @@ Public Sub OnNew(control As IRibbonControl)
     RunAction control.ID, CStr(target)
 End Sub
 
+' Merge copies: the planner picks one or more copies (Excel's open dialog, several files at
+' once); Python merges them into the open workbook. The paths travel one per line.
+Public Sub OnMerge(control As IRibbonControl)
+    Dim picked As Variant
+    Dim joined As String
+    Dim i As Long
+    If ActiveWorkbook Is Nothing Then
+        Tell RibbonText("no_workbook", RibbonLanguage())
+        Exit Sub
+    End If
+    #If Mac Then
+        If ActiveWorkbook.Path = "" Then
+            Tell RibbonText("save_first", RibbonLanguage())
+            Exit Sub
+        End If
+        ' no Windows-style file filter on the Mac; Python refuses what is not a project workbook
+        picked = Application.GetOpenFilename(Title:=RibbonText("merge.title", RibbonLanguage()), MultiSelect:=True)
+    #Else
+        picked = Application.GetOpenFilename(FileFilter:=RibbonText("merge.filter", RibbonLanguage()), _
+            Title:=RibbonText("merge.title", RibbonLanguage()), MultiSelect:=True)
+    #End If
+    If Not IsArray(picked) Then Exit Sub  ' Cancel gives False
+    For i = LBound(picked) To UBound(picked)
+        #If Mac Then
+            If Left$(picked(i), 1) <> "/" Then picked(i) = ToPosixPath(CStr(picked(i)))
+        #End If
+        If i > LBound(picked) Then joined = joined & vbLf
+        joined = joined & picked(i)
+    Next i
+    RunAction control.ID, joined
+End Sub
+
 Private Sub RunAction(ByVal controlId As String, ByVal path As String)
     RunPython "import xlplugin.ribbon; xlplugin.ribbon.run('" & controlId & "', lang='" & RibbonLanguage() & _
         "', addin_version='" & ADDIN_VERSION & "', path_hex='" & Utf16Hex(path) & "')"

@@ -87,6 +87,19 @@ def ooxml_validate(path: Path) -> list[dict]:
     return [e for e in ooxml_validate_all(path) if not is_openpyxl_font_order(e)]
 
 
+def validator_findings(path: Path, everything: bool = False) -> set[tuple[str | None, str | None, str | None]]:
+    """The validator's errors as (id, part, XPath), to compare a file before and after an action."""
+    errors = ooxml_validate_all(path) if everything else ooxml_validate(path)
+    return {(e.get("id"), e.get("path"), e.get("xPath")) for e in errors}
+
+
+def pdf_text(pdf: Path, page: int | None = None) -> str:
+    """The text of a PDF (of one page, counted from 1), as poppler's pdftotext reads it."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    command = [require_tool("pdftotext"), *pages, str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 # --- LibreOffice ----------------------------------------------------------------------------
 
 # Recalculate every formula when an .xlsx is loaded ("always"), whatever LibreOffice guesses

@@ -80,11 +80,11 @@ class FakeWorkbook:
         t = texts(self.lang)
         name = t.sheet(sheet_key)
         if name not in self.sheets:
-            order = spec.SHEET_ORDER
+            order = (*spec.SHEET_ORDER, *(s.key for s in spec.ON_DEMAND_SHEETS))
             before = {t.sheet(key) for key in order[: order.index(sheet_key)]}
             position = max((i + 1 for i, other in enumerate(self.sheets) if other in before), default=0)
             self.sheets.insert(position, name)
-        for table_spec in spec.sheet(sheet_key).tables if sheet_key in {s.key for s in spec.SHEETS} else ():
+        for table_spec in spec.sheet(sheet_key).tables if sheet_key in {s.key for s in (*spec.SHEETS, *spec.ON_DEMAND_SHEETS)} else ():
             headers = [t.header(table_spec.key, c.key) for c in table_spec.columns]
             self.tables[table_spec.key] = FakeTable(name, 4, 1, headers, [[None] * len(headers)])
         if sheet_key == "lists":

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import xlwings as xw
-from vba_office import Machine, Office
+from vba_office import MAC_HD, Machine, Office
 from workbooks import example
 from xlwings_engine import open_book
 
@@ -203,10 +203,11 @@ def test_every_callback_works_with_no_workbook_open(xlam, tmp_path, config, plat
     expected = [
         t["ribbon.new.mac_no_workbook"] if machine.mac and procedure == "OnNew" else t["ribbon.no_workbook"]
         for procedure, _ in ribbon_callbacks()
-        if procedure == "OnAction" or (machine.mac and procedure == "OnNew")
+        if procedure in ("OnAction", "OnMerge") or (machine.mac and procedure == "OnNew")
     ]
     assert [d[1] for d in office.dialogs] == expected
     assert bool(machine.save_as_asked) is not machine.mac  # Windows: the dialog for "new" was cancelled
+    assert machine.open_asked == []  # "merge" asks for files only with a workbook to merge into
 
 
 def test_new_with_no_workbook_open_on_windows_starts_from_a_new_workbook(xlam, tmp_path):
@@ -217,6 +218,40 @@ def test_new_with_no_workbook_open_on_windows_starts_from_a_new_workbook(xlam, t
     (command,) = machine.commands
     assert re.search(r'--wb="Book\d"', command)  # xlwings finds the caller by name: an unsaved book has one
     assert "path_hex='" + (USER + r"\Documents\Plan 2027.xlsx").encode("utf-16-be").hex().upper() in command
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_merge_asks_for_several_files_and_sends_them_one_per_line(xlam, tmp_path, platform):
+    if platform == "win32":
+        picked = [USER + r"\Documents\Kopi 1 & 'æ'.xlsx", USER + r"\Desktop\Kopi 2.xlsx"]
+        machine = windows_pc(tmp_path, open_files=picked)
+        install_on(machine, PYTHON_WIN)
+        folder = USER + r"\Documents"
+    else:
+        picked = [MAC_HOME + "/Documents/Kopi 1.xlsx", MAC_HD + ":Users:soren:Desktop:Kopi 2.xlsx"]
+        machine = mac_pc(tmp_path, open_files=picked)
+        install_on(machine, "/Users/soren/venv/bin/python")
+        folder = MAC_HOME + "/Documents"
+    office = Office(xlam, machine)
+    office.open_workbook(folder)
+    office.press("OnMerge", "merge")
+    t = texts("da")
+    ((file_filter, title, several),) = machine.open_asked
+    assert several and title == t["ribbon.merge.title"]
+    assert (file_filter == t["ribbon.merge.filter"]) is not machine.mac  # the Mac's dialog takes no Windows filter
+    sent = machine.applescript_tasks[0][2] if machine.mac else machine.commands[0]
+    posix = [picked[0], "/Users/soren/Desktop/Kopi 2.xlsx"] if machine.mac else picked
+    assert "path_hex='" + "\n".join(posix).encode("utf-16-be").hex().upper() + "'" in sent
+    assert "xlplugin.ribbon.run('merge'" in sent
+
+
+def test_merge_cancelled_runs_nothing(xlam, tmp_path):
+    machine = windows_pc(tmp_path)  # the dialog gives False: Cancel
+    install_on(machine, PYTHON_WIN)
+    office = Office(xlam, machine)
+    office.open_workbook(USER + r"\Documents")
+    office.press("OnMerge", "merge")
+    assert len(machine.open_asked) == 1 and machine.commands == [] and office.dialogs == []
 
 
 # --- 5. macOS: CleanUp, quoted interpreter, unsaved workbooks -----------------------------------

@@ -129,6 +129,7 @@ def test_random_projects_round_trip_through_workbooks(tmp_path, project):
     first, second = round_trip(path, tmp_path)
     assert first == second
     assert json.loads(first)["project"]["groups"][0]["name"] == project.groups[0].name
+    jsonschema.validate(json.loads(first), schema())  # every random document fits the printed schema too
 
 
 def test_export_text_is_stable_and_keeps_danish_letters():

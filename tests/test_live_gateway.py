@@ -476,33 +476,20 @@ def test_notes_beside_the_interaction_table_move_with_their_rows_live_as_through
     """Notes typed right of the interaction table (text, and a formula reading its row's ID)
     follow their rows when matching sorts the rows anew, in the open workbook as in the file."""
     from openpyxl.utils import get_column_letter, range_boundaries
-    from workbooks import cell as table_cell
-    from workbooks import find_table
+    from workbooks import add_notes_and_a_resource, find_table
 
     lang = "da"
-    t = texts(lang)
     on_disk, book = twins(tmp_path, example_before_matching(tmp_path, lang))
     match.run(open_workbook(on_disk))
     match.run(LiveWorkbook(book))
-
-    def notes_and_a_new_resource(wb):
-        ws, table = find_table(wb, lang, "interactions")
-        left, top, right, bottom = range_boundaries(table.ref)
-        for r in range(top + 1, bottom + 1):
-            if ws.cell(row=r, column=left).value:
-                ws.cell(row=r, column=right + 2, value=f"note for {ws.cell(row=r, column=left).value}")
-                ws.cell(row=r, column=right + 3, value=f"={get_column_letter(left)}{r}")
-        new = {"group": "Seniorer", "kind": t.choice("entry_kind", "resource"), "theme": "Børnepasning", "description": "Passe børn"}
-        for key, value in new.items():
-            table_cell(wb, lang, "entries", key, 12).value = value
 
     def rows_of_ids(path):
         ws, table = find_table(load_workbook(path), lang, "interactions")
         left, top, _, bottom = range_boundaries(table.ref)
         return {ws.cell(row=r, column=left).value: r for r in range(top + 1, bottom + 1) if ws.cell(row=r, column=left).value}
 
-    edit(on_disk, notes_and_a_new_resource)
-    notes_and_a_new_resource(book.impl.xl)
+    edit(on_disk, lambda wb: add_notes_and_a_resource(wb, lang))
+    add_notes_and_a_resource(book.impl.xl, lang)
     before = rows_of_ids(on_disk)
     assert counts(match.run(open_workbook(on_disk))) == counts(match.run(LiveWorkbook(book)))
     after = rows_of_ids(on_disk)

@@ -397,6 +397,18 @@ def test_a_vulnerable_group_gives_care_only_of_its_own_and_with_a_caution(lang):
     assert row.caution == t.format("reason.caution", giver=fragile, theme=lower(n["childcare"]))
 
 
+@pytest.mark.parametrize(
+    ("lang", "fragile"),
+    [("da", "Botilbuddet Engly"), ("da", "Voksne med erhvervet hjerneskade"), ("en", "Adults with acquired brain injury")],
+)
+def test_supported_housing_and_brain_injury_are_vulnerable(lang, fragile):
+    n = NAMES[lang]
+    families = "Familier" if lang == "da" else "Families"
+    entries = [(fragile, RESOURCE, "time", "Tid"), (families, NEED, "childcare", "Pasning"), (families, NEED, "housekeeping", "Indkøb")]
+    result = run(bare(lang, building(fragile, families), entries), lang)
+    assert not rows_of(result, MUTUAL, n["childcare"]) and one(result, MUTUAL, n["housekeeping"])
+
+
 def test_a_group_name_with_a_comma_or_arrow_stays_whole():
     lang = "da"
     n = NAMES[lang]
@@ -495,3 +507,19 @@ def test_names_typed_in_decomposed_unicode_match_as_in_validation():
             entry.group = decomposed
     childcare = one(run(project, lang), MUTUAL, NAMES[lang]["childcare"])
     assert childcare.groups == f"{composed}{m.GIVER_ARROW}{NAMES[lang]['families']}"
+
+
+def test_a_row_on_a_theme_suggested_from_one_keyword_comes_after_firmer_rows_of_its_form():
+    """Round 5: every wrong certain suggestion measured rested on one keyword; rows on such a
+    theme are kept, but not ranked above rows whose themes the planner chose."""
+    n = NAMES["da"]
+    project = example_project("da")
+    index = next(i for i, e in enumerate(project.entries) if e.theme == n["childcare"])
+    firm = [r.key for r in run(project, "da").interactions if r.type is MUTUAL]
+    for text, last in (("børnepasning om eftermiddagen", True), ("børnepasning, passe børnene", False)):
+        project.entries[index] = project.entries[index].model_copy(update={"theme": None, "description": text})
+        result = matching.match(project, Vocabulary(package_themes("da"), package_theme_links("da"), "da", **special_themes("da")))
+        mutual = [r for r in result.interactions if r.type is MUTUAL]
+        row = next(r for r in mutual if r.theme == n["childcare"])
+        assert row.tentative is last and len(mutual) == len(firm) > 1
+        assert (mutual[-1] is row) is last, [r.theme for r in mutual]

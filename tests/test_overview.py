@@ -7,7 +7,7 @@ import shutil
 import zipfile
 
 import pytest
-from conftest import REPO, soffice_convert
+from conftest import REPO, pdf_text, soffice_convert
 from lxml import etree
 from python_calamine import CalamineWorkbook
 from report_projects import book, example_with_choices, large_project
@@ -192,15 +192,13 @@ def test_an_older_workbook_gets_the_sheet_and_its_charts_and_nothing_else_change
 @pytest.mark.slow
 @pytest.mark.parametrize("fixture", LAYOUT_1, ids=lambda p: p.name)
 def test_the_added_sheet_validates_and_libreoffice_draws_it(tmp_path, fixture, capsys):
-    import subprocess
+    from conftest import validator_findings
 
-    from conftest import ooxml_validate
-
-    errors_before = {(e.get("id"), e.get("path"), e.get("xPath")) for e in ooxml_validate(fixture)}
+    errors_before = validator_findings(fixture)
     path, _, lang = _older_workbook_with_the_sheet_added(tmp_path, fixture, capsys)
-    assert {(e.get("id"), e.get("path"), e.get("xPath")) for e in ooxml_validate(path)} - errors_before == set()
+    assert validator_findings(path) - errors_before == set()
     pdf = soffice_convert(path, "pdf", tmp_path / "lo")
-    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf, page=2)
     for key in ("title", "chart.groups", "chart.forms", "chart.platforms", "chart.budget"):
         assert texts(lang)[f"overview.{key}"] in text, key
     converted = soffice_convert(path, "xlsx", tmp_path / "lo")  # LibreOffice keeps the sheet and its charts
@@ -218,7 +216,7 @@ def test_libreoffice_draws_the_charts(tmp_path):
     wb.save(path)
     pdf = soffice_convert(path, "pdf", tmp_path / "lo")
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     for key in ("groups", "forms", "platforms", "budget"):
         assert texts("da")[f"overview.chart.{key}"] in text
     assert list(tmp_path.glob("page-*.png"))

@@ -299,3 +299,84 @@ def test_report_button_saves_the_pdf_next_to_the_workbook(tmp_path, monkeypatch,
     text, pages = pdf_text(target.read_bytes())
     assert texts(lang).format("msg.report.done", path=target, pages=pages) in alert["prompt"]
     assert "Madordning" in text or "Meal scheme" in text
+
+
+# --- the report in the browser (render.word_plain: the standard library, figures as tables) ----
+def _plain_tables(document: d.Document) -> list[d.Table]:
+    """The tables the browser's Word file holds, in order: the document's and the figures'."""
+    from xlplugin.render.word_plain import figure_table
+
+    out = []
+    for block in document.blocks:
+        shown = figure_table(block.picture) if isinstance(block, d.Figure) else block
+        if isinstance(shown, d.Table) and shown.rows:
+            out.append(shown)
+    return out
+
+
+def test_browser_docx_reads_back_with_the_figures_as_tables(example):
+    from docx import Document
+
+    from xlplugin.render.word_plain import render_docx_plain
+
+    lang, project, built = example
+    note = texts(lang)["web.report.figures_as_tables"]
+    word = Document(io.BytesIO(render_docx_plain(built.document, note)))
+    paragraphs = [p.text for p in word.paragraphs]
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    text = flat("\n".join(paragraphs + cells))
+    for item in key_content(project):
+        assert flat(item) in text, item
+    facts_headers = {h for b in built.document.blocks if isinstance(b, d.Table) and b.style == "facts" for h in b.headers}
+    for item in built.document.texts():
+        assert not item or item in facts_headers or flat(item) in text, item
+    assert paragraphs.count(note) == 1 and not word.inline_shapes
+    charts = [b.picture for b in built.document.blocks if isinstance(b, d.Figure) and isinstance(b.picture, d.BarChart)]
+    assert charts and all(c in cells for chart in charts for c in chart.categories)
+    assert word.core_properties.title == built.document.title and word.core_properties.language == lang
+    footer = word.sections[0].footer.paragraphs[0]._p.xml
+    assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
+
+
+def test_browser_docx_tables_are_laid_out_as_the_desktops(example):
+    """As render.word: the grid holds the text width, fitted to the words; the header on the
+    accent colour, repeated on every page; rows kept on one page; facts without a header."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from xlplugin.render.word_plain import render_docx_plain
+
+    _, _, built = example
+    word = Document(io.BytesIO(render_docx_plain(built.document)))
+    blocks = _plain_tables(built.document)
+    assert len(word.tables) == len(blocks)
+    for table, block in zip(word.tables, blocks):
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(grid) - 17 * 567) < len(grid) * 2
+        if block.widths and len(set(block.widths)) > 1:
+            assert len(set(grid)) > 1, block.headers
+        rows = table._tbl.findall(qn("w:tr"))
+        assert all(row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in rows)
+        first = rows[0].find(qn("w:trPr"))
+        if block.style == "facts":
+            assert len(rows) == len(block.rows) and first.find(qn("w:tblHeader")) is None
+        else:
+            assert len(rows) == len(block.rows) + 1 and first.find(qn("w:tblHeader")) is not None
+            assert rows[0].find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "1F4E79"
+
+
+@pytest.mark.slow
+def test_browser_docx_is_valid_word_and_libreoffice_converts_it(tmp_path, large):
+    from conftest import ooxml_validate_all
+
+    from xlplugin.render.word_plain import render_docx_plain
+
+    project, built = large
+    out = tmp_path / "large.docx"
+    out.write_bytes(render_docx_plain(built.document, texts("da")["web.report.figures_as_tables"]))
+    assert ooxml_validate_all(out) == []
+    if not _has_writer():
+        message = "this LibreOffice has no Writer (calc only): `bash .ci/run` installs libreoffice-writer-nogui"
+        pytest.fail(message) if IN_CI else pytest.skip(message)
+    text, pages = pdf_text(soffice_convert(out, "pdf", tmp_path / "lo").read_bytes())
+    assert pages >= 4 and flat(project.platforms[0].name) in flat(text)

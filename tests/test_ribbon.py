@@ -147,6 +147,50 @@ def test_new_button_refuses_a_macro_file(tmp_path):
     assert not target.exists()
 
 
+def _hex(*paths) -> str:
+    return "\n".join(str(p) for p in paths).encode("utf-16-be").hex()
+
+
+def test_merge_button_merges_the_copies_chosen_into_the_open_workbook(tmp_path):
+    from test_merge import add_row
+
+    from xlplugin.app import merge_files
+
+    target = example(tmp_path, name="Projekt.xlsx")
+    first, second = tmp_path / "Kopi 1.xlsx", tmp_path / "Kopi 2 & 'æ'.xlsx"
+    for copy in (first, second):
+        shutil.copyfile(target, copy)
+    add_row(first, "constraints", {"constraint": "Kommunen ejer gavlen"})
+    merge_files(target, [first])  # the merge log sheet comes with the first merge, on the file
+    add_row(second, "constraints", {"constraint": "Budgettet er skåret"})
+    add_row(second, "purposes", {"purpose": "Flere møder på tværs af alder"})
+    before = second.read_bytes()
+    app = press(target, "merge", path_hex=_hex(first, second))
+    alert = only_alert(app)
+    t = texts("da")
+    assert alert["mode"] == "info", alert["prompt"]
+    lines = alert["prompt"].splitlines()
+    assert lines[0].startswith(t.format("msg.merge.copy", copy=first.name, added=0, conflicts=0, same=0)[:30])
+    assert t.format("msg.merge.table", table=t["title.constraints"], added=1, conflicts=0) in lines
+    assert t.format("msg.merge.table", table=t["title.purposes"], added=1, conflicts=0) in lines
+    assert second.read_bytes() == before
+    assert_excel_given_back(app)
+
+
+def test_merge_button_on_a_workbook_without_the_merge_log_says_to_merge_the_file_once(tmp_path):
+    from test_merge import add_row
+
+    target = example(tmp_path, name="Projekt.xlsx")
+    copy = tmp_path / "Kopi.xlsx"
+    shutil.copyfile(target, copy)
+    add_row(copy, "constraints", {"constraint": "Kommunen ejer gavlen"})
+    app = press(target, "merge", lang="en", path_hex=_hex(copy))
+    alert = only_alert(app)
+    assert alert["mode"] == "critical"
+    assert alert["prompt"] == texts("en").format("msg.merge.no_log_sheet", sheet=texts("en").sheet("merge_log"))
+    assert_excel_given_back(app)
+
+
 def test_help_names_the_versions_and_the_python(tmp_path):
     prompt = only_alert(press(example(tmp_path), "help"))["prompt"]
     assert f"xlplugin {__version__}" in prompt and f"xlwings {xw.__version__}" in prompt and sys.executable in prompt

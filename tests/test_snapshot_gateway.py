@@ -220,8 +220,7 @@ def test_overview_through_the_snapshot_gives_what_the_file_gateway_gives(tmp_pat
 def test_notes_beside_the_interaction_table_move_with_their_rows_as_in_the_file(tmp_path):
     """Notes typed right of step 3's table (a text and a formula reading its row's ID) move with
     their row when matching sorts the rows anew: the add-in's plan does what the file gateway does."""
-    from openpyxl.utils import get_column_letter, range_boundaries
-    from workbooks import find_table
+    from workbooks import add_notes_and_a_resource
 
     from xlplugin.app import match_file
 
@@ -229,18 +228,7 @@ def test_notes_beside_the_interaction_table_move_with_their_rows_as_in_the_file(
     match_file(path)
     t = texts("da")
 
-    def notes(wb):
-        ws, table = find_table(wb, "da", "interactions")
-        left, top, right, bottom = range_boundaries(table.ref)
-        for r in range(top + 1, bottom + 1):
-            if ws.cell(row=r, column=left).value:
-                ws.cell(row=r, column=right + 2, value=f"note for {ws.cell(row=r, column=left).value}")
-                ws.cell(row=r, column=right + 3, value=f"={get_column_letter(left)}{r}")
-        new_entry = {"group": "Seniorer", "kind": t.choice("entry_kind", "resource"), "theme": "Børnepasning", "description": "Passe børn"}
-        for key, value in new_entry.items():
-            cell(wb, "da", "entries", key, 12).value = value
-
-    edit(path, notes)
+    edit(path, lambda wb: add_notes_and_a_resource(wb, "da"))
     before = Model.of_file(path)
     by_file, by_snapshot, applied, written = run_both(tmp_path, path, match.run)
     assert (by_snapshot.new, by_snapshot.updated) == (by_file.new, by_file.updated)

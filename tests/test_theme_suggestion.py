@@ -83,7 +83,7 @@ def test_a_keyword_ending_in_el_finds_its_inflections():
 def test_a_tie_is_uncertain_and_suggest_returns_nothing():
     vocab = own(("Første", "kaffe"), ("Anden", "kage"))
     found = vocab.suggestion("kaffe og kage")
-    assert found == Suggestion("Første", False, 4, "Anden")  # listed first, but a tie
+    assert found == Suggestion("Første", False, 4, "Anden", evidence=1)  # listed first, but a tie
     assert vocab.suggest("kaffe og kage") is None
     assert vocab.suggestion("kaffe").certain and vocab.suggest("kaffe") == "Første"
 
@@ -130,6 +130,50 @@ def test_a_general_resource_steps_aside_for_a_specific_theme_as_strong(vocab):
     assert vocab.suggest("masser af tid om formiddagen") == NAMES["time"]
 
 
+def test_weak_hits_add_up_but_never_make_a_suggestion_certain():
+    """"overskudsvarer" (surplus goods) is not "overskud" (spare energy), nor "lukketid" free time."""
+    vocab = own(("Tid", "overskud, tid"), ("Deling", "dele"))
+    found = vocab.suggestion("giver overskudsvarer væk ved lukketid")
+    assert found is not None and found.theme == "Tid" and found.score >= 4 and not found.certain
+    assert vocab.suggest("har overskud og tid") == "Tid"
+
+
+def test_a_phrase_speaks_for_its_words():
+    vocab = own(("Kontakt", "sociale, selskab"), ("Digitalt", "sociale medier, video"), ("Unge", "dårligt selskab"))
+    assert vocab.suggest("opslag til sociale medier") == "Digitalt"
+    assert vocab.scores("opslag til sociale medier").get("Kontakt", 0) == 0
+    assert vocab.suggest("er kommet i dårligt selskab") == "Unge"
+    assert vocab.suggest("savner selskab") == "Kontakt"
+    # A theme's name lists two things and leaves its words to other themes too.
+    both = own(("Mad", "kost, sund"), ("Motion og sundhed", "motion, sund"))
+    assert both.themes_in("Sund kost og motion") == {"Mad", "Motion og sundhed"}
+
+
+def test_the_longest_modifier_of_a_compound_speaks():
+    vocab = own(("Sprog", "dansk"), ("Kultur", "dans"))
+    assert vocab.suggest("danskholdet om tirsdagen") == "Sprog"
+    assert "Kultur" not in vocab.scores("danskholdet")
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [  # how planners write interview notes (round 4's vocabulary)
+        ("siden konen døde sidder han mest foran fjernsynet", "social_contact"),
+        ("har aldrig lært at lave andet end spejlæg og frikadeller fra dåse", "food"),
+        ("kan ikke selv samle et skab eller skifte en lampe", "repairs"),
+        ("taler arabisk og ukrainsk, kan tolke for andre nye", "language"),
+        ("vil gerne bruges til noget nu hvor arbejdslivet er slut", "usefulness"),
+        ("Keder sig, hænger ud på p-pladsen om aftenen", "youth"),
+        ("Bostøtten kommer kun to timer om ugen, mangler hjælp til at handle ind", "housekeeping"),
+        ("God til at redigere video og lave opslag til sociale medier", "it"),
+        ("far var mekaniker i Syrien, papirerne gælder ikke her, mangler arbejde", "education_jobs"),
+    ],
+)
+def test_interview_wording(vocab, text, theme):
+    found = vocab.suggestion(text)
+    assert found is not None and found.certain and found.theme == NAMES[theme], found
+
+
 def test_nothing_found_is_none(vocab):
     assert vocab.suggestion("Xyzzy qwerty") is None and vocab.suggestion(None) is None
     assert vocab.suggest("") is None
@@ -161,3 +205,81 @@ def test_accuracy_on_the_evaluation_set(vocab, split):
     least_right, most_wrong = FLOORS[split]
     assert right >= least_right * len(entries), (right, wrong, len(entries))
     assert wrong <= most_wrong * len(entries), (right, wrong, len(entries))
+
+
+NOTES = SET.with_name("interview_notes.json")
+
+
+def test_accuracy_on_the_interview_notes(vocab):
+    """Round 4's notes (train part, measured 44 right, none wrong of 54): at least 75 % right and
+    at most one wrong in 16; a note a planner could not place (theme null) wants no suggestion."""
+    entries = [e for e in json.loads(NOTES.read_text(encoding="utf-8"))["entries"] if e["split"] == "train"]
+    right = wrong = 0
+    for e in entries:
+        got = vocab.suggest(e["text"])
+        ok = {NAMES[t] for t in [e["theme"], *e["accept"]] if t}
+        if (got is None and not ok) or (got is not None and got in ok):
+            right += 1
+        elif got is not None:
+            wrong += 1
+    assert right >= 0.75 * len(entries), (right, wrong, len(entries))
+    assert 16 * wrong <= len(entries), (right, wrong, len(entries))
+
+
+def test_a_phrase_counts_only_where_its_words_stand_together():
+    """"tør ikke" is not found in "har ikke været ude … ingen der tør passe ham" (round 5)."""
+    vocab = own(("Tryghed", "tør ikke"), ("Andet", "x"))
+    assert vocab.suggest("tør ikke gå ned i kælderen") == "Tryghed"
+    assert vocab.suggest("tør næsten ikke gå ned") == "Tryghed"
+    assert vocab.suggestion("har ikke været ude sammen i tre år, der er ingen der tør passe ham") is None
+
+
+def test_a_phrase_pronoun_is_matched_as_spelled():
+    """"savner nogen" (someone) is not "savner noget" (something), though both stem to "nog"."""
+    vocab = own(("Kontakt", "savner nogen"), ("Andet", "x"))
+    assert vocab.suggest("savner nogen at tale med") == "Kontakt"
+    assert vocab.suggestion("savner noget at tage sig til") is None
+
+
+def test_a_close_lead_is_uncertain():
+    """Ten against eight is not a clear lead: the runner-up's score counts, not only the margin."""
+    vocab = own(("Mad", "kok, køkken"), ("Hjemmet", "vasker, handler ind"))
+    found = vocab.suggestion("uddannet kok, stort køkken, hvis andre handler ind og vasker op")
+    assert found is not None and found.theme == "Hjemmet" and not found.certain
+
+
+def test_a_need_is_not_a_general_resource_where_a_specific_theme_is_named():
+    # "Tid" meets six needs: a general resource theme.
+    themes = [("Tid", "tid, overskud"), ("Lektier", "matematik"), *((f"N{i}", f"n{i}") for i in range(5))]
+    vocab = Vocabulary([m.Theme(name=n, keywords=k) for n, k in themes],
+                       [m.ThemeLink(resource_theme="Tid", need_theme=f"N{i}", strength=2) for i in range(5)]
+                       + [m.ThemeLink(resource_theme="Tid", need_theme="Lektier", strength=2)], "da")
+    assert "Tid" in vocab.general
+    text = "går i stå med matematikken, mor har hverken tid eller overskud"
+    assert vocab.suggest(text) == "Tid"
+    assert vocab.suggest(text, need=True) == "Lektier"
+    assert vocab.suggest("mangler frivillige på hverdage med tid", need=True) == "Tid"  # nothing specific
+
+
+def test_the_longest_compound_head_decides():
+    """"hverdags|formiddage" is a morning, not a dinner ("middag")."""
+    vocab = own(("Tid", "formiddag"), ("Mad", "middag"))
+    assert vocab.suggest("især hverdagsformiddage") == "Tid"
+
+
+def test_one_keyword_alone_is_tentative():
+    """Certain, but resting on one keyword: matching ranks rows on it after firmer ones."""
+    vocab = own(("Mad", "kok, køkken"), ("Andet", "x"))
+    one, two = vocab.suggestion("uddannet kok"), vocab.suggestion("kok med eget køkken")
+    assert one is not None and one.certain and one.tentative
+    assert two is not None and two.certain and not two.tentative
+
+
+def test_an_organisation_has_no_free_time():
+    """A local actor's resource is never a general theme (round 3's advice): "overskud" in
+    "overskudsvarer" or "tid" in an opening time says nothing about its free time."""
+    vocab = Vocabulary(package_themes("da"), package_theme_links("da"), "da")
+    text = "masser af tid og overskud om formiddagen"
+    assert vocab.suggest(text) == NAMES["time"] and NAMES["time"] in vocab.general
+    assert vocab.suggestion(text, organisation=True) is None
+    assert vocab.suggest("tid til at snakke og drikke kaffe med kunderne", organisation=True) == NAMES["social_contact"]

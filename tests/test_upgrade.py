@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, soffice_convert
+from conftest import REPO, pdf_text, soffice_convert
 from fake_gateway import FakeWorkbook
 from python_calamine import CalamineWorkbook
 
@@ -204,13 +203,13 @@ def test_upgrade_keeps_the_content_and_changes_only_what_it_owns(tmp_path, fixtu
 @pytest.mark.slow
 @pytest.mark.parametrize("fixture", LAYOUT_1, ids=lambda p: p.name)
 def test_the_upgraded_workbook_passes_the_validator_and_libreoffice(tmp_path, fixture, capsys):
-    from conftest import ooxml_validate
+    from conftest import validator_findings
 
-    errors_before = {(e.get("id"), e.get("path"), e.get("xPath")) for e in ooxml_validate(fixture)}
+    errors_before = validator_findings(fixture)
     path, _, lang = _upgraded(tmp_path, fixture, capsys)
-    assert {(e.get("id"), e.get("path"), e.get("xPath")) for e in ooxml_validate(path)} - errors_before == set()
+    assert validator_findings(path) - errors_before == set()
     pdf = soffice_convert(path, "pdf", tmp_path / "lo")
-    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf, page=2)
     assert texts(lang)["overview.title"] in text
     # and the actions run on it: the five steps' on the example, validate and overview on the blank one
     from xlplugin.cli import main

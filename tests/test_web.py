@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import REPO, require_tool
@@ -24,6 +25,7 @@ from xlplugin.gateway.snapshot_file import snapshot_of_file
 
 pytestmark = pytest.mark.slow
 EXAMPLE = REPO / "workbook_templates" / "Eksempel.xlsx"
+LAYOUT_1 = REPO / "tests" / "fixtures" / "layout-1" / "Eksempel.xlsx"  # a workbook of the older layout
 NODE_TIMEOUT = 600
 
 
@@ -92,16 +94,19 @@ def test_the_plan_applier_and_snapshot_reader_against_office_addin_mock():
 def test_pyodide_from_the_built_site_runs_the_actions_as_cpython_does(site, tmp_path):
     snapshot = snapshot_of_file(EXAMPLE)
     expected = {"snapshot": snapshot}
-    for action in ("validate", "match", "platforms", "plan"):
+    for action in ("validate", "match", "platforms", "plan", "overview"):
         expected[action] = json.loads(browser.press(action, json.dumps(snapshot), "da"))
         assert expected[action]["ok"], expected[action]
     assert any(op["op"] == "write" for op in expected["match"]["plan"]["ops"])
+    expected["report"] = json.loads(browser.press_report(json.dumps(snapshot), str(tmp_path / "report.docx"), "Eksempel.xlsx", "da"))
     (tmp_path / "expected.json").write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
     shutil.copyfile(EXAMPLE, tmp_path / "example.xlsx")
     done = node_test("web/test/python.test.mjs", env={"XLPLUGIN_SITE": str(site.out), "XLPLUGIN_TEST_DATA": str(tmp_path)})
     timings = re.search(r"timings (\{.*\})", done.stdout)
     assert timings, done.stdout[-2000:]
     print("Pyodide in Node:", timings[1])  # start and each action, in ms (pytest -s shows it)
+    with zipfile.ZipFile(tmp_path / "node-report.docx") as ours, zipfile.ZipFile(tmp_path / "report.docx") as theirs:
+        assert {n: ours.read(n) for n in ours.namelist()} == {n: theirs.read(n) for n in theirs.namelist()}
 
 
 def _tables(path) -> dict[str, tuple[str, list[str]]]:
@@ -142,11 +147,15 @@ def browser_env(site, data) -> dict[str, str]:
 def test_the_web_page_in_chromium_gives_the_command_lines_workbook(site, tmp_path):
     """Drop the example on the page, validate, match, download: the same workbook (cells as
     calamine reads them, tables, summaries) as `xlplugin validate` and `xlplugin match` give;
-    planted mistakes give CPython's findings; the page works offline once loaded."""
+    an older workbook: the message names the page's Upgrade, and upgrade + overview give the
+    workbook `xlplugin upgrade` + `xlplugin overview` give, the report the Word document CPython
+    writes (valid for the Open XML SDK); planted mistakes give CPython's findings; the page works
+    offline once loaded."""
     from test_validate import plant_mistakes
     from workbooks import example
 
     shutil.copyfile(EXAMPLE, tmp_path / "example.xlsx")
+    shutil.copyfile(LAYOUT_1, tmp_path / "layout-1.xlsx")
     planted = example(tmp_path, "da", name="planted.xlsx")
     plant_mistakes(planted, "da")
     node_test("web/test/page.e2e.mjs", env=browser_env(site, tmp_path))
@@ -171,6 +180,39 @@ def test_the_web_page_in_chromium_gives_the_command_lines_workbook(site, tmp_pat
     assert page["planted_validate"] == expected["lines"]
     assert page["offline_validate"] == page["validate"]
     assert "Traceback" not in page["refused"] and page["refused"]
+    _older_workbook_on_the_page(page, tmp_path)
+
+
+def _older_workbook_on_the_page(page: dict, tmp_path) -> None:
+    """The page's upgrade, overview and report of a layout-1 workbook against CPython's."""
+    from conftest import ooxml_validate_all
+
+    from xlplugin.layout.texts import texts
+
+    older = tmp_path / "cpython" / "Gammel.xlsx"
+    older.parent.mkdir()
+    shutil.copyfile(LAYOUT_1, older)
+    refused = json.loads(browser.press_file("validate", str(older), "da"))
+    assert page["older_refused"] == refused["message"] and texts("da")["web.page.upgrade.label"] in refused["message"]
+    assert "xlplugin upgrade" not in page["older_refused"]
+    assert zipfile.ZipFile(older).namelist() == zipfile.ZipFile(LAYOUT_1).namelist()  # refused: untouched
+    cli = tmp_path / "cli" / "Gammel.xlsx"
+    shutil.copyfile(LAYOUT_1, cli)
+    assert set(page["upgrade"]) <= set(_cli("upgrade", str(cli))) and page["upgrade"]
+    assert set(page["overview"]) <= set(_cli("overview", str(cli))) and page["overview"]
+    upgraded = page["upgraded"]
+    assert _cells(upgraded) == _cells(cli)
+    assert _tables(upgraded) == _tables(cli)
+    with zipfile.ZipFile(upgraded) as ours, zipfile.ZipFile(cli) as theirs:
+        assert ours.namelist() == theirs.namelist()  # the Overblik sheet with its charts, as the CLI's
+    assert texts("da").sheet("overview") in _cells(upgraded)
+    # the report: the document CPython writes of the same workbook, valid Word
+    expected = json.loads(browser.press_file("report", str(cli), "da"))
+    assert page["report"] == expected["lines"]
+    report = page["report_file"]
+    with zipfile.ZipFile(report) as ours, zipfile.ZipFile(cli.with_name(expected["document"])) as theirs:
+        assert {n: ours.read(n) for n in ours.namelist()} == {n: theirs.read(n) for n in theirs.namelist()}
+    assert ooxml_validate_all(Path(report)) == []
 
 
 def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
@@ -197,6 +239,12 @@ def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
     refused = json.loads(browser.press("validate", json.dumps(foreign), "da"))
     assert not refused["ok"]
     expected["foreign_message"] = refused["message"]
+    expected["report"] = json.loads(browser.press_report(json.dumps(snapshot), str(tmp_path / "report.docx"), "Planted.xlsx", "da"))
+    assert expected["report"]["ok"] and expected["report"]["document"] == "Planted - rapport.docx"
+    expected["older_snapshot"] = snapshot_of_file(LAYOUT_1)
+    older = json.loads(browser.press("validate", json.dumps(expected["older_snapshot"]), "da", page="@PAGE@"))
+    assert not older["ok"] and "@PAGE@" in older["message"] and "xlplugin upgrade" not in older["message"]
+    expected["older_message"] = older["message"]
     (tmp_path / "pane-expected.json").write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
     node_test("web/test/taskpane.e2e.mjs", env=browser_env(site, tmp_path))
     pane = json.loads((tmp_path / "pane.json").read_text(encoding="utf-8"))
@@ -210,3 +258,7 @@ def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
     made = CalamineWorkbook.from_path(str(tmp_path / "new.xlsx")).sheet_names
     assert made == CalamineWorkbook.from_path(str(tmp_path / "cpython.xlsx")).sheet_names
     assert texts("da").sheet("findings") in made
+    report = tmp_path / "pane.docx"
+    report.write_bytes(base64.b64decode(pane["report"]))
+    with zipfile.ZipFile(report) as ours, zipfile.ZipFile(tmp_path / "report.docx") as theirs:
+        assert {n: ours.read(n) for n in ours.namelist()} == {n: theirs.read(n) for n in theirs.namelist()}

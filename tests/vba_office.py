@@ -86,6 +86,7 @@ RIBBON_CALLER = """Public Function PressCallback(ByVal procedure As String, ByVa
         Case "GetSupertip": GetSupertip control, returned
         Case "OnAction": OnAction control
         Case "OnNew": OnNew control
+        Case "OnMerge": OnMerge control
     End Select
     PressCallback = returned
 End Function
@@ -125,6 +126,8 @@ class Machine:
     popups: list[tuple[str, str]] = field(default_factory=list)  # WScript.Shell.Popup (xlwings' ShowError)
     save_as: Any = False  # what Excel's Save As dialog gives back (False: Cancel)
     save_as_asked: list[tuple[str, str]] = field(default_factory=list)
+    open_files: Any = False  # what Excel's Open dialog gives back: a list of paths (False: Cancel)
+    open_asked: list[tuple[str, str, bool]] = field(default_factory=list)  # (filter, title, several files)
     addin_folder: str = ""  # where the add-in lies (ThisWorkbook.Path)
 
     @property
@@ -190,6 +193,15 @@ class OfficeApplication(Application):
     def GetSaveAsFilename(self, InitialFilename: object = "", FileFilter: object = "", FilterIndex: object = 1, Title: object = "", ButtonText: object = "") -> object:
         self.machine.save_as_asked.append((str(InitialFilename), str(FileFilter)))
         return self.machine.save_as  # False: the user pressed Cancel
+
+    @method
+    def GetOpenFilename(self, FileFilter: object = "", FilterIndex: object = 1, Title: object = "", ButtonText: object = "", MultiSelect: object = False) -> object:
+        """With MultiSelect, Excel gives the files chosen as an array (1-based), or False for Cancel."""
+        self.machine.open_asked.append((str(FileFilter), str(Title), bool(MultiSelect)))
+        picked = self.machine.open_files
+        if picked is False or not MultiSelect:
+            return picked
+        return _values.VBAArray([(1, len(picked))], items=list(picked))
 
 
 

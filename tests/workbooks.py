@@ -121,3 +121,18 @@ def message(error, lang: str) -> str:
     from xlplugin.layout.words import render
 
     return render(error.phrase, lang)
+
+
+def add_notes_and_a_resource(wb: Any, lang: str) -> None:
+    """What a planner does between two matches: a note and a formula beside each interaction
+    (user columns right of the table) and a new resource on step 2."""
+    t = texts(lang)
+    ws, table = find_table(wb, lang, "interactions")
+    left, top, right, bottom = range_boundaries(table.ref)
+    for r in range(top + 1, bottom + 1):
+        if ws.cell(row=r, column=left).value:
+            ws.cell(row=r, column=right + 2, value=f"note for {ws.cell(row=r, column=left).value}")
+            ws.cell(row=r, column=right + 3, value=f"={get_column_letter(left)}{r}")
+    new = {"group": "Seniorer", "kind": t.choice("entry_kind", "resource"), "theme": "Børnepasning", "description": "Passe børn"}
+    for key, value in new.items():
+        cell(wb, lang, "entries", key, 12).value = value

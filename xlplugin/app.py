@@ -15,6 +15,7 @@ from xlplugin.domain.errors import UserError
 if TYPE_CHECKING:
     from xlplugin.actions.exchange import Exported
     from xlplugin.actions.match import MatchSummary
+    from xlplugin.actions.merge import MergeSummary
     from xlplugin.actions.overview import OverviewSummary
     from xlplugin.actions.plan import PlanSummary
     from xlplugin.actions.platforms import PlatformsSummary
@@ -221,6 +222,36 @@ def upgrade_file(path: Path | str) -> UpgradeSummary:
     check_before_writing(path)
     with open_file(path) as gateway:
         return upgrade.run(gateway)
+
+
+def merge_files(target: Path | str, copies: list[Path | str]) -> MergeSummary:
+    """Merge the copies into ``target`` (``actions.merge``). The copies are only read (no lock,
+    nothing written); the target is locked and written in place, atomically, with a backup."""
+    import os
+
+    from xlplugin.actions import merge
+    from xlplugin.gateway.file import open_for_reading
+
+    target = Path(target)
+    if not copies:
+        raise UserError("msg.merge.no_copies")
+    real = os.path.realpath(target)
+    for copy in copies:
+        if os.path.realpath(copy) == real:
+            raise UserError("msg.merge.same_file", copy=Path(copy).name)
+    check_before_writing(target)
+    names = [Path(copy).name for copy in copies]
+    if len(set(names)) < len(names):  # two colleagues' "Projekt.xlsx": their folders tell them apart
+        names = [f"{Path(copy).resolve().parent.name}/{Path(copy).name}" for copy in copies]
+    with open_file(target) as gateway:
+        opened = []
+        try:
+            for name, copy in zip(names, copies):
+                opened.append((name, open_for_reading(copy)))
+            return merge.run(gateway, list(opened))
+        finally:
+            for _, book in opened:
+                book.close()
 
 
 def replace_workbook(path: Path, lang: str = "da", example: bool = False, name: str | None = None) -> tuple[int, Path | None]:

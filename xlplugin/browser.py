@@ -6,7 +6,14 @@ batch, the summary and the findings in the add-in's language, or a message. Neve
 an unexpected error is named by its type and cell (``xlplugin.failures.reason``), and the
 details go to the browser's console only (``detail``), which stays on the user's PC.
 The web page calls ``press_file`` instead: the workbook file itself, edited in place by the file
-gateway in the browser's memory, and downloaded again.
+gateway in the browser's memory, and downloaded again. The report (``press_report``, or
+``press_file`` with "report") is a Word document written with the standard library
+(``render.word_plain``), offered as a download.
+
+A message that sends the user to the command line (upgrade the workbook, add a sheet) says
+instead what to do in the browser: on the web page, press its button (the file gateway there can
+upgrade and add sheets); in the add-in, open the web page at its hosted address (``page``), drop
+the saved workbook there and press the button.
 """
 from __future__ import annotations
 
@@ -19,7 +26,15 @@ from xlplugin.domain.port import Saved
 from xlplugin.layout.texts import DEFAULT_LANGUAGE, LANGUAGES, texts
 from xlplugin.layout.words import Words
 
-ACTIONS = ("validate", "match", "platforms", "plan", "overview")
+ACTIONS = ("validate", "match", "platforms", "plan", "overview", "upgrade")
+# the messages that name a command, and the browser's own words for them (see the module's doc)
+PANE_INSTEAD = {
+    "msg.layout.older": "web.pane.layout_older",
+    "msg.upgrade.file_only": "web.pane.upgrade",
+    "msg.overview.missing": "web.pane.overview_missing",
+    "msg.live.cannot_add_sheet": "web.pane.cannot_add_sheet",
+}
+PAGE_INSTEAD = {"msg.layout.older": "web.page.layout_older"}
 
 
 def _findings(result: Any, words: Words) -> list[dict[str, Any]]:
@@ -36,13 +51,17 @@ def _findings(result: Any, words: Words) -> list[dict[str, Any]]:
     ]
 
 
-def _answer(lang: str, run: Any) -> str:
-    """``run(lang)`` gives the answer's own fields; a failure becomes a message, never a traceback."""
+def _answer(lang: str, run: Any, instead: dict[str, str], **where: str) -> str:
+    """``run(lang)`` gives the answer's own fields; a failure becomes a message, never a traceback
+    (one that names a command: the browser's words, ``instead``, with ``where`` it is)."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     try:
         answer = {"ok": True, **run(lang)}
     except UserError as exc:
-        answer = {"ok": False, "message": Words(lang)(exc.phrase)}
+        phrase = exc.phrase
+        if phrase.key in instead:
+            phrase = Phrase.of(instead[phrase.key], **{**phrase.values, **where})
+        answer = {"ok": False, "message": Words(lang)(phrase)}
     except Exception as exc:  # a bug: a message for the user, the details for the console
         from xlplugin.failures import reason, safe_traceback
 
@@ -62,9 +81,9 @@ def _action(action: str) -> Any:
     return importlib.import_module(f"xlplugin.actions.{action}")
 
 
-def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE) -> str:
+def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE, page: str = "") -> str:
     """Run ``action`` on the workbook's snapshot (the add-in); the answer as JSON: the plan of
-    Excel operations, the summary lines and the findings."""
+    Excel operations, the summary lines and the findings. ``page``: the web page's address."""
 
     def run(lang: str) -> dict[str, Any]:
         from xlplugin.gateway.snapshot import SnapshotWorkbook
@@ -75,18 +94,60 @@ def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE) -> str:
         words = Words(lang, names=result.lang)
         return {"plan": gateway.plan(), "lines": words.lines(result.phrases()), "findings": _findings(result, words)}
 
-    return _answer(lang, run)
+    return _answer(lang, run, PANE_INSTEAD, page=page)
+
+
+def _report(gateway: Any, book: str, lang: str) -> tuple[dict[str, Any], bytes]:
+    """The report of the workbook behind ``gateway`` (a .docx's bytes) and the answer's fields:
+    the summary lines and the file name to offer (``book``'s name and the suffix)."""
+    from pathlib import PurePath
+
+    from xlplugin.actions import report
+    from xlplugin.render.word_plain import render_docx_plain
+
+    built = report.build(gateway)
+    table = texts(built.lang)
+    name = f"{PurePath(book).stem or 'Projekt'}{table['report.file_suffix']}.docx"
+    data = render_docx_plain(built.document, table["web.report.figures_as_tables"])
+    words = Words(lang, names=built.lang)
+    lines = [Phrase.of("msg.report.findings", n=built.open_findings)] if built.open_findings else []
+    return {"lines": words.lines([*lines, Phrase.of("web.report.done", name=name)]), "findings": [], "document": name}, data
+
+
+def press_report(snapshot_json: str, out: str, book: str, lang: str = DEFAULT_LANGUAGE, page: str = "") -> str:
+    """The report of the open workbook (the add-in: its snapshot, ``book`` its file name) as a
+    Word document written to ``out``; the answer as JSON: the summary lines and the name to
+    offer the document under. The workbook is not changed."""
+
+    def run(lang: str) -> dict[str, Any]:
+        from pathlib import Path
+
+        from xlplugin.gateway.snapshot import SnapshotWorkbook
+
+        answer, data = _report(SnapshotWorkbook(json.loads(snapshot_json)), book, lang)
+        Path(out).write_bytes(data)
+        return answer
+
+    return _answer(lang, run, PANE_INSTEAD, page=page)
 
 
 def press_file(action: str, path: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """Run ``action`` on the workbook file at ``path`` (the web page: a file in the browser's own
     memory) with the file gateway, which edits it in place as on the desktop (lxml or, in the
     browser, the standard library: ``gateway.xmltree``). The answer as JSON: the summary lines,
-    the findings and whether the file was saved."""
+    the findings and whether the file was saved; "report" writes the report next to the file and
+    names it (``document``)."""
 
     def run(lang: str) -> dict[str, Any]:
+        from pathlib import Path
+
         from xlplugin.gateway.file import open_for_reading
 
+        if action == "report":
+            with open_for_reading(path) as gateway:  # read only: the workbook stays as it is
+                answer, data = _report(gateway, Path(path).name, lang)
+            Path(path).with_name(answer["document"]).write_bytes(data)
+            return {**answer, "saved": False}
         module = _action(action)
         with open_for_reading(path) as gateway:  # no other process reaches the file here
             result = module.run(gateway)
@@ -100,7 +161,7 @@ def press_file(action: str, path: str, lang: str = DEFAULT_LANGUAGE) -> str:
             "saved": bool(saved is not None and saved.path),
         }
 
-    return _answer(lang, run)
+    return _answer(lang, run, PAGE_INSTEAD)
 
 
 def new_file(path: str, lang: str = DEFAULT_LANGUAGE, example: bool = False) -> None:

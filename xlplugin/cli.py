@@ -221,6 +221,16 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    """`merge TARGET COPY [COPY …]`: bring the copies' rows into the target; prints what came from where."""
+    from xlplugin.app import merge_files
+
+    summary = merge_files(Path(args.target), [Path(copy) for copy in args.copies])
+    for line in Words(args.lang, names=summary.lang).lines(summary.phrases()):
+        print(line)
+    return 0
+
+
 def cmd_platforms(args: argparse.Namespace) -> int:
     """`platforms PATH`: evaluate the catalog for the selected interactions (step 4)."""
     from xlplugin.app import platforms_file
@@ -326,6 +336,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     upgrade = _command(sub, t, lang, "upgrade", cmd_upgrade)
     upgrade.add_argument("path", metavar=t["cli.metavar.file"], help=t["cli.upgrade.path"])
+
+    merge = _command(sub, t, lang, "merge", cmd_merge)
+    merge.add_argument("target", metavar=t["cli.metavar.file"], help=t["cli.merge.target"])
+    merge.add_argument("copies", metavar=t["cli.metavar.file"], nargs="+", help=t["cli.merge.copies"])
 
     platforms = _command(sub, t, lang, "platforms", cmd_platforms)
     platforms.add_argument("path", help=t["cli.platforms.path"])

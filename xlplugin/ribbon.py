@@ -27,7 +27,7 @@ class Press:
     book: Any  # xlwings.Book
     lang: str  # the ribbon's language (da/en): messages are in it
     label: str  # the button's label, for progress and titles
-    path: str = ""  # for "new": where to save, chosen in Excel's dialog
+    path: str = ""  # for "new": where to save; for "merge": the copies, one per line (Excel's dialogs)
     addin_version: str = "dev"
 
     def progress(self, kind: str, table: Label) -> None:
@@ -103,6 +103,34 @@ def report_workbook(press: Press) -> str:
     return "\n".join([*lines, t.format("msg.report.done", path=target, pages=pages)])
 
 
+def merge_workbook(press: Press) -> str:
+    """Merge the copies the planner picked into the open workbook; then validate it, so the
+    conflicts are marked at once (the open workbook is written as it goes: no commit to wait for)."""
+    import os
+
+    from xlplugin.actions import merge, validate
+    from xlplugin.gateway.file import open_for_reading
+    from xlplugin.gateway.live import LiveWorkbook
+
+    paths = [Path(line) for line in press.path.split("\n") if line.strip()]
+    here = os.path.realpath(press.book.fullname or "")
+    for path in paths:
+        if os.path.realpath(path) == here:
+            raise UserError("msg.merge.same_file", copy=path.name)
+    opened = []
+    try:
+        for path in paths:
+            opened.append((path.name, open_for_reading(path)))
+        summary = merge.run(LiveWorkbook(press.book, progress=press.progress), list(opened))
+    finally:
+        for _, book in opened:
+            book.close()
+    phrases = summary.phrases()
+    if summary.conflicts:
+        phrases += validate.run(LiveWorkbook(press.book, progress=press.progress)).phrases()
+    return "\n".join(Words(press.lang, names=summary.lang).lines(phrases))
+
+
 def show_help(press: Press) -> str:
     import xlwings
 
@@ -121,6 +149,7 @@ def show_help(press: Press) -> str:
 ACTIONS: dict[str, Callable[[Press], str]] = {
     "new": new_workbook,
     "validate": validate_workbook,
+    "merge": merge_workbook,
     "match": match_workbook,
     "platforms": platforms_workbook,
     "plan": plan_workbook,

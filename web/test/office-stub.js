@@ -60,6 +60,8 @@
     return {
       sync: async () => {},
       workbook: {
+        load() {},
+        name: window.__WORKBOOK_NAME__ || "Projekt.xlsx",
         worksheets: { load() {}, items: [...byName.values()], getItem: (name) => byName.get(name) || sheetObject(null, name) },
         tables: {
           load() {},

@@ -1,6 +1,8 @@
 // The web page in headless Chromium (run by tests/test_web.py): the built site served on
 // localhost, the example dropped on the page, validate and match pressed, the result
-// downloaded (tests/test_web.py compares it with the command line's); the page in English; a
+// downloaded (tests/test_web.py compares it with the command line's); a workbook of an older
+// layout: the message sends the user to the page's Upgrade, then upgrade, overview (which adds
+// its sheet) and the report, both downloaded; the page in English; a
 // damaged file refused with a message; then the server stopped and the page reloaded: it works
 // offline (the service worker's copy). No request leaves the site.
 import { test } from "node:test";
@@ -28,11 +30,11 @@ async function press(page, action, count = 1) {
   return waitForResult(page, action, count);
 }
 
-async function download(page, folder) {
+async function download(page, folder, link = "#download") {
   mkdirSync(folder, { recursive: true });
   const cdp = await page.createCDPSession();
   await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: folder });
-  await page.click("#download");
+  await page.click(link);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const done = readdirSync(folder).filter((f) => !f.endsWith(".crdownload"));
@@ -86,6 +88,24 @@ test("the web page validates, matches and gives the workbook back, also offline"
     const file = await download(page, join(DATA, "download"));
     assert.match(file, /Eksempel\.xlsx$/);
     out.result = file;
+
+    // a workbook of the older layout: the message names this page's Upgrade; then upgrade,
+    // overview and the report, and both files downloaded
+    await dropFile(page, "#drop", "Gammel.xlsx", readFileSync(join(DATA, "layout-1.xlsx")));
+    await page.click('button[data-action="validate"]');
+    await page.waitForFunction(() => !document.querySelector("#problem").hidden, { timeout: 120_000 });
+    out.older_refused = await page.$eval("#problem", (p) => p.textContent);
+    assert.equal(await page.$eval("#download", (a) => a.hidden), true);
+    out.upgrade = await press(page, "upgrade");
+    out.overview = await press(page, "overview");
+    assert.equal(await page.$eval("#download-report", (a) => a.hidden), true);
+    t0 = Date.now();
+    out.report = await press(page, "report");
+    out.timings.report_ms = Date.now() - t0;
+    out.upgraded = await download(page, join(DATA, "upgraded"));
+    assert.match(out.upgraded, /Gammel\.xlsx$/);
+    out.report_file = await download(page, join(DATA, "report"), "#download-report");
+    assert.match(out.report_file, /Gammel - rapport\.docx$/);
 
     // mistakes: the findings table, in English
     await page.click("#lang");

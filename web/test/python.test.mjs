@@ -1,10 +1,11 @@
 // Pyodide from the built site: the wheels installed from the site's lock file, the example
-// workbook read in the browser's Python (python-calamine built for WebAssembly), and validate and
-// match giving exactly what CPython gives (the answers tests/test_web.py wrote).
+// workbook read in the browser's Python (python-calamine built for WebAssembly), and validate,
+// match, platforms, plan and overview giving exactly what CPython gives (the answers
+// tests/test_web.py wrote); the report's Word file is written for it to compare.
 // Run by tests/test_web.py with XLPLUGIN_SITE (the built site) and XLPLUGIN_TEST_DATA set.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { startPython } from "../site/js/python.mjs";
 
 const SITE = process.env.XLPLUGIN_SITE;
@@ -24,13 +25,18 @@ test("Pyodide runs validate and match on the example as CPython does", { timeout
   );
   assert.deepEqual(snapshot, expected.snapshot);
   const times = { start_ms: Math.round(ready - started) };
-  for (const action of ["validate", "match", "platforms", "plan"]) {
+  for (const action of ["validate", "match", "platforms", "plan", "overview"]) {
     const t0 = performance.now();
     const answer = python.press(action, snapshot, "da");
     times[`${action}_ms`] = Math.round(performance.now() - t0);
     assert.equal(answer.ok, true, answer.message);
     assert.deepEqual(answer, expected[action]);
   }
+  const t0 = performance.now();
+  const report = python.report(snapshot, "Eksempel.xlsx", "da");
+  times.report_ms = Math.round(performance.now() - t0);
+  assert.deepEqual(report.answer, expected.report);
+  writeFileSync(`${DATA}/node-report.docx`, report.bytes);
   const refused = python.press("validate", { format: "xlplugin.snapshot", version: 9 }, "en");
   assert.equal(refused.ok, false);
   assert.match(refused.message, /different versions/);

@@ -2,7 +2,9 @@
 // the ribbon's Validate reads the workbook (a snapshot of planted mistakes) through Excel.run,
 // Python runs in the worker, the plan is applied through Excel.run; the pane shows the summary
 // and the findings CPython gives, in Danish and in English; a workbook that is not a project
-// workbook gives the message, never a traceback; New hands Excel.createWorkbook a workbook.
+// workbook gives the message, never a traceback; New hands Excel.createWorkbook a workbook;
+// Report offers the Word document as a download; a workbook of an older layout gets the message
+// that sends the user to the web page's address (this site's index.html).
 // Run by tests/test_web.py (expected answers in XLPLUGIN_TEST_DATA/pane-expected.json).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -31,7 +33,7 @@ async function openPane(browser, origin, lang, snapshot) {
   page.consoleErrors = consoleErrors;
   page.on("request", (request) => {
     const url = request.url();
-    if (url !== OFFICE_JS && !url.startsWith(origin)) foreign.push(url);
+    if (url !== OFFICE_JS && !url.startsWith(origin) && !url.startsWith("blob:")) foreign.push(url);  // blob: the report
   });
   await page.evaluateOnNewDocument((lang, snapshot) => { window.__OFFICE_LANG__ = lang; window.__SNAPSHOT__ = snapshot; }, lang, snapshot);
   await page.goto(`${origin}/taskpane.html`);
@@ -57,7 +59,7 @@ test("the task pane runs the ribbon's actions through Excel.run with a stand-in 
     const da = await openPane(chromium.browser, server.origin, "da-DK", expected.snapshot);
     assert.equal(await da.page.$eval("html", (h) => h.lang), "da");
     assert.equal(await da.page.$eval('[data-action="validate"] strong', (s) => s.textContent), expected.labels.da);
-    assert.deepEqual(Object.keys(await da.page.evaluate(() => window.__officeActions)).sort(), ["match", "new", "overview", "plan", "platforms", "validate"]);
+    assert.deepEqual(Object.keys(await da.page.evaluate(() => window.__officeActions)).sort(), ["match", "new", "overview", "plan", "platforms", "report", "validate"]);
     await ribbon(da.page, "validate");
     assert.equal(await da.page.$eval("#problem", (p) => p.hidden), true,
       `${await da.page.$eval("#problem", (p) => p.textContent)} ${da.page.consoleErrors.join(" | ")}`);
@@ -79,6 +81,28 @@ test("the task pane runs the ribbon's actions through Excel.run with a stand-in 
     await ribbon(da.page, "validate");
     const message = await da.page.$eval("#problem", (p) => (p.hidden ? "" : p.textContent));
     assert.equal(message, expected.foreign_message);
+
+    // Report: the Word document as a download (read back through its Blob URL)
+    await da.page.evaluate((snapshot) => { window.__SNAPSHOT__ = snapshot; window.__WORKBOOK_NAME__ = "Planted.xlsx"; }, expected.snapshot);
+    await ribbon(da.page, "report");
+    assert.equal(await da.page.$eval("#problem", (p) => p.hidden), true, await da.page.$eval("#problem", (p) => p.textContent));
+    assert.deepEqual(await da.page.$$eval("#summary li", (items) => items.map((li) => li.textContent)), expected.report.lines);
+    assert.equal(await da.page.$eval("#download-report", (a) => (a.hidden ? "" : a.download)), expected.report.document);
+    out.report = await da.page.evaluate(async () => {
+      const bytes = new Uint8Array(await (await fetch(document.querySelector("#download-report").href)).arrayBuffer());
+      let binary = "";
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    });
+
+    // an older layout: the message names the web page of this site
+    await da.page.evaluate((snapshot) => { window.__SNAPSHOT__ = snapshot; }, expected.older_snapshot);
+    await ribbon(da.page, "validate");
+    assert.equal(await da.page.$eval("#problem", (p) => (p.hidden ? "" : p.textContent)),
+      expected.older_message.replace("@PAGE@", `${server.origin}/index.html`));
+    assert.deepEqual(await da.page.$$eval("#problem a", (links) => links.map((a) => [a.href, a.target])),
+      [[`${server.origin}/index.html`, "_blank"]]);
+    assert.equal(await da.page.$eval("#download-report", (a) => a.hidden), true);
     assert.deepEqual(da.foreign, []);
 
     // English Excel

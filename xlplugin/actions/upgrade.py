@@ -88,7 +88,8 @@ def run(gateway: WorkbookGateway) -> UpgradeSummary:
         gateway.write_table(key, headers, rows or [[None] * len(headers)], list(range(len(rows))) if rows else [None])
         summary.columns[key] = len(missing)
     present = {normalize(name) for name in gateway.sheet_names()}
-    for sheet_key in spec.TOOL_SHEETS:
+    on_demand = {s.key for s in spec.ON_DEMAND_SHEETS}  # added by the action that needs one
+    for sheet_key in (key for key in spec.TOOL_SHEETS if key not in on_demand):
         lacking = present.isdisjoint(sheet_names_of(sheet_key))
         if lacking or sheet_key == "lists":  # the lists of today's layout, with their names
             gateway.restore_sheet(sheet_key, read.project)

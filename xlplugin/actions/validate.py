@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from xlplugin.actions.merge import open_conflicts
 from xlplugin.actions.upgrade import require_current
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
@@ -66,6 +67,7 @@ def check(gateway: WorkbookGateway) -> Validation:
     try:
         findings = result.findings + check_project(result.project, result.locations, spec.text_limits(), texts)
         findings += damage(gateway.sheet_names(), gateway.defined_names())
+        findings += open_conflicts(result, gateway.read_table("merge_log"))
     except Exception as exc:  # a defect in a rule must still reach the user as a message
         raise UserError("msg.read_failed", reason=type(exc).__name__) from exc
     order = {name: i for i, name in enumerate(gateway.sheet_names())}

@@ -108,19 +108,20 @@ class _Matcher:
         cells = self.rows.cells
         external = {key for key, g in self.rows.groups.items() if g.external}
         for i, entry in enumerate(self.project.entries):
-            suggested = False
+            suggested = tentative = False
+            if entry.group in groups:
+                key = groups[entry.group]
+            else:
+                key = groups[entry.group] = self._group(entry.group)
             if entry.theme and entry.theme.strip():
                 theme: str | None = themes.get(entry.theme)
                 if theme is None:
                     theme = themes[entry.theme] = self.vocab.resolve(entry.theme) or " ".join(entry.theme.split())
                 self.suggestions.append(None)
             else:
-                theme = self._suggest(i, entry)
+                organisation = key is not None and key in external and entry.kind is RESOURCE
+                theme, tentative = self._suggest(i, entry, organisation)
                 suggested = theme is not None
-            if entry.group in groups:
-                key = groups[entry.group]
-            else:
-                key = groups[entry.group] = self._group(entry.group)
             if theme is None or key is None:
                 continue
             by_group = cells[entry.kind][theme]
@@ -130,22 +131,24 @@ class _Matcher:
             cell.entries.append(entry)
             cell.facility.append(entry.kind is RESOURCE and (entry.nature is not None or key in external) and self._facility(entry, key))
             cell.high = cell.high or entry.priority is m.Priority.HIGH
+            cell.tentative = cell.tentative and tentative
             if suggested and cell.suggested is None:
                 cell.suggested = entry
 
-    def _suggest(self, i: int, entry: m.Entry) -> str | None:
-        found = self.vocab.suggestion(entry.description)
+    def _suggest(self, i: int, entry: m.Entry, organisation: bool) -> tuple[str | None, bool]:
+        """The certain theme (or None), and whether it rests on one keyword alone."""
+        found = self.vocab.suggestion(entry.description, need=entry.kind is m.EntryKind.NEED, organisation=organisation)
         if found is None:
             self.suggestions.append(None)
             self.unsure.append(i)
-            return None
+            return None, False
         if found.certain:
             self.suggestions.append(found.theme)
-            return found.theme
+            return found.theme, found.tentative
         either = Phrase.of("reason.either", first=found.theme, second=lower(found.runner_up)) if found.runner_up else None
         self.suggestions.append(either or Phrase.of("reason.maybe", theme=found.theme))
         self.unsure.append(i)
-        return None
+        return None, False
 
     def _facility(self, entry: m.Entry, group: str) -> bool:
         """A facility or room, as the planner said, or (blank) read from a local actor's words."""
@@ -167,7 +170,9 @@ class _Matcher:
             m.InteractionType.COMMON_THIRD: self.rows.thirds(),
         }
         for rows in by_form.values():
-            rows.sort(key=lambda r: (-r.score, -(r.link or 0), r.groups, self.rows.theme_order(r.theme)))
+            # A row with a side resting only on themes suggested from one keyword comes after the
+            # rows on firmer ground of its form: such suggestions are the ones that go wrong.
+            rows.sort(key=lambda r: (r.tentative, -r.score, -(r.link or 0), r.groups, self.rows.theme_order(r.theme)))
         shown = interleave(by_form)
         total = len(shown) - len(mutual) + mutual_count
         return MatchResult(shown[:MAX_ROWS], self.suggestions, self.unsure, max(total - MAX_ROWS, 0))

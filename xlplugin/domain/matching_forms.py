@@ -498,6 +498,9 @@ class Rows:
             text = shorten(" ".join(str(suggested.description).split()), QUOTE_MAX)
             notes.append(Phrase.of("reason.suggested", description=text, sheet=ph.sheet("step2")))
         key = interaction_id(kind, *id_parts)
+        sides: dict[str, bool] = {}
+        for c in cells:
+            sides[c.group] = sides.get(c.group, True) and c.tentative
         return Proposal(
             key=key,
             id=key,  # until the sheet gives the row its readable ID (actions.match)
@@ -513,6 +516,7 @@ class Rows:
             reasoning=Many(sentences, separator=" "),
             caution=Many(notes, separator=" ") if notes else None,
             purposes="; ".join(p.text for p in served) or None,
+            tentative=any(sides.values()),
         )
 
     def _served(self, members: set[str], receivers: set[str], theme: str) -> list[Purpose]:

@@ -52,6 +52,8 @@ class Cell:
     facility: list[bool] = field(default_factory=list)  # per entry: a room or facility
     high: bool = False
     suggested: m.Entry | None = None  # the first entry whose theme was only suggested
+    # No entry's theme was chosen by the planner or suggested on more than one keyword.
+    tentative: bool = True
     _listings: dict[bool, Text] = field(default_factory=dict)
 
     @property
@@ -103,3 +105,4 @@ class Proposal:
     purposes: str | None
     origin: m.Origin = m.Origin.GENERATED
     id: str | None = None
+    tentative: bool = False  # one group's side rests only on themes suggested from one keyword

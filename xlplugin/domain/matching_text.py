@@ -16,7 +16,8 @@ from xlplugin.domain.phrases import Many, Phrase
 # stems, found anywhere in a word): such a group giving care to children or others gets a caution.
 VULNERABLE_WORDS = (
     "sårbar", "udsat", "psykisk", "psykiatri", "misbrug", "hjemløs", "udviklingshandicap", "handicap",
-    "demens", "løsladt", "vulnerable", "mental", "addict", "homeless", "disabilit", "dementia",
+    "demens", "løsladt", "hjerneskade", "botilbud", "vulnerable", "mental", "addict", "homeless", "disabilit", "dementia",
+    "brain injur", "supported housing",
 )
 
 

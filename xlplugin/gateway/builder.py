@@ -122,8 +122,8 @@ def build_workbook(project: m.Project, lang: str = "da") -> Workbook:
 
 
 def build_sheet(project: m.Project, lang: str, sheet_key: str, sources: Callable[[str, str], bool] | None = None) -> bytes:
-    """A package holding only the layout's sheet ``sheet_key`` (the findings, lists or overview
-    sheet) as a new workbook has it, saved to memory: the in-place writer grafts it into a
+    """A package holding only the layout's sheet ``sheet_key`` (the findings, lists, overview or
+    merge log sheet) as a new workbook has it, saved to memory: the in-place writer grafts it into a
     workbook that lacks it (``gateway.graft``). ``sources(table, column)`` says whether the
     workbook has a column a dynamic list would read (a list without its column stays empty)."""
     import io
@@ -176,7 +176,7 @@ class _Builder(ValidationsMixin):
         if sheet_key == OVERVIEW:
             self._print_setup(add_overview_sheet(self.wb, self.t, self.project, index=0, charts=True), one_page=True)
             return self.wb
-        if sheet_key not in ("findings", "lists"):
+        if sheet_key not in ("findings", "lists", *(s.key for s in spec.ON_DEMAND_SHEETS)):
             raise ValueError(sheet_key)
         sheet_spec = spec.sheet(sheet_key)
         ws = self.wb.create_sheet(self.t.sheet(sheet_key))

@@ -12,6 +12,7 @@ import copy
 import posixpath
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -274,14 +275,7 @@ class Styles:
             )
             xf.set("numFmtId", str(self.number_format(code) if code is not None else 0))
         xf.set("xfId", "0")  # the Normal style, which every styles part has first
-        mine = self._xfs()
-        wanted = _xf_shape(xf)
-        for i, existing in enumerate(mine):
-            if _xf_shape(existing) == wanted:
-                return i
-        mine.append(xf)
-        mine.set("count", str(len(mine)))
-        return len(mine) - 1
+        return _index_or_append(self._xfs(), xf, _xf_shape)
 
     def adopt_dxf(self, other: Any, index: int) -> int | None:
         dxfs = other.find(q("dxfs"))
@@ -297,13 +291,7 @@ class Styles:
         element = copy.deepcopy(element)
         if collection == "fonts":
             _schema_order(element)
-        wanted = _shape(element)
-        for i, existing in enumerate(items):
-            if _shape(existing) == wanted:
-                return i
-        items.append(element)
-        items.set("count", str(len(items)))
-        return len(items) - 1
+        return _index_or_append(items, element, _shape)
 
     def number_format(self, code: str) -> int:
         """The id of a custom number format with this code, added if there is none."""
@@ -331,13 +319,7 @@ class Styles:
                 if later in after:
                     position = min(position, after.index(later))
             self.root.insert(position, dxfs)
-        wanted = _shape(element)
-        for i, existing in enumerate(dxfs):
-            if _shape(existing) == wanted:
-                return i
-        dxfs.append(element)
-        dxfs.set("count", str(len(dxfs)))
-        return len(dxfs) - 1
+        return _index_or_append(dxfs, element, _shape)
 
 
 # CT_Font's children in the schema's order (openpyxl writes its own order; Excel reads both, the
@@ -352,6 +334,18 @@ def _schema_order(font: Any) -> None:
 
 
 _XF_DEFAULTS = {"xfId": "0", "pivotButton": "0", "quotePrefix": "0"}
+
+
+def _index_or_append(items: Any, element: Any, shape: Callable[[Any], tuple[Any, ...]]) -> int:
+    """The index of the first of ``items`` shaped like ``element``; else ``element`` is appended
+    (and the collection's count kept right)."""
+    wanted = shape(element)
+    for i, existing in enumerate(items):
+        if shape(existing) == wanted:
+            return i
+    items.append(element)
+    items.set("count", str(len(items)))
+    return len(items) - 1
 
 
 def _xf_shape(xf: Any) -> tuple[Any, ...]:

@@ -270,7 +270,7 @@ class FileWorkbook:
         found = [name for name in present if normalize(name) in sheet_names_of(sheet_key)]
         name = found[0] if found else texts(self.lang).sheet(sheet_key)
         scratch = build_sheet(project, self.lang, sheet_key, self._has_column)
-        order = spec.SHEET_ORDER
+        order = (*spec.SHEET_ORDER, *(s.key for s in spec.ON_DEMAND_SHEETS))  # those last
         before = set().union(*(sheet_names_of(key) for key in order[: order.index(sheet_key)]))
         position = max((i + 1 for i, other in enumerate(present) if normalize(other) in before), default=0)
         if found:

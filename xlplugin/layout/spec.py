@@ -364,6 +364,23 @@ FINDINGS = Table(
     style="TableStyleLight9",
 )
 
+# What the merge writes (``actions.merge``): one row per row it added or put beside a differing
+# one, naming the copy it came from. Output of the merge, read back by validate (open conflicts).
+MERGE_LOG = Table(
+    "merge_log",
+    dict,
+    (
+        C("when", width=17),
+        C("copy", width=30),
+        C("sheet", width=22),
+        C("table", width=30),
+        C("row", K.LONG_TEXT, 50),
+        C("what", width=14),
+    ),
+    spare_rows=1,
+    style="TableStyleLight9",
+)
+
 SHEETS: tuple[Sheet, ...] = (
     Sheet("start", (FACTS,), tab_color="1F4E78"),
     Sheet("step1", (GROUPS, PURPOSES, CHARACTERISTICS), step=1, tab_color="2E75B6"),
@@ -379,11 +396,37 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("lists", hidden=True, guide=False),
 )
 
+# Sheets a new workbook lacks: the action that needs one adds it (``restore_sheet``), last. A
+# workbook without them is complete, so they bring no new layout version.
+ON_DEMAND_SHEETS: tuple[Sheet, ...] = (
+    Sheet("merge_log", (MERGE_LOG,), tab_color="7030A0", print_on_request=True),
+)
+
 # The workbook's sheets in order: the Overblik sheet (``layout.overview``, no tables) second.
 SHEET_ORDER: tuple[str, ...] = (SHEETS[0].key, "overview", *(s.key for s in SHEETS[1:]))
 # The sheets whose whole content is the tool's own: an action may put them back as a new
 # workbook has them (the findings, the overview, the hidden dropdown lists and their names).
-TOOL_SHEETS: tuple[str, ...] = ("overview", "findings", "lists")
+TOOL_SHEETS: tuple[str, ...] = ("overview", "findings", "lists", *(s.key for s in ON_DEMAND_SHEETS))
+
+# How the merge knows a row again in another copy (``actions.merge``): the fields that name it,
+# tried in order (the first whose fields are not all blank). Generated IDs where a table has
+# them, else names or the row's own text. A row whose name changed is a new row.
+IDENTITY: dict[str, tuple[tuple[str, ...], ...]] = {
+    "groups": (("name",),),
+    "purposes": (("purpose",),),
+    "characteristics": (("name",),),
+    "entries": (("group", "kind", "description"),),
+    "themes": (("name",),),
+    "theme_links": (("resource_theme", "need_theme"),),
+    # matching's own identity of a row (its ID is renumbered when two copies gave one ID to two rows)
+    "interactions": (("type", "groups", "theme", "need", "resource"), ("id",)),
+    "platforms": (("name",),),
+    "criteria": (("key",), ("name",)),
+    "requirements": (("requirement",),),
+    "maintenance": (("platform",),),
+    "constraints": (("constraint",),),
+    "catalog": (("id",), ("name",)),
+}
 
 # Which Project field each table fills (facts are handled on their own).
 PROJECT_FIELDS: dict[str, str] = {
@@ -425,17 +468,19 @@ def tables_by_key() -> dict[str, Table]:
 
 @cache
 def sheet_of_table() -> dict[str, Sheet]:
-    return {t.key: s for s in SHEETS for t in s.tables}
+    return {t.key: s for s in (*SHEETS, *ON_DEMAND_SHEETS) for t in s.tables}
 
 
 def sheet(key: str) -> Sheet:
-    for s in SHEETS:
+    for s in (*SHEETS, *ON_DEMAND_SHEETS):
         if s.key == key:
             return s
     raise KeyError(key)
 
 
 def table(key: str) -> Table:
+    if key == MERGE_LOG.key:
+        return MERGE_LOG
     return tables_by_key()[key]
 
 

@@ -25,7 +25,8 @@ export function startEngine(url = new URL("./worker.mjs", import.meta.url)) {
       const copy = bytes.slice().buffer;
       return ask({ kind: "file", actions, bytes: copy, name, lang }, [copy]);
     },
-    snapshot: (action, snapshot, lang) => ask({ kind: "snapshot", action, snapshot, lang }),
+    snapshot: (action, snapshot, lang, page = "") => ask({ kind: "snapshot", action, snapshot, lang, page }),
+    report: (snapshot, book, lang, page = "") => ask({ kind: "report", snapshot, book, lang, page }),
     newWorkbook: (lang, example = false) => ask({ kind: "new", lang, example }),
   };
 }
@@ -54,6 +55,16 @@ export function applyTexts(root, table) {
 
 export function format(template, values) {
   return String(template).replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : `{${key}}`));
+}
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** Offer `bytes` as a download through the link `link` (a Blob URL; the previous one is freed). */
+export function offerFile(link, bytes, name, type) {
+  if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([bytes], { type }));
+  link.download = name;
+  link.hidden = false;
 }
 
 /** The findings as table rows (text only: nothing from the workbook becomes markup). */

@@ -1,10 +1,15 @@
-// The web page: a project workbook in, validate / match / platforms / plan run on it by the same
-// Python package as the desktop (in the browser, Pyodide), the changed workbook out as a
-// download. The file never leaves the PC; once loaded, the page works offline (sw.js).
-import { applyTexts, format, loadTexts, renderFindings, startEngine } from "./engine.mjs";
+// The web page: a project workbook in, validate / match / platforms / plan / overview / upgrade
+// run on it by the same Python package as the desktop (in the browser, Pyodide), the changed
+// workbook out as a download; the report comes out as a Word document to download. The file
+// never leaves the PC; once loaded, the page works offline (sw.js).
+import { DOCX_TYPE, applyTexts, format, loadTexts, offerFile, renderFindings, startEngine } from "./engine.mjs";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+// the upgrade has no button on the ribbon, so no ribbon label
+const labelKey = (action) => (action === "upgrade" ? "web.page.upgrade.label" : `ribbon.${action}.label`);
 
 const $ = (selector) => document.querySelector(selector);
-const state = { texts: null, lang: "da", name: null, bytes: null, ready: false, busy: false, url: null };
+const state = { texts: null, lang: "da", name: null, bytes: null, ready: false, busy: false };
 const engine = startEngine();
 
 function t(key, values = {}) {
@@ -43,6 +48,7 @@ async function choose(file) {
   $("#problem").hidden = true;
   $("#summary").replaceChildren();
   $("#download").hidden = true;
+  $("#download-report").hidden = true;
   $("#findings").hidden = true;
   $("#no-findings").hidden = true;
   $("#result").hidden = true;
@@ -55,20 +61,10 @@ function showProblem(message) {
   $("#problem").hidden = false;
 }
 
-function offerDownload() {
-  if (state.url) URL.revokeObjectURL(state.url);
-  const blob = new Blob([state.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  state.url = URL.createObjectURL(blob);
-  const link = $("#download");
-  link.href = state.url;
-  link.download = state.name;
-  link.hidden = false;
-}
-
 async function run(action) {
   state.busy = true;
   updateButtons();
-  const label = t(`ribbon.${action}.label`);
+  const label = t(labelKey(action));
   status(t("web.page.running", { action: label }));
   $("#problem").hidden = true;
   const reply = await engine.file([action], state.bytes, state.name, state.lang);
@@ -90,8 +86,9 @@ async function run(action) {
   }
   if (answer.saved) {
     state.bytes = new Uint8Array(reply.bytes);
-    offerDownload();
+    offerFile($("#download"), state.bytes, state.name, XLSX_TYPE);
   }
+  for (const doc of reply.documents) offerFile($("#download-report"), doc.bytes, doc.name, DOCX_TYPE);
   const block = document.createElement("div");
   block.dataset.action = action;
   const heading = document.createElement("h3");

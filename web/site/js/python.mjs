@@ -2,9 +2,11 @@
 // wheels its lock file names (checked against their hashes), nothing from any package index.
 // `press(action, snapshot, lang)` runs one action of xlplugin (xlplugin/browser.py) on a
 // snapshot of the workbook (the add-in) and gives back { ok, plan, lines, findings } or
-// { ok: false, message }; `pressFile(actions, bytes, name, lang)` runs actions one after the
-// other on the workbook file itself (the web page), edited in place in the browser's memory,
-// and gives back { answers, bytes }: the answer of each action run and the file as it is now.
+// { ok: false, message }; `report(snapshot, book, lang, page)` gives { answer, bytes }: the
+// report as a Word document (the add-in); `pressFile(actions, bytes, name, lang)` runs actions
+// one after the other on the workbook file itself (the web page), edited in place in the
+// browser's memory, and gives back { answers, bytes, documents }: the answer of each action run,
+// the file as it is now and the documents the actions wrote (the report: { name, bytes }).
 
 const FOLDER = "/projekt"; // the workbook's folder in Pyodide's file system (memory only)
 
@@ -36,8 +38,18 @@ export async function startPython(base) {
 
   return {
     py,
-    press(action, snapshot, lang) {
-      return JSON.parse(browser.press(action, JSON.stringify(snapshot), lang));
+    press(action, snapshot, lang, page = "") {
+      return JSON.parse(browser.press(action, JSON.stringify(snapshot), lang, page));
+    },
+    report(snapshot, book, lang, page = "") {
+      clearFolder();
+      try {
+        const out = `${FOLDER}/report.docx`;
+        const answer = JSON.parse(browser.press_report(JSON.stringify(snapshot), out, safeName(book), lang, page));
+        return { answer, bytes: answer.ok ? py.FS.readFile(out) : null };
+      } finally {
+        clearFolder();
+      }
     },
     newWorkbook(lang, example = false) {
       clearFolder();
@@ -54,13 +66,15 @@ export async function startPython(base) {
       py.FS.writeFile(`${FOLDER}/${file}`, bytes);
       py.FS.chdir(FOLDER); // messages name the file, not a folder the user never saw
       const answers = [];
+      const documents = [];
       try {
         for (const action of actions) {
           const answer = JSON.parse(browser.press_file(action, file, lang));
           answers.push({ action, ...answer });
           if (!answer.ok) break;
+          if (answer.document) documents.push({ name: answer.document, bytes: py.FS.readFile(`${FOLDER}/${answer.document}`) });
         }
-        return { answers, bytes: py.FS.readFile(`${FOLDER}/${file}`) };
+        return { answers, bytes: py.FS.readFile(`${FOLDER}/${file}`), documents };
       } finally {
         clearFolder();
       }

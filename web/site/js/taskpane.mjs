@@ -3,13 +3,17 @@
 // Excel.run (snapshot.mjs), runs the action in Python, applies the plan in one Excel.run
 // (plan.mjs) and shows progress, the summary and the findings; a failure is a message in the
 // user's language, never a traceback (details go to the console only). "New" builds the
-// workbook in Python and opens it with Excel.createWorkbook.
-import { applyTexts, format, loadTexts, renderFindings, startEngine } from "./engine.mjs";
+// workbook in Python and opens it with Excel.createWorkbook; "Report" reads the workbook the
+// same way and offers the report (Word) as a download. What only the file can do (upgrade, add
+// a sheet) is done on the web page of the same site: the messages name its address.
+import { DOCX_TYPE, applyTexts, format, loadTexts, offerFile, renderFindings, startEngine } from "./engine.mjs";
 import { applyPlan } from "./plan.mjs";
 import { readSnapshot } from "./snapshot.mjs";
 
 const $ = (selector) => document.querySelector(selector);
-const ACTIONS = ["validate", "match", "platforms", "plan", "overview"];
+const ACTIONS = ["validate", "match", "platforms", "plan", "overview", "report"];
+// the web page beside this pane (the same site): where the messages send the user to upgrade
+const PAGE = new URL("index.html", location.href).href;
 const state = { texts: null, lang: "da", engine: null, started: null, busy: false };
 
 function t(key, values = {}) {
@@ -21,7 +25,18 @@ function status(text) {
 }
 
 function problem(text) {
-  $("#problem").textContent = text;
+  // the web page's address, where a message names it, as a link (text nodes only: nothing from
+  // the workbook becomes markup)
+  const parts = String(text).split(PAGE);
+  $("#problem").replaceChildren(...parts.flatMap((part, i) => {
+    if (i === 0) return [part];
+    const link = document.createElement("a");
+    link.href = PAGE;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = PAGE;
+    return [link, part];
+  }));
   $("#problem").hidden = !text;
 }
 
@@ -51,6 +66,7 @@ async function press(action) {
   const label = t(`ribbon.${action}.label`);
   problem("");
   $("#findings").hidden = true;
+  $("#download-report").hidden = true;
   const t0 = performance.now();
   try {
     status(t("web.page.loading"));
@@ -62,11 +78,29 @@ async function press(action) {
       if (!reply.ok) throw new Error(reply.error);
       await Excel.createWorkbook(reply.base64);
       showLines(action, [t("web.pane.new_done")]);
+    } else if (action === "report") {
+      status(t("ribbon.progress.start", { action: label }));
+      const [snapshot, book] = await Excel.run(async (context) => {
+        context.workbook.load("name");
+        const read = await readSnapshot(context);
+        return [read, context.workbook.name];
+      });
+      status(t("web.page.running", { action: label }));
+      const reply = await state.engine.report(snapshot, book, state.lang, PAGE);
+      if (!reply.ok) throw new Error(reply.error);
+      if (!reply.answer.ok) {
+        status("");
+        problem(reply.answer.message);
+        if (reply.answer.detail) console.error(reply.answer.detail);
+        return;
+      }
+      showLines(action, reply.answer.lines);
+      offerFile($("#download-report"), reply.bytes, reply.answer.document, DOCX_TYPE);
     } else {
       status(t("ribbon.progress.start", { action: label }));
       const snapshot = await Excel.run((context) => readSnapshot(context));
       status(t("web.page.running", { action: label }));
-      const reply = await state.engine.snapshot(action, snapshot, state.lang);
+      const reply = await state.engine.snapshot(action, snapshot, state.lang, PAGE);
       if (!reply.ok) throw new Error(reply.error);
       const answer = reply.answer;
       if (!answer.ok) {

@@ -1,5 +1,6 @@
 // Python's own thread: the page and the task pane stay responsive while Pyodide loads and an
-// action runs. Messages in: { id, kind: "start" | "file" | "snapshot", ... }; out: { id, ... }.
+// action runs. Messages in: { id, kind: "start" | "file" | "snapshot" | "report" | "new", ... };
+// out: { id, ... }.
 // Pyodide loads once per worker; the site's files come from the same folder as this script.
 import { startPython } from "./python.mjs";
 
@@ -28,10 +29,17 @@ self.onmessage = async (event) => {
       const { actions, bytes, name, lang } = event.data;
       const result = py.pressFile(actions, new Uint8Array(bytes), name, lang);
       const out = result.bytes.slice().buffer;
-      self.postMessage({ id, ok: true, answers: result.answers, bytes: out, ms: Math.round(performance.now() - t0) }, [out]);
+      const documents = result.documents.map((d) => ({ name: d.name, bytes: d.bytes.slice().buffer }));
+      self.postMessage({ id, ok: true, answers: result.answers, bytes: out, documents, ms: Math.round(performance.now() - t0) },
+        [out, ...documents.map((d) => d.bytes)]);
     } else if (kind === "snapshot") {
-      const { action, snapshot, lang } = event.data;
-      self.postMessage({ id, ok: true, answer: py.press(action, snapshot, lang), ms: Math.round(performance.now() - t0) });
+      const { action, snapshot, lang, page } = event.data;
+      self.postMessage({ id, ok: true, answer: py.press(action, snapshot, lang, page), ms: Math.round(performance.now() - t0) });
+    } else if (kind === "report") {
+      const { snapshot, book, lang, page } = event.data;
+      const result = py.report(snapshot, book, lang, page);
+      const out = result.bytes ? result.bytes.slice().buffer : null;
+      self.postMessage({ id, ok: true, answer: result.answer, bytes: out, ms: Math.round(performance.now() - t0) }, out ? [out] : []);
     } else if (kind === "new") {
       const bytes = py.newWorkbook(event.data.lang, event.data.example);
       let binary = "";

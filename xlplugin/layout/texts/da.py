@@ -858,7 +858,7 @@ TEXTS: dict[str, object] = {
     "web.pane.unsupported": "Denne udgave af Excel kan ikke køre tilføjelsesprogrammet (det kræver Microsoft 365 eller Excel 2021 eller nyere).",
     "web.pane.help": (
         "Knapperne gør det samme som i tilføjelsesprogrammet til Excel på pc'en: Valider skriver fundene på arket Valideringsfund, "
-        "Generér samspil udfylder 3 Samspil, Foreslå platforme udfylder 4 Platforme, og Lav vedligeholdelsesplan udfylder 5 Vedligehold. "
+        "Generér samspil udfylder 3 Samspil, Foreslå platforme udfylder 4 Platforme, og Lav vedligeholdelsesplan udfylder 5 Vedligehold. Lav rapport giver rapporten som Word-dokument, som du henter her i ruden. "
         "Python kører her i Excel; intet sendes nogen steder hen. Gem projektmappen, når du er tilfreds."
     ),
     "web.manifest.description": "Planlæg det sociale liv i et nyt eller omdannet alment boligområde efter folderens fem trin: valider projektmappen, find samspil, vurdér platforme og lav en vedligeholdelsesplan.",
@@ -868,6 +868,40 @@ TEXTS: dict[str, object] = {
     "web.manifest.platforms.tip": "Vurderer kataloget for de samspil, I har valgt på trin 3, og udfylder 4 Platforme. Jeres valg, kommentarer, egne point og egne rækker bevares.",
     "web.manifest.plan.tip": "Skriver én række pr. valgt platform på 5 Vedligehold med forslag til vedligeholdere og folderens råd. Det, I selv har skrevet, bevares.",
     "web.manifest.overview.tip": "Tæller grupper, behov, ressourcer, samspil, platforme, vedligehold og budget op på arket Overblik; diagrammerne følger tallene.",
+    # --- the browser: upgrade, overview and the report on the web page; the add-in sends the user there
+    "web.page.upgrade.label": "Opgradér projektmappen",
+    "web.page.about.upgrade": "Bringer en projektmappe fra en ældre udgave af xlplugin op til i dag. Alt, I har skrevet, bevares.",
+    "web.page.about.overview": "Tæller op på arket Overblik og tilføjer arket med diagrammerne, hvis projektmappen er fra før det fandtes.",
+    "web.page.about.report": "Rapporten til bygherre, kommune og beboere som Word-dokument. Projektmappen ændres ikke.",
+    "web.page.download_report": "Hent rapporten",
+    "web.page.layout_older": (
+        "Projektmappen er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout {current}). "
+        "Tryk Opgradér projektmappen herover; så bringes den op til i dag, og alt indhold bevares. Projektmappen er ikke ændret."
+    ),
+    "web.report.done": "Rapporten er klar: {name}. Hent den med knappen Hent rapporten.",
+    "web.report.figures_as_tables": (
+        "Figurerne vises her som tabeller med de samme tal (rapporten er lavet i browseren). Rapporten fra "
+        "tilføjelsesprogrammet på pc'en eller kommandolinjen tegner dem."
+    ),
+    "web.pane.layout_older": (
+        "Projektmappen er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout {current}) "
+        "og skal opgraderes først. Gem og luk den, åbn {page} i browseren, træk projektmappen derhen, tryk Opgradér "
+        "projektmappen, og hent den igen. Alt indhold bevares. Projektmappen er ikke ændret."
+    ),
+    "web.pane.upgrade": (
+        "Knappen i Excel kan ikke opgradere projektmappen. Gem og luk den, åbn {page} i browseren, træk projektmappen "
+        "derhen, tryk Opgradér projektmappen, og hent den igen."
+    ),
+    "web.pane.overview_missing": (
+        "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave, og knappen i Excel kan ikke "
+        "tilføje ark. Gem og luk projektmappen, åbn {page} i browseren, træk projektmappen derhen, tryk Opdatér "
+        "overblik, og hent den igen; så er arket med diagrammerne tilføjet."
+    ),
+    "web.pane.cannot_add_sheet": (
+        "Knappen i Excel kan ikke tilføje arket {sheet}. Gem og luk projektmappen, åbn {page} i browseren, træk "
+        "projektmappen derhen, tryk Validér, og hent den igen."
+    ),
+    "web.manifest.report.tip": "Laver rapporten til bygherre, kommune og beboere som Word-dokument, som du henter fra ruden. Projektmappen ændres ikke.",
     "web.manifest.help.tip": "Viser, hvad knapperne gør, i ruden til højre.",
     "web.build.host_https": "Tilføjelsesprogrammets adresse skal begynde med https:// (Office indlæser kun tilføjelsesprogrammer over HTTPS): {host}",
     "cli.web.build.host": "Sitets adresse (https://…/), som manifest.xml peger på; uden den skrives intet manifest.",
@@ -1554,5 +1588,81 @@ TEXTS: dict[str, object] = {
     "help.catalog.id": (
         "En kort, fast nøgle for platformen, fx »shared_kitchen«. Lad den stå; for jeres egne platforme må "
         "feltet være tomt."
+    ),
+    # --- Merge (issue 15): copies brought into one workbook -------------------------
+    "sheet.merge_log": "Fletning",
+    "table.merge_log": "Fletning",
+    "title.merge_log": "Hvad I har hentet fra kopierne",
+    "intro.merge_log": (
+        "Én linje for hver række, som fletningen har tilføjet, og for hver række, der fandtes i to udgaver. "
+        "Fletningen skriver nye linjer nederst; I må gerne slette linjer, I er færdige med."
+    ),
+    "col.merge_log.when": "Flettet",
+    "col.merge_log.copy": "Kopi",
+    "col.merge_log.sheet": "Ark",
+    "col.merge_log.table": "Tabel",
+    "col.merge_log.row": "Række",
+    "col.merge_log.what": "Hvad",
+    "guide.merge_log.title": "Fletning af kopier",
+    "guide.merge_log.purpose": (
+        "Når I fletter kollegernes kopier ind i denne projektmappe (knappen Flet kopier eller xlplugin merge), står "
+        "det her, hvad der kom fra hvilken kopi."
+    ),
+    "guide.merge_log.method": [
+        "Tilføjet: rækken fandtes kun i kopien og står nu nederst i sin tabel.",
+        "Konflikt: rækken fandtes i begge, men med forskelligt indhold. Kopiens udgave står lige under jeres. "
+        "Behold den rigtige, slet den anden række (Hjem > Slet > Slet tabelrækker), og validér igen.",
+        "Arket kommer ikke med, når I udskriver hele projektmappen.",
+    ],
+    "merge.what.added": "Tilføjet",
+    "merge.what.conflict": "Konflikt",
+    "finding.merge_conflict": (
+        "Rækken findes i {n} udgaver efter en fletning (se linje {log_row} på arket {log_sheet}); "
+        "de står lige under hinanden."
+    ),
+    "advice.merge_conflict": (
+        "Behold den udgave, der er rigtig, og slet de andre rækker (Hjem > Slet > Slet tabelrækker). "
+        "Ret evt. den, I beholder, med det bedste fra begge."
+    ),
+    "cli.merge.help": "Flet kollegernes kopier ind i projektmappen; kopierne ændres ikke",
+    "cli.merge.target": "Projektmappen (.xlsx), kopierne flettes ind i",
+    "cli.merge.copies": "Kopierne (.xlsx), der skal flettes ind",
+    "msg.merge.copy": "Fra {copy}: tilføjet {added}, konflikter {conflicts}, ens {same} (rækker).",
+    "msg.merge.table": "  {table}: tilføjet {added}, konflikter {conflicts}.",
+    "msg.merge.nothing": "Intet nyt i kopierne; projektmappen er ikke ændret.",
+    "msg.merge.conflicts": (
+        "Rækker i to udgaver: {n}. Kopiens udgave står lige under jeres. Se arket {log_sheet}, behold den "
+        "rigtige, slet den anden, og validér: Validér markerer de konflikter, der er tilbage."
+    ),
+    "msg.merge.rule_errors": (
+        "Advarsel: kopien {copy} har fejl, som Validér vil melde: {n} (fx en gruppe, der ikke findes). Rækkerne "
+        "er flettet ind alligevel; validér projektmappen, og ret fejlene."
+    ),
+    "msg.merge.unreadable": (
+        "Kopien {copy} er ikke flettet ind: celler eller rækker i den kan ikke læses ({n}), og de ville gå tabt. "
+        "Åbn kopien, validér den, ret fejlene, og flet igen. Intet er ændret."
+    ),
+    "msg.merge.copy_older": (
+        "Kopien {copy} er lavet med en ældre udgave af xlplugin (layout {found}; denne udgave bruger layout "
+        "{current}). Kør xlplugin upgrade på kopien, og flet igen. Intet er ændret."
+    ),
+    "msg.merge.copy_newer": (
+        "Kopien {copy} er lavet med en nyere udgave af xlplugin (layout {found}); denne udgave kan læse op til "
+        "layout {current}. Opdatér xlplugin. Intet er ændret."
+    ),
+    "msg.merge.same_file": "{copy} er selve projektmappen; vælg kollegernes kopier. Intet er ændret.",
+    "msg.merge.no_copies": "Vælg mindst én kopi at flette ind.",
+    "ribbon.merge.label": "Flet kopier",
+    "ribbon.merge.screentip": "Hent kollegernes kopier ind i denne projektmappe",
+    "ribbon.merge.supertip": (
+        "I vælger en eller flere kopier af projektmappen. Nye rækker tilføjes, ens rækker står der én gang, og "
+        "rækker med forskelligt indhold står side om side til jer at vælge imellem. Kopierne ændres ikke."
+    ),
+    "ribbon.merge.filter": "Excel-projektmappe (*.xlsx),*.xlsx",
+    "ribbon.merge.title": "Vælg de kopier, der skal flettes ind",
+    "msg.merge.no_log_sheet": (
+        "Knappen i Excel kan ikke tilføje arket {sheet}, som fletningen skriver i. Første gang I fletter: gem og "
+        "luk projektmappen, og kør xlplugin merge MAPPE.xlsx KOPI.xlsx; derefter kan I flette med knappen. "
+        "Intet er ændret."
     ),
 }

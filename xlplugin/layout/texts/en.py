@@ -845,7 +845,7 @@ TEXTS: dict[str, object] = {
     "web.pane.unsupported": "This version of Excel cannot run the add-in (it needs Microsoft 365 or Excel 2021 or later).",
     "web.pane.help": (
         "The buttons do what they do in the desktop Excel add-in: Validate lists the findings on the Findings sheet, "
-        "Generate interactions fills 3 Interactions, Suggest platforms fills 4 Platforms, and Make maintenance plan fills 5 Maintenance. "
+        "Generate interactions fills 3 Interactions, Suggest platforms fills 4 Platforms, and Make maintenance plan fills 5 Maintenance. Make report gives the report as a Word document to download here in the pane. "
         "Python runs here in Excel; nothing is sent anywhere. Save the workbook when you are happy."
     ),
     "web.manifest.description": "Plan the social life of a new or renovated social-housing estate in the folder's five steps: validate the workbook, find interactions, rate platforms and make a maintenance plan.",
@@ -855,6 +855,40 @@ TEXTS: dict[str, object] = {
     "web.manifest.platforms.tip": "Rates the catalog for the interactions you selected in step 3 and fills 4 Platforms. Your choices, comments, own scores and own rows are kept.",
     "web.manifest.plan.tip": "Writes one row per chosen platform on 5 Maintenance, with suggested maintainers and the folder's advice. What you wrote yourself is kept.",
     "web.manifest.overview.tip": "Counts groups, needs, resources, interactions, platforms, maintenance and budget on the Overview sheet; the charts follow the figures.",
+    # --- the browser: upgrade, overview and the report on the web page; the add-in sends the user there
+    "web.page.upgrade.label": "Upgrade the workbook",
+    "web.page.about.upgrade": "Brings a workbook made with an older version of xlplugin up to today's. Everything you typed is kept.",
+    "web.page.about.overview": "Counts up on the Overview sheet, and adds the sheet with its charts if the workbook was made before it existed.",
+    "web.page.about.report": "The report for the developer, the municipality and the residents as a Word document. The workbook is not changed.",
+    "web.page.download_report": "Download the report",
+    "web.page.layout_older": (
+        "The workbook was made with an older version of xlplugin (layout {found}; this version uses layout {current}). "
+        "Press Upgrade the workbook above; it brings it up to today's, keeping all content. The workbook is not changed."
+    ),
+    "web.report.done": "The report is ready: {name}. Download it with the button Download the report.",
+    "web.report.figures_as_tables": (
+        "The figures are shown here as tables with the same numbers (the report was made in the browser). The report "
+        "from the desktop add-in or the command line draws them."
+    ),
+    "web.pane.layout_older": (
+        "The workbook was made with an older version of xlplugin (layout {found}; this version uses layout {current}) "
+        "and must be upgraded first. Save and close it, open {page} in the browser, drop the workbook there, press "
+        "Upgrade the workbook and download it again. All content is kept. The workbook is not changed."
+    ),
+    "web.pane.upgrade": (
+        "The button in Excel cannot upgrade the workbook. Save and close it, open {page} in the browser, drop the "
+        "workbook there, press Upgrade the workbook and download it again."
+    ),
+    "web.pane.overview_missing": (
+        "The workbook has no {sheet} sheet, as it was made with an older version, and the button in Excel cannot add "
+        "sheets. Save and close the workbook, open {page} in the browser, drop the workbook there, press Refresh "
+        "overview and download it again; the sheet with its charts is then added."
+    ),
+    "web.pane.cannot_add_sheet": (
+        "The button in Excel cannot add the sheet {sheet}. Save and close the workbook, open {page} in the browser, "
+        "drop the workbook there, press Validate and download it again."
+    ),
+    "web.manifest.report.tip": "Makes the report for the developer, the municipality and the residents as a Word document, which you download from the pane. The workbook is not changed.",
     "web.manifest.help.tip": "Shows what the buttons do, in the pane on the right.",
     "web.build.host_https": "The add-in's address must start with https:// (Office loads add-ins over HTTPS only): {host}",
     "cli.web.build.host": "The site's address (https://…/) that manifest.xml points at; without it no manifest is written.",
@@ -1541,5 +1575,81 @@ TEXTS: dict[str, object] = {
     "help.catalog.id": (
         "A short, fixed key for the platform, e.g. “shared_kitchen”. Leave it as it is; for your own "
         "platforms it may be empty."
+    ),
+    # --- Merge (issue 15): copies brought into one workbook -------------------------
+    "sheet.merge_log": "Merge log",
+    "table.merge_log": "MergeLog",
+    "title.merge_log": "What you brought in from the copies",
+    "intro.merge_log": (
+        "One line for every row the merge added, and for every row that existed in two versions. The merge "
+        "writes new lines at the bottom; you may delete lines you are done with."
+    ),
+    "col.merge_log.when": "Merged",
+    "col.merge_log.copy": "Copy",
+    "col.merge_log.sheet": "Sheet",
+    "col.merge_log.table": "Table",
+    "col.merge_log.row": "Row",
+    "col.merge_log.what": "What",
+    "guide.merge_log.title": "Merging copies",
+    "guide.merge_log.purpose": (
+        "When you merge your colleagues' copies into this workbook (the Merge copies button or xlplugin merge), "
+        "this sheet says what came from which copy."
+    ),
+    "guide.merge_log.method": [
+        "Added: the row was only in the copy and now stands at the bottom of its table.",
+        "Conflict: the row was in both, with different content. The copy's version stands right below yours. "
+        "Keep the right one, delete the other row (Home > Delete > Delete Table Rows), and validate again.",
+        "This sheet is left out when you print the whole workbook.",
+    ],
+    "merge.what.added": "Added",
+    "merge.what.conflict": "Conflict",
+    "finding.merge_conflict": (
+        "The row exists in {n} versions after a merge (see line {log_row} on the sheet {log_sheet}); they stand "
+        "right below each other."
+    ),
+    "advice.merge_conflict": (
+        "Keep the version that is right and delete the other rows (Home > Delete > Delete Table Rows). If need "
+        "be, correct the one you keep with the best of both."
+    ),
+    "cli.merge.help": "Merge colleagues' copies into the workbook; the copies are not changed",
+    "cli.merge.target": "The workbook (.xlsx) the copies are merged into",
+    "cli.merge.copies": "The copies (.xlsx) to merge in",
+    "msg.merge.copy": "From {copy}: added {added}, conflicts {conflicts}, identical {same} (rows).",
+    "msg.merge.table": "  {table}: added {added}, conflicts {conflicts}.",
+    "msg.merge.nothing": "Nothing new in the copies; the workbook is unchanged.",
+    "msg.merge.conflicts": (
+        "Rows in two versions: {n}. The copy's version stands right below yours. See the sheet "
+        "{log_sheet}, keep the right one, delete the other, and validate: Validate marks the conflicts left."
+    ),
+    "msg.merge.rule_errors": (
+        "Warning: the copy {copy} has errors that Validate will report: {n} (e.g. a group that does not exist). "
+        "Its rows are merged all the same; validate the workbook and fix the errors."
+    ),
+    "msg.merge.unreadable": (
+        "The copy {copy} is not merged: cells or rows in it cannot be read ({n}), and they would be lost. Open the "
+        "copy, validate it, fix the errors and merge again. Nothing has been changed."
+    ),
+    "msg.merge.copy_older": (
+        "The copy {copy} was made with an older version of xlplugin (layout {found}; this version uses layout "
+        "{current}). Run xlplugin upgrade on the copy and merge again. Nothing has been changed."
+    ),
+    "msg.merge.copy_newer": (
+        "The copy {copy} was made with a newer version of xlplugin (layout {found}); this version reads up to "
+        "layout {current}. Update xlplugin. Nothing has been changed."
+    ),
+    "msg.merge.same_file": "{copy} is the workbook itself; choose your colleagues' copies. Nothing has been changed.",
+    "msg.merge.no_copies": "Choose at least one copy to merge in.",
+    "ribbon.merge.label": "Merge copies",
+    "ribbon.merge.screentip": "Bring your colleagues' copies into this workbook",
+    "ribbon.merge.supertip": (
+        "You choose one or more copies of the workbook. New rows are added, identical rows stand once, and rows "
+        "with different content stand side by side for you to choose between. The copies are not changed."
+    ),
+    "ribbon.merge.filter": "Excel workbook (*.xlsx),*.xlsx",
+    "ribbon.merge.title": "Choose the copies to merge in",
+    "msg.merge.no_log_sheet": (
+        "The button in Excel cannot add the sheet {sheet} the merge writes to. The first time you merge: save "
+        "and close the workbook and run xlplugin merge WORKBOOK.xlsx COPY.xlsx; after that the button merges. "
+        "Nothing has been changed."
     ),
 }
