@@ -146,44 +146,63 @@ class Rows:
         targets = {p.target for p in self.purposes if p.target is not None}
         purpose_themes = {t for p in self.purposes for t in p.themes}  # a joined theme changes only these points
         high_of: dict[str, set[str]] = {}
-        classes: list[tuple[float, float, _Block, set[str]]] = []  # (score, link, block, receivers)
-        stand_ins: list[tuple[float, _Block, str]] = []
+        tentative_of: dict[str, set[str]] = {}  # need theme → receivers whose need rests on a tentative theme
+        # (tentative, score, link, block, receivers): a row whose side rests only on tentative
+        # themes comes after the others of its form (see ``_row``)
+        classes: list[tuple[bool, float, float, _Block, set[str]]] = []
+        stand_ins: list[tuple[bool, float, _Block, str]] = []
         for b in blocks:
             rows = b.receivers - b.removed
             if not rows:
                 continue
             link = b.matches[0].link.strength
             cells = needs[b.theme]
+            if b.theme not in high_of:
+                high_of[b.theme] = {r for r, cell in cells.items() if cell.high}
+                tentative_of[b.theme] = {r for r, cell in cells.items() if cell.tentative}
             is_useful = b.giver in useful_givers
-            special = rows & targets | {r for t, _, joined in b.also if t in purpose_themes for r in joined}
+            giver_tentative = all(x.resource.tentative for x in b.matches)
+            tentative_here = tentative_of[b.theme]
+            # a joined theme changes a row's points only through a purpose, its side's tentativeness
+            # only where the receiver's need here is tentative
+            special = rows & targets | {
+                r for t, _, joined in b.also for r in joined if t in purpose_themes or r in tentative_here
+            }
             if not b.strong:
                 for r in rows:
                     score = self._score(b, r, link, r in helped_by[b.giver], is_useful, cells[r].high)
+                    tentative = giver_tentative or self._receiver_tentative(b, r)
                     if r in b.stand_ins:
-                        stand_ins.append((score, b, r))
+                        stand_ins.append((tentative, score, b, r))
                     else:
-                        classes.append((score, link, b, {r}))
+                        classes.append((tentative, score, link, b, {r}))
                 continue
             for r in special:
                 score = self._score(b, r, link, r in helped_by[b.giver], is_useful, cells[r].high)
-                classes.append((score, link, b, {r}))
+                classes.append((giver_tentative or self._receiver_tentative(b, r), score, link, b, {r}))
             generic = rows - special
             if not generic:
                 continue
             back = generic & helped_by[b.giver]
-            if b.theme not in high_of:
-                high_of[b.theme] = {r for r, cell in cells.items() if cell.high}
             high = generic & high_of[b.theme]
-            for has_back, has_high in ((True, True), (True, False), (False, True), (False, False)):
-                members = (back if has_back else generic - back) & (high if has_high else generic - high)
+            tentative_receivers = generic & tentative_here
+            for has_back, has_high, has_tentative in itertools.product((True, False), repeat=3):
+                members = (
+                    (back if has_back else generic - back)
+                    & (high if has_high else generic - high)
+                    & (tentative_receivers if has_tentative else generic - tentative_receivers)
+                )
                 if members:
-                    classes.append((self._score(b, None, link, has_back, is_useful, has_high), link, b, members))
+                    score = self._score(b, None, link, has_back, is_useful, has_high)
+                    classes.append((giver_tentative or has_tentative, score, link, b, members))
         # A stand-in (a weak link, shown as the best answer to an unanswered need) is shown only
         # if no other stand-in for that need scores more
         best: dict[tuple[str, str], float] = defaultdict(float)
-        for score, b, r in stand_ins:
+        for _, score, b, r in stand_ins:
             best[(r, b.theme)] = max(best[(r, b.theme)], score)
-        classes += [(score, b.matches[0].link.strength, b, {r}) for score, b, r in stand_ins if score >= best[(r, b.theme)]]
+        classes += [
+            (tentative, score, b.matches[0].link.strength, b, {r}) for tentative, score, b, r in stand_ins if score >= best[(r, b.theme)]
+        ]
         total = sum(len(members) for *_, members in classes)
         return [self._mutual_row(b, r) for b, r in self._best(classes, limit)], total
 
@@ -269,15 +288,22 @@ class Rows:
             parts.append(min(sum(PURPOSE + (HIGH_PURPOSE if p.high else 0) for p in served), PURPOSES_MAX))
         return round(min(sum(parts), SCORE_MAX), 1)
 
-    def _best(self, classes: list[tuple[float, float, _Block, set[str]]], limit: int | None) -> list[tuple[_Block, str]]:
-        """The ``limit`` rows first in the order rows are shown (score, link, groups, theme), in
-        the order they were found (which breaks ties as a stable sort of every row would)."""
-        classes = sorted(classes, key=lambda c: (-c[0], -c[1]))
+    def _receiver_tentative(self, b: _Block, receiver: str) -> bool:
+        """The receiver's side of a row rests only on tentative themes: its need here and those joined."""
+        needs = self.cells[m.EntryKind.NEED]
+        return needs[b.theme][receiver].tentative and all(
+            needs[t][receiver].tentative for t, _, joined in b.also if receiver in joined
+        )
+
+    def _best(self, classes: list[tuple[bool, float, float, _Block, set[str]]], limit: int | None) -> list[tuple[_Block, str]]:
+        """The ``limit`` rows first in the order rows are shown (tentative, score, link, groups,
+        theme), in the order they were found (which breaks ties as a stable sort of every row would)."""
+        classes = sorted(classes, key=lambda c: (c[0], -c[1], -c[2]))
         taken: list[tuple[_Block, str]] = []
         i = 0
         while i < len(classes) and (limit is None or len(taken) < limit):
             j = i
-            while j < len(classes) and classes[j][:2] == classes[i][:2]:
+            while j < len(classes) and classes[j][:3] == classes[i][:3]:
                 j += 1
             tied = classes[i:j]
             if limit is None or sum(len(members) for *_, members in tied) <= limit - len(taken):
