@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from xlplugin.domain.collector import collector_paused
 from xlplugin.domain.errors import UserError
 
 if TYPE_CHECKING:
@@ -112,18 +113,28 @@ def write_templates(folder: Path | str) -> list[tuple[Path, int]]:
 
 
 def validate_file(path: Path | str, write: bool = True) -> Validation:
-    from xlplugin.actions import validate
-
     if write:
         check_before_writing(path)
+    with collector_paused():  # until the workbook's cells are freed (the collector would walk them all)
+        return _validated(path, write)
+
+
+def _validated(path: Path | str, write: bool) -> Validation:
+    from xlplugin.actions import validate
+
     with open_file(path) as gateway:  # the workbook's lock is held until the action is done
         return validate.run(gateway, write=write)
 
 
 def match_file(path: Path | str) -> MatchSummary:
+    check_before_writing(path)
+    with collector_paused():  # until the workbook's cells are freed (the collector would walk them all)
+        return _matched(path)
+
+
+def _matched(path: Path | str) -> MatchSummary:
     from xlplugin.actions import match
 
-    check_before_writing(path)
     with open_file(path) as gateway:
         return match.run(gateway)
 

@@ -26,6 +26,7 @@ from xlplugin.actions.upgrade import require_current
 from xlplugin.data.themes import package_theme_links, package_theme_name, package_themes
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
+from xlplugin.domain.collector import collector_paused
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.matching import MAX_ROWS, MatchResult, Proposal, match, shorten
 from xlplugin.domain.matrix import matrix_values
@@ -123,6 +124,11 @@ def vocabulary_of(read: ReadResult) -> tuple[Vocabulary, list[str]]:
 
 def run(gateway: WorkbookGateway) -> MatchSummary:
     """The whole action: read, match, write the three places back, commit."""
+    with collector_paused():  # 20,000 entries: the collector's passes cost more than writing them
+        return _run(gateway)
+
+
+def _run(gateway: WorkbookGateway) -> MatchSummary:
     require_current(gateway)
     read = read_project(gateway)
     lang = read.lang

@@ -13,6 +13,7 @@ from xlplugin.actions.merge import open_conflicts
 from xlplugin.actions.upgrade import require_current
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
+from xlplugin.domain.collector import collector_paused
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.findings import Finding, Severity
 from xlplugin.domain.phrases import Phrase
@@ -141,6 +142,11 @@ def write_findings(gateway: WorkbookGateway, validation: Validation) -> None:
 
 def run(gateway: WorkbookGateway, write: bool = True) -> Validation:
     """The whole action: check, then (unless ``write`` is False) write back and commit."""
+    with collector_paused():  # 20,000 entries: the collector's passes cost more than the rules
+        return _run(gateway, write)
+
+
+def _run(gateway: WorkbookGateway, write: bool) -> Validation:
     validation = check(gateway)
     if write:
         repair(gateway, validation)

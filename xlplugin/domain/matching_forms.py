@@ -13,9 +13,11 @@ Pure: texts are phrases (``matching_text``), rendered at the edge.
 """
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
@@ -40,8 +42,9 @@ CHARACTERISTIC, MEETS_NEEDS = 1.0, 1.0
 
 
 @dataclass
-class _Match:
-    need: Cell
+class _Brought:
+    """What a giver brings to a need theme through one link (the same for every receiver)."""
+
     resource: Cell
     link: Link
     without_facilities: bool  # the resource counts only without the giver's facilities
@@ -49,6 +52,28 @@ class _Match:
     @property
     def direct(self) -> bool:
         return self.link.strength >= FULL_STRENGTH
+
+
+@dataclass
+class _Match(_Brought):
+    need: Cell  # the receiver's
+
+
+@dataclass(eq=False)
+class _Block:
+    """What one giver brings to one need theme, and to whom: the rows (giver, receiver, theme)
+    for every receiver, who are left after the weak links are sifted, less those joined to
+    another row (``removed``); rows of other themes joined to this one (``also``)."""
+
+    theme: str
+    giver: str
+    matches: list[_Brought]  # strongest first
+    strong: bool  # rests on the same theme or a strong link
+    receivers: set[str]
+    removed: set[str] = field(default_factory=set)
+    also: list[tuple[str, list[_Brought], set[str]]] = field(default_factory=list)
+    stand_ins: set[str] = field(default_factory=set)  # weak rows shown only if the best for their need
+    seq: int = 0  # the order found
 
 
 class Rows:
@@ -61,6 +86,9 @@ class Rows:
         self.characteristics = characteristics
         self.cells: dict[m.EntryKind, dict[str, dict[str, Cell]]] = {k: defaultdict(dict) for k in m.EntryKind}
         self._theme_keys: dict[str, str] = {}
+        self._receivers_ranked: dict[str, dict[str, int]] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._strong_of_giver: dict[str, list[_Block]] = {}
 
     # --- benefit from each other's resources ------------------------------------------------
     def candidates(self) -> int:
@@ -71,78 +99,262 @@ class Rows:
             for theme, receivers in needs.items()
         )
 
-    def mutual(self) -> list[Proposal]:
-        """Rows where a resource meets a need. A row is kept when it rests on the same theme or a
-        strong link (a weak link only where the row serves a purpose of step 1, or as the one
-        best answer to a need nothing stronger answers); a local actor's
-        facility counts only on its own theme or through a very strong link; where both groups
-        have the need, the common solution says it, unless the giver brings that very theme or
-        a specific (not general) resource through a strong link."""
+    def mutual(self, limit: int | None = None) -> tuple[list[Proposal], int]:
+        """Rows where a resource meets a need: the ``limit`` best (all if None) and how many
+        there are. A row is kept when it rests on the same theme or a strong link (a weak link
+        only where the row serves a purpose of step 1, or as the one best answer to a need
+        nothing stronger answers); a local actor's facility counts only on its own theme or
+        through a very strong link; where both groups have the need, the common solution says
+        it, unless the giver brings that very theme or a specific (not general) resource
+        through a strong link.
+
+        What a giver brings to a need theme is the same for every receiver, so the work is done
+        per giver and need theme (``_Block``), the receivers as sets; rows are scored in classes
+        and only the rows shown are built (200 groups hold millions of giver-receiver pairs)."""
+        needs = self.cells[m.EntryKind.NEED]
+        blocks = self._blocks()
+        strong = [b for b in blocks if b.strong]
+        strong_of = {(b.giver, b.theme): b for b in strong}
+        self._strong_of_giver = defaultdict(list)
+        for b in strong:
+            self._strong_of_giver[b.giver].append(b)
+        self._weak_rows(blocks, strong)
+        # Rows that say the same thing are one row: where the giver meets the receiver's need of
+        # a theme with that very resource, what the same resource also meets through a link
+        # (cooking for the students: food, and company too) joins that row.
+        for b in blocks:  # in the order rows were found
+            source = b.matches[0].link.resource_theme
+            host = strong_of.get((b.giver, source))
+            if source == b.theme or host is None or not host.matches[0].direct:
+                continue
+            if not all(x.link.resource_theme == source for x in b.matches):
+                continue
+            joined = b.receivers & (host.receivers - host.removed)
+            if joined:
+                b.removed |= joined
+                host.also.append((b.theme, b.matches, joined))
+        helps: dict[str, set[str]] = defaultdict(set)  # giver → receivers it helps through a strong link
+        for b in strong:
+            if not self.groups[b.giver].external:
+                helps[b.giver] |= b.receivers - b.removed
+        helped_by: dict[str, set[str]] = defaultdict(set)  # giver → receivers who help it back
+        for helper, helped in helps.items():
+            for r in helped:
+                helped_by[r].add(helper)
+        useful = self.vocab.useful_theme
+        useful_givers = needs.get(useful, {}) if useful else {}
+        targets = {p.target for p in self.purposes if p.target is not None}
+        purpose_themes = {t for p in self.purposes for t in p.themes}  # a joined theme changes only these points
+        high_of: dict[str, set[str]] = {}
+        tentative_of: dict[str, set[str]] = {}  # need theme → receivers whose need rests on a tentative theme
+        # (tentative, score, link, block, receivers): a row whose side rests only on tentative
+        # themes comes after the others of its form (see ``_row``)
+        classes: list[tuple[bool, float, float, _Block, set[str]]] = []
+        stand_ins: list[tuple[bool, float, _Block, str]] = []
+        for b in blocks:
+            rows = b.receivers - b.removed
+            if not rows:
+                continue
+            link = b.matches[0].link.strength
+            cells = needs[b.theme]
+            if b.theme not in high_of:
+                high_of[b.theme] = {r for r, cell in cells.items() if cell.high}
+                tentative_of[b.theme] = {r for r, cell in cells.items() if cell.tentative}
+            is_useful = b.giver in useful_givers
+            giver_tentative = all(x.resource.tentative for x in b.matches)
+            tentative_here = tentative_of[b.theme]
+            # a joined theme changes a row's points only through a purpose, its side's tentativeness
+            # only where the receiver's need here is tentative
+            special = rows & targets | {
+                r for t, _, joined in b.also for r in joined if t in purpose_themes or r in tentative_here
+            }
+            if not b.strong:
+                for r in rows:
+                    score = self._score(b, r, link, r in helped_by[b.giver], is_useful, cells[r].high)
+                    tentative = giver_tentative or self._receiver_tentative(b, r)
+                    if r in b.stand_ins:
+                        stand_ins.append((tentative, score, b, r))
+                    else:
+                        classes.append((tentative, score, link, b, {r}))
+                continue
+            for r in special:
+                score = self._score(b, r, link, r in helped_by[b.giver], is_useful, cells[r].high)
+                classes.append((giver_tentative or self._receiver_tentative(b, r), score, link, b, {r}))
+            generic = rows - special
+            if not generic:
+                continue
+            back = generic & helped_by[b.giver]
+            high = generic & high_of[b.theme]
+            tentative_receivers = generic & tentative_here
+            for has_back, has_high, has_tentative in itertools.product((True, False), repeat=3):
+                members = (
+                    (back if has_back else generic - back)
+                    & (high if has_high else generic - high)
+                    & (tentative_receivers if has_tentative else generic - tentative_receivers)
+                )
+                if members:
+                    score = self._score(b, None, link, has_back, is_useful, has_high)
+                    classes.append((giver_tentative or has_tentative, score, link, b, members))
+        # A stand-in (a weak link, shown as the best answer to an unanswered need) is shown only
+        # if no other stand-in for that need scores more
+        best: dict[tuple[str, str], float] = defaultdict(float)
+        for _, score, b, r in stand_ins:
+            best[(r, b.theme)] = max(best[(r, b.theme)], score)
+        classes += [
+            (tentative, score, b.matches[0].link.strength, b, {r}) for tentative, score, b, r in stand_ins if score >= best[(r, b.theme)]
+        ]
+        total = sum(len(members) for *_, members in classes)
+        return [self._mutual_row(b, r) for b, r in self._best(classes, limit)], total
+
+    def _blocks(self) -> list[_Block]:
+        """Per need theme and giver, what the giver brings (in the order of ``links_to``), and
+        the receivers; strong blocks first, each kind in the order first found."""
         needs, resources = self.cells[m.EntryKind.NEED], self.cells[m.EntryKind.RESOURCE]
-        found: dict[tuple[str, str, str], list[_Match]] = {}
+        strong: list[_Block] = []
+        weak: list[_Block] = []
         for need_theme, receivers in needs.items():
+            brought: dict[str, list[_Brought]] = {}
             for link in self.vocab.links_to(need_theme):
                 direct = link.strength >= FULL_STRENGTH
                 for giver, resource_cell in resources.get(link.resource_theme, {}).items():
                     without = self.groups[giver].external and not direct and link.strength < FACILITY_LINK
                     if without and not resource_cell.has_people:
                         continue
-                    for receiver, need_cell in receivers.items():
-                        if giver != receiver:
-                            found.setdefault((giver, receiver, need_theme), []).append(_Match(need_cell, resource_cell, link, without))
-        kept: dict[tuple[str, str, str], list[_Match]] = {}
-        weak: dict[tuple[str, str, str], list[_Match]] = {}
-        for (giver, receiver, theme), matches in found.items():
-            if self.groups[giver].vulnerable and theme in self.vocab.care_themes and not matches[0].direct:
-                continue  # a vulnerable group's free time is no reason to give it care for others
-            strong = [x for x in matches if x.link.strength >= STRONG]
-            shared = giver in needs.get(theme, {})
-            if shared:  # a shared need: the common solution's row
-                strong = [x for x in strong if x.direct or x.link.resource_theme not in self.vocab.general]
-            if strong:
-                kept[(giver, receiver, theme)] = strong
-            elif not shared:
-                weak[(giver, receiver, theme)] = matches
-        # A weak link is shown where step 1 asks for this group and theme, or where the need
-        # gets no stronger answer at all: then only the strongest of the weak ones, and of
-        # those only the best row (the most points: help back, a giver who wants to be useful),
-        # not every group that has free time.
-        answered = {(receiver, theme) for (_, receiver, theme) in kept}
-        best_weak: dict[tuple[str, str], float] = {}
-        for (_, receiver, theme), matches in weak.items():
-            best_weak[(receiver, theme)] = max(best_weak.get((receiver, theme), 0), matches[0].link.strength)
-        stand_ins: set[tuple[str, str, str]] = set()  # shown only if the best for their need
-        for (giver, receiver, theme), matches in weak.items():
-            asked = any(p.target == receiver and theme in p.themes for p in self.purposes)
-            unanswered = (receiver, theme) not in answered and matches[0].link.strength >= best_weak[(receiver, theme)]
-            if asked or unanswered:
-                kept[(giver, receiver, theme)] = matches
-                if not asked:
-                    stand_ins.add((giver, receiver, theme))
-        # Rows that say the same thing are one row: where the giver meets the receiver's need of
-        # a theme with that very resource, what the same resource also meets through a link
-        # (cooking for the students: food, and company too) joins that row.
-        also: dict[tuple[str, str, str], list[tuple[str, list[_Match]]]] = defaultdict(list)
-        for (giver, receiver, theme), matches in list(kept.items()):
-            source = matches[0].link.resource_theme
-            host = kept.get((giver, receiver, source))
-            if source != theme and host is not None and host[0].direct and all(x.link.resource_theme == source for x in matches):
-                also[(giver, receiver, source)].append((theme, matches))
-                del kept[(giver, receiver, theme)]
-        strong_help: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for (giver, receiver, theme), matches in kept.items():
-            if matches[0].link.strength >= STRONG and not self.groups[giver].external:
-                strong_help[(giver, receiver)].append(theme)
-        rows = {
-            key: self._mutual_row(*key, matches, strong_help.get((key[1], key[0]), []), also.get(key, []))
-            for key, matches in kept.items()
-        }
-        best: dict[tuple[str, str], float] = defaultdict(float)
-        for key in stand_ins & rows.keys():
-            best[key[1:]] = max(best[key[1:]], rows[key].score)
-        return [row for key, row in rows.items() if key not in stand_ins or row.score >= best[key[1:]]]
+                    brought.setdefault(giver, []).append(_Brought(resource_cell, link, without))
+            for giver, matches in brought.items():
+                others = receivers.keys() - {giver}
+                if not others:
+                    continue
+                if self.groups[giver].vulnerable and need_theme in self.vocab.care_themes and not matches[0].direct:
+                    continue  # a vulnerable group's free time is no reason to give it care for others
+                kept = [x for x in matches if x.link.strength >= STRONG]
+                shared = giver in receivers
+                if shared:  # a shared need: the common solution's row
+                    kept = [x for x in kept if x.direct or x.link.resource_theme not in self.vocab.general]
+                if kept:
+                    strong.append(_Block(need_theme, giver, kept, True, set(others)))
+                elif not shared:
+                    weak.append(_Block(need_theme, giver, matches, False, set(others)))
+        for seq, b in enumerate(strong + weak):
+            b.seq = seq
+        return strong + weak
 
-    def _mutual_row(
+    def _weak_rows(self, blocks: list[_Block], strong: list[_Block]) -> None:
+        """A weak link is shown where step 1 asks for this group and theme, or where the need
+        gets no stronger answer at all: then only the strongest of the weak ones, and of those
+        only the best row (the most points: help back, a giver who wants to be useful), not
+        every group that has free time. Narrows each weak block's receivers to those."""
+        givers: dict[str, set[str]] = defaultdict(set)  # need theme → givers with a strong link
+        for b in strong:
+            givers[b.theme].add(b.giver)
+        weak_by_theme: dict[str, list[_Block]] = defaultdict(list)
+        for b in blocks:
+            if not b.strong:
+                weak_by_theme[b.theme].append(b)
+        for theme, weak in weak_by_theme.items():
+            # the strongest weak link a receiver gets (not from itself): the two best givers tell
+            ranked = sorted(((b.matches[0].link.strength, b.giver) for b in weak), reverse=True)[:2]
+            asked = {p.target for p in self.purposes if p.target is not None and theme in p.themes}
+            answered_by = givers.get(theme, set())
+            for b in weak:
+                strength = b.matches[0].link.strength
+                keep: set[str] = set()
+                for r in b.receivers if len(answered_by) < 2 else b.receivers & asked:
+                    is_asked = r in asked
+                    best_weak = next((s for s, giver in ranked if giver != r), 0.0)
+                    if is_asked or (not answered_by - {r} and strength >= best_weak):
+                        keep.add(r)
+                        if not is_asked:
+                            b.stand_ins.add(r)
+                b.receivers = keep
+
+    def _score(self, b: _Block, receiver: str | None, link: float, back: bool, useful: bool, high: bool) -> float:
+        """The points ``_mutual_row`` gives (the same parts, added in the same order), without
+        its texts; ``receiver`` None: one who is no purpose's target group and gets no themes joined."""
+        parts = [link]
+        if back:
+            parts.append(BOTH_WAYS)
+        if useful:
+            parts.append(USEFUL)
+        if high:
+            parts.append(HIGH_PRIORITY)
+        if receiver is None:
+            themes, members, receivers = [b.theme], {b.giver}, set()
+        else:
+            themes = [b.theme, *(t for t, _, joined in b.also if receiver in joined)]
+            members, receivers = {b.giver, receiver}, {receiver}
+        served = dict.fromkeys(p for t in themes for p in self._served(members, receivers, t))
+        if served:
+            parts.append(min(sum(PURPOSE + (HIGH_PURPOSE if p.high else 0) for p in served), PURPOSES_MAX))
+        return round(min(sum(parts), SCORE_MAX), 1)
+
+    def _receiver_tentative(self, b: _Block, receiver: str) -> bool:
+        """The receiver's side of a row rests only on tentative themes: its need here and those joined."""
+        needs = self.cells[m.EntryKind.NEED]
+        return needs[b.theme][receiver].tentative and all(
+            needs[t][receiver].tentative for t, _, joined in b.also if receiver in joined
+        )
+
+    def _best(self, classes: list[tuple[bool, float, float, _Block, set[str]]], limit: int | None) -> list[tuple[_Block, str]]:
+        """The ``limit`` rows first in the order rows are shown (tentative, score, link, groups,
+        theme), in the order they were found (which breaks ties as a stable sort of every row would)."""
+        classes = sorted(classes, key=lambda c: (c[0], -c[1], -c[2]))
+        taken: list[tuple[_Block, str]] = []
+        i = 0
+        while i < len(classes) and (limit is None or len(taken) < limit):
+            j = i
+            while j < len(classes) and classes[j][:3] == classes[i][:3]:
+                j += 1
+            tied = classes[i:j]
+            if limit is None or sum(len(members) for *_, members in tied) <= limit - len(taken):
+                taken += [(b, r) for *_, b, members in tied for r in members]
+            else:  # each class in the order of its receivers' names, merged, as far as needed
+                merged = heapq.merge(*(self._in_tie_order(b, members) for *_, b, members in tied))
+                taken += [(b, r) for _, b, r in itertools.islice(merged, limit - len(taken))]
+            i = j
+        return sorted(taken, key=self._found_order)
+
+    def _in_tie_order(self, b: _Block, members: set[str]) -> Iterator[tuple[tuple[str, tuple[int, str], tuple[int, int]], _Block, str]]:
+        """A block's rows to ``members`` by groups (the giver's name, then the receiver's), theme
+        and the order found, each with that key."""
+        giver = f"{self.groups[b.giver].name}{m.GIVER_ARROW}"
+        theme = self.theme_order(b.theme)
+        order = self._receiver_order(b.theme)
+        for r in self._receivers_by_name(b.theme):
+            if r in members:
+                yield (giver + self.groups[r].name, theme, (b.seq, order[r])), b, r
+
+    def _receivers_by_name(self, theme: str) -> list[str]:
+        ranked = self._by_name.get(theme)
+        if ranked is None:
+            order = self._receiver_order(theme)
+            ranked = self._by_name[theme] = sorted(order, key=lambda r: (self.groups[r].name, order[r]))
+        return ranked
+
+    def _found_order(self, row: tuple[_Block, str]) -> tuple[int, int]:
+        b, receiver = row
+        return (b.seq, self._receiver_order(b.theme)[receiver])
+
+    def _receiver_order(self, theme: str) -> dict[str, int]:
+        order = self._receivers_ranked.get(theme)
+        if order is None:
+            order = self._receivers_ranked[theme] = {r: i for i, r in enumerate(self.cells[m.EntryKind.NEED][theme])}
+        return order
+
+    def _mutual_row(self, b: _Block, receiver: str) -> Proposal:
+        needs = self.cells[m.EntryKind.NEED]
+        matches = [_Match(x.resource, x.link, x.without_facilities, needs[b.theme][receiver]) for x in b.matches]
+        back: list[str] = []
+        if not self.groups[receiver].external:  # the themes the receiver helps the giver with
+            back = [c.theme for c in self._strong_of_giver.get(receiver, ()) if b.giver in c.receivers and b.giver not in c.removed]
+        also = [
+            (theme, [_Match(x.resource, x.link, x.without_facilities, needs[theme][receiver]) for x in joined_matches])
+            for theme, joined_matches, joined in b.also
+            if receiver in joined
+        ]
+        return self._mutual_text(b.giver, receiver, b.theme, matches, back, also)
+
+    def _mutual_text(
         self, giver: str, receiver: str, theme: str, matches: list[_Match], back: list[str], also: list[tuple[str, list[_Match]]]
     ) -> Proposal:
         best = matches[0]  # in the order of links_to: strongest first

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from enum import Enum
 from functools import lru_cache
 from typing import Any
@@ -146,11 +147,24 @@ def normalize(text: Any) -> str:
     return _normalize(text if isinstance(text, str) else str(text)) if text is not None else ""
 
 
+def normalize_each(texts: Iterable[Any]) -> list[str]:
+    """``normalize`` of each text, for many texts that each come once (descriptions): the usual
+    plain ASCII text without the cache's bookkeeping."""
+    out = []
+    for text in texts:
+        if type(text) is str and text.isascii() and text.isprintable():
+            out.append(" ".join(text.casefold().split()))
+        else:
+            out.append(normalize(text))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def _normalize(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
+        if not text.isprintable():  # printable: none of the invisible categories (most Danish text)
+            text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
     elif not text.isprintable():
         text = "".join(ch for ch in text if ch.isspace() or ch.isprintable())
     return " ".join(text.casefold().split())

@@ -166,7 +166,9 @@ class WorkbookGateway(Protocol):
         """Every text in the workbook, for checks that must see all of it (personal data): each
         cell holding text on every sheet (hidden ones too), in a table or not, and the text of
         every cell comment. Numbers, dates and empty cells are left out; so is a text for which
-        ``keep`` (if given) says False: a big workbook has a hundred thousand texts."""
+        ``keep`` (if given) says False: a big workbook has a hundred thousand texts. An adapter
+        may ask ``keep`` about texts joined (a row's, a block of rows'), so it must pass a joined
+        text whenever it passes one of the texts in it."""
 
     def write_table(
         self, table_key: str, headers: list[str], rows: list[list[Any]], origins: list[int | None] | None = None

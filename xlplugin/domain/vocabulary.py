@@ -53,8 +53,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-import snowballstemmer
-
 from xlplugin.domain import models as m
 from xlplugin.domain.models import normalize
 
@@ -158,6 +156,8 @@ class Vocabulary:
         useful_theme: str | None = None,
         care_themes: tuple[str, ...] = (),
     ):
+        import snowballstemmer  # here: validating imports this module but needs no stemmer
+
         self._stemmer = snowballstemmer.stemmer(STEMMER_LANGUAGES[lang])
         self._stems: dict[str, str] = {}
         self.names: list[str] = []

@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from xlplugin.gateway.xmltree import etree
@@ -38,6 +39,16 @@ def col_number(letters: str) -> int:
     for ch in letters:
         n = n * 26 + ord(ch) - 64
     return n
+
+
+_CELL = q("c")
+_DIGITS = "0123456789"
+
+
+@lru_cache(maxsize=4096)
+def _column_number(letters: str) -> int | None:
+    """A cell address's column letters as a number; None if they are not one (``CELL_ADDRESS``)."""
+    return col_number(letters) if 1 <= len(letters) <= 3 and letters.isascii() and letters.isupper() and letters.isalpha() else None
 
 
 def col_letters(col: int) -> str:
@@ -117,10 +128,12 @@ class Sheet:
             row = self.row(r, create=False)
             cells: dict[int, Any] = {}
             last = 0
-            for cell in row.iterchildren(q("c")) if row is not None else ():
-                found = CELL_ADDRESS.match(cell.get("r") or "")
-                number = col_number(found[1]) if found else last + 1
-                if not found:
+            for cell in row.iterchildren(_CELL) if row is not None else ():
+                address = cell.get("r") or ""
+                letters = address.rstrip(_DIGITS)  # 20,000 rows are common: no regular expression per cell
+                number = _column_number(letters) if len(letters) < len(address) else None
+                if number is None:
+                    number = last + 1
                     cell.set("r", f"{col_letters(number)}{r}")
                 cells[number] = cell
                 last = number
@@ -352,7 +365,7 @@ class Sheet:
         dimension = self.root.find(q("dimension"))
         if dimension is None:
             return
-        from openpyxl.utils import range_boundaries
+        from xlplugin.gateway.addresses import range_boundaries
 
         try:
             left, top, right, bottom = range_boundaries(dimension.get("ref", "A1"))

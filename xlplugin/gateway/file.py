@@ -10,19 +10,19 @@ pictures, charts, comments, labels, connections, VBA and extensions stay as they
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
-from openpyxl.utils import range_boundaries
-
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import Project, normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved
+from xlplugin.gateway.addresses import range_boundaries
 from xlplugin.gateway.cells import row_height
 from xlplugin.gateway.container import check_container
 from xlplugin.gateway.formulas import formula_at
@@ -335,14 +335,16 @@ class FileWorkbook:
         wanted = keep or bool
         found = []
         for sheet in self.sheet_names():
-            for r, row in enumerate(self._rows(sheet)):
-                texts = [value for value in row if type(value) is str and value]
-                # one quick test per row first: most rows hold nothing ``keep`` wants (a separator
-                # no pattern crosses, so a row passes whenever one of its cells would)
-                if not texts or (keep is not None and not keep("\x1f".join(texts))):
+            rows = self._rows(sheet)
+            passing: set[str] | None = None
+            if keep is not None:  # each text once (lists and names repeat), the cells only where one passes
+                texts = [value for value in set(itertools.chain.from_iterable(rows)) if type(value) is str and value]
+                passing = {texts[i] for i in _passing(texts, keep)}
+                if not passing:
                     continue
+            for r, row in enumerate(rows):
                 for c, value in enumerate(row):
-                    if isinstance(value, str) and value and wanted(value):
+                    if isinstance(value, str) and value and (value in passing if passing is not None else wanted(value)):
                         found.append(CellText(CellRef(sheet, r + 1, c + 1), value))
         try:
             with zipfile.ZipFile(self.path) as archive:
@@ -369,6 +371,21 @@ class FileWorkbook:
     def __del__(self) -> None:
         with contextlib.suppress(Exception):
             self.close()
+
+
+def _passing(texts: list[str], keep: Callable[[str], bool]) -> Iterator[int]:
+    """Indexes of the ``texts`` that ``keep`` passes, in order. Most texts hold nothing it wants:
+    it is asked about a block of them joined at once, and only a block that passes is halved
+    (``keep`` must pass a joined text whenever it passes one of its parts)."""
+    blocks = [(0, len(texts))]
+    while blocks:
+        low, high = blocks.pop()
+        if high - low == 1:
+            if texts[low] and keep(texts[low]):
+                yield low
+        elif high > low and keep("\n".join(texts[low:high])):
+            middle = (low + high) // 2
+            blocks += [(middle, high), (low, middle)]  # the first half next: rows stay in order
 
 
 def open_workbook(path: Path | str, lang: str | None = None, *, project_only: bool = True) -> FileWorkbook:

@@ -7,11 +7,11 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 from xml.etree import ElementTree
 
-from openpyxl.utils import column_index_from_string, range_boundaries
-
 from xlplugin.domain.models import normalize
+from xlplugin.gateway.addresses import column_index, range_boundaries
 from xlplugin.gateway.regions import Region, SheetFormulas
 from xlplugin.layout.names import table_sheet_names
 
@@ -104,7 +104,11 @@ def _zip_tables(archive: zipfile.ZipFile) -> tuple[list[Region], dict[str, str]]
     return regions, sheet_parts
 
 
-_FORMULA_MARKS = (b't="e"', b"f>", b"<f ", b":f ")  # a sheet part without these has neither
+# A sheet part with neither "f>", "<f " nor ":f " has no formula, without 't="e"' no error cell.
+# One search for the three (a regular expression that starts with the literal "f" runs at C
+# speed: 3 ms through 11 MB, where the three searches took 25).
+_FORMULA_MARK = re.compile(rb"f(?:>|(?<=[<:]f) )")
+_ERROR_MARK = b't="e"'
 _CELL_POSITION = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 
 
@@ -126,14 +130,12 @@ def formula_cells(
         data = archive.read(part)
     except KeyError:
         return [], {}, set()
-    if not any(mark in data for mark in _FORMULA_MARKS):
+    if _ERROR_MARK not in data and _FORMULA_MARK.search(data) is None:
         return [], {}, set()
-    from openpyxl.formula.translate import Translator
-
     errors: list[tuple[int, int, str]] = []
     formulas: SheetFormulas = {}
     uncached: set[tuple[int, int]] = set()
-    shared: dict[str, Translator] = {}
+    shared: dict[str, Any] = {}  # si → openpyxl's Translator
     for _event, element in ElementTree.iterparse(io.BytesIO(data)):
         if _local(element.tag) != "c":
             continue
@@ -141,7 +143,7 @@ def formula_cells(
         if position is None:
             element.clear()
             continue
-        at = (int(position[2]) - 1, column_index_from_string(position[1]) - 1)
+        at = (int(position[2]) - 1, column_index(position[1]) - 1)
         children = {_local(child.tag): child for child in element}
         value, formula = children.get("v"), children.get("f")
         if element.get("t") == "e" and value is not None and value.text:
@@ -151,6 +153,8 @@ def formula_cells(
                 uncached.add(at)
             kind, text = formula.get("t", "normal"), formula.text
             if kind == "shared" and text:  # the first cell of a shared formula holds its text
+                from openpyxl.formula.translate import Translator  # only here: importing openpyxl takes long
+
                 shared[formula.get("si", "")] = Translator("=" + text, origin=position[0])
                 formulas[at] = "=" + text
             elif kind == "shared" and formula.get("si", "") in shared:

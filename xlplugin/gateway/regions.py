@@ -230,8 +230,13 @@ def beside_rows(region: Region, regions: list[Region], rows: Grid, formulas: She
         return not region.left <= c <= region.right and not any(g.top <= r <= g.bottom and g.left <= c <= g.right for g in others)
 
     found = {r - first for r, c in formulas if first <= r <= last and beside(r, c)}
+    left, after = region.left, region.right + 1
     for r in range(first, min(last + 1, len(rows))):
-        if r - first not in found and any(v not in (None, "") and beside(r, c) for c, v in enumerate(rows[r])):
+        row = rows[r]
+        outside = row[:left] + row[after:]
+        if outside.count("") + outside.count(None) == len(outside):  # most rows: nothing beside, at C speed
+            continue
+        if r - first not in found and any(v not in (None, "") and beside(r, c) for c, v in enumerate(row)):
             found.add(r - first)
     return sorted(found)
 
