@@ -10,16 +10,18 @@ gateway in the browser's memory, and downloaded again. The report (``press_repor
 ``press_file`` with "report") is a Word document written with the standard library
 (``render.word_plain``), offered as a download.
 
-A message that sends the user to the command line (upgrade the workbook, add a sheet) says
-instead what to do in the browser: on the web page, press its button (the file gateway there can
-upgrade and add sheets); in the add-in, open the web page at its hosted address (``page``), drop
-the saved workbook there and press the button.
+A message that sends the user to the command line (upgrade the workbook) says instead what to
+do in the browser: on the web page, press its button (the file gateway there can upgrade); in
+the add-in, open the web page at its hosted address (``page``), drop the saved workbook there and
+press the button. The add-in adds the tool's own sheets itself (the plan's ``add_sheet``), all
+but the overview's charts: the pane says so and where to get them.
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import Saved
@@ -31,8 +33,6 @@ ACTIONS = ("validate", "match", "platforms", "plan", "overview", "upgrade")
 PANE_INSTEAD = {
     "msg.layout.older": "web.pane.layout_older",
     "msg.upgrade.file_only": "web.pane.upgrade",
-    "msg.overview.missing": "web.pane.overview_missing",
-    "msg.live.cannot_add_sheet": "web.pane.cannot_add_sheet",
 }
 PAGE_INSTEAD = {"msg.layout.older": "web.page.layout_older"}
 
@@ -92,7 +92,10 @@ def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE, page: s
         gateway = SnapshotWorkbook(json.loads(snapshot_json))
         result = module.run(gateway)
         words = Words(lang, names=result.lang)
-        return {"plan": gateway.plan(), "lines": words.lines(result.phrases()), "findings": _findings(result, words)}
+        lines = result.phrases()
+        if action == "overview" and result.added:  # the plan adds the sheet, not its charts
+            lines.append(Phrase.of("web.pane.overview_charts", sheet=ph.sheet("overview"), page=page))
+        return {"plan": gateway.plan(), "lines": words.lines(lines), "findings": _findings(result, words)}
 
     return _answer(lang, run, PANE_INSTEAD, page=page)
 

@@ -892,14 +892,10 @@ TEXTS: dict[str, object] = {
         "Knappen i Excel kan ikke opgradere projektmappen. Gem og luk den, åbn {page} i browseren, træk projektmappen "
         "derhen, tryk Opgradér projektmappen, og hent den igen."
     ),
-    "web.pane.overview_missing": (
-        "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave, og knappen i Excel kan ikke "
-        "tilføje ark. Gem og luk projektmappen, åbn {page} i browseren, træk projektmappen derhen, tryk Opdatér "
-        "overblik, og hent den igen; så er arket med diagrammerne tilføjet."
-    ),
-    "web.pane.cannot_add_sheet": (
-        "Knappen i Excel kan ikke tilføje arket {sheet}. Gem og luk projektmappen, åbn {page} i browseren, træk "
-        "projektmappen derhen, tryk Validér, og hent den igen."
+    "web.pane.overview_charts": (
+        "Arket {sheet} er tilføjet med tallene, men uden diagrammerne: knappen i Excel kan ikke tegne dem. Vil I have "
+        "diagrammerne, så slet arket {sheet}, gem og luk projektmappen, åbn {page} i browseren, træk projektmappen "
+        "derhen, tryk Opdatér overblik, og hent den igen."
     ),
     "web.manifest.report.tip": "Laver rapporten til bygherre, kommune og beboere som Word-dokument, som du henter fra ruden. Projektmappen ændres ikke.",
     "web.manifest.help.tip": "Viser, hvad knapperne gør, i ruden til højre.",

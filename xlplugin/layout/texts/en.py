@@ -879,14 +879,10 @@ TEXTS: dict[str, object] = {
         "The button in Excel cannot upgrade the workbook. Save and close it, open {page} in the browser, drop the "
         "workbook there, press Upgrade the workbook and download it again."
     ),
-    "web.pane.overview_missing": (
-        "The workbook has no {sheet} sheet, as it was made with an older version, and the button in Excel cannot add "
-        "sheets. Save and close the workbook, open {page} in the browser, drop the workbook there, press Refresh "
-        "overview and download it again; the sheet with its charts is then added."
-    ),
-    "web.pane.cannot_add_sheet": (
-        "The button in Excel cannot add the sheet {sheet}. Save and close the workbook, open {page} in the browser, "
-        "drop the workbook there, press Validate and download it again."
+    "web.pane.overview_charts": (
+        "The sheet {sheet} has been added with its figures but without its charts: the button in Excel cannot draw "
+        "them. For the charts, delete the sheet {sheet}, save and close the workbook, open {page} in the browser, "
+        "drop the workbook there, press Refresh overview and download it again."
     ),
     "web.manifest.report.tip": "Makes the report for the developer, the municipality and the residents as a Word document, which you download from the pane. The workbook is not changed.",
     "web.manifest.help.tip": "Shows what the buttons do, in the pane on the right.",
