@@ -307,3 +307,65 @@ def test_the_add_ins_overview_adds_the_sheet_and_says_its_charts_are_not_drawn(t
     assert answer["ok"], answer
     assert [op["sheet"] for op in answer["plan"]["ops"] if op["op"] == "add_sheet"] == [texts("da").sheet("overview")]
     assert "https://host/index.html" in answer["lines"][-1] and "diagram" in answer["lines"][-1]
+
+
+def _colleagues_copies(folder, lang="da"):
+    """The example after matching and two colleagues' copies of it: new rows in one, an edited
+    interaction (a conflict) in the other."""
+    from test_merge import add_row, copy_of, set_cell
+
+    from xlplugin.app import match_file
+
+    target = example(folder, lang, name="Projekt.xlsx")
+    match_file(target)
+    t = texts(lang)
+    interviews, area = copy_of(target, "Interviews.xlsx"), copy_of(target, "Lokalomraadet.xlsx")
+    add_row(interviews, "groups", {"name": "Nye naboer", "location": t.choice("location", "building")})
+    set_cell(interviews, "interactions", 0, "comment", "Seniorerne vil gerne")
+    add_row(area, "platforms", {"name": "Fælleshaven", "type": t.choice("platform_type", "physical")})
+    return target, [interviews, area]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_merge_through_the_snapshot_adds_the_log_sheet_and_gives_what_the_file_gateway_gives(tmp_path, lang):
+    """The add-in's Flet kopier: the copies read by the file gateway, the open workbook through
+    the snapshot; the merge log sheet added by the plan, the tables written as in the file. A
+    second merge of the same copies (the log sheet there now) changes nothing."""
+    import datetime as dt
+
+    from xlplugin.actions import merge
+    from xlplugin.gateway.file import open_for_reading
+
+    target, copies = _colleagues_copies(tmp_path, lang)
+    stamps = [c.read_bytes() for c in copies]
+    now = dt.datetime(2027, 6, 1, 8, 30)
+
+    def run(gateway):
+        opened = [(c.name, open_for_reading(c)) for c in copies]
+        try:
+            return merge.run(gateway, opened, now=now)
+        finally:
+            for _, book in opened:
+                book.close()
+
+    by_file, by_snapshot, applied, written = run_both(tmp_path, target, run)
+    assert by_snapshot.phrases() == by_file.phrases()[:-1]
+    assert_same_workbook(applied, written)
+    log = texts(lang).sheet("merge_log")
+    assert log in [s for s, _ in applied.sheets] and log not in [s for s, _ in Model.of_file(target).sheets]
+    assert [c.read_bytes() for c in copies] == stamps
+    again = SnapshotWorkbook(through_json(snapshot_of_file(tmp_path / "by_file.xlsx")))
+    run(again)
+    assert again.plan()["ops"] == []
+
+
+def test_the_add_ins_merge_answers_with_the_plan_and_the_summary(tmp_path):
+    from xlplugin import browser
+
+    target, copies = _colleagues_copies(tmp_path)
+    answer = json.loads(browser.press_merge(json.dumps(snapshot_of_file(target)), json.dumps([str(c) for c in copies]), "da"))
+    assert answer["ok"], answer
+    assert any(op["op"] == "add_sheet" and op["sheet"] == texts("da").sheet("merge_log") for op in answer["plan"]["ops"])
+    assert any("Interviews.xlsx" in line for line in answer["lines"])
+    refused = json.loads(browser.press_merge(json.dumps(snapshot_of_file(target)), json.dumps([]), "da"))
+    assert not refused["ok"] and "Traceback" not in refused["message"]

@@ -100,6 +100,35 @@ def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE, page: s
     return _answer(lang, run, PANE_INSTEAD, page=page)
 
 
+def press_merge(snapshot_json: str, copies_json: str, lang: str = DEFAULT_LANGUAGE, page: str = "") -> str:
+    """Merge (Flet kopier) in the add-in: the copies the user picked (``copies_json``: a JSON list
+    of their paths in the browser's memory) read with the file gateway, read only, into the open
+    workbook (its snapshot); the answer as ``press`` gives it. The merge log sheet, when the
+    workbook lacks it, is added by the plan."""
+
+    def run(lang: str) -> dict[str, Any]:
+        from contextlib import ExitStack
+        from pathlib import PurePath
+
+        from xlplugin.actions import merge
+        from xlplugin.domain.port import WorkbookGateway
+        from xlplugin.gateway.file import open_for_reading
+        from xlplugin.gateway.snapshot import SnapshotWorkbook
+
+        gateway = SnapshotWorkbook(json.loads(snapshot_json))
+        with ExitStack() as stack:
+            copies: list[tuple[str, WorkbookGateway]] = []
+            for path in json.loads(copies_json):
+                book = open_for_reading(path)
+                stack.callback(book.close)
+                copies.append((PurePath(path).name, book))
+            result = merge.run(gateway, copies)
+        words = Words(lang, names=result.lang)
+        return {"plan": gateway.plan(), "lines": words.lines(result.phrases()), "findings": _findings(result, words)}
+
+    return _answer(lang, run, PANE_INSTEAD, page=page)
+
+
 def _report(gateway: Any, book: str, lang: str) -> tuple[dict[str, Any], bytes]:
     """The report of the workbook behind ``gateway`` (a .docx's bytes) and the answer's fields:
     the summary lines and the file name to offer (``book``'s name and the suffix)."""
