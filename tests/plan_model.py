@@ -34,12 +34,16 @@ class Model:
     tables: dict[str, tuple[str, str]] = field(default_factory=dict)
     links: dict[Cell, str] = field(default_factory=dict)
     marks: set[Cell] = field(default_factory=set)
+    sheets: list[tuple[str, bool]] = field(default_factory=list)  # in order, with whether visible
+    names: dict[str, str] = field(default_factory=dict)  # workbook names
 
     @classmethod
     def of_file(cls, path: Path) -> Model:
         wb = load_workbook(path)
         model = cls()
+        model.names = {name: str(item.attr_text) for name, item in wb.defined_names.items()}
         for ws in wb.worksheets:
+            model.sheets.append((ws.title, ws.sheet_state == "visible"))
             for row in ws.iter_rows():
                 for c in row:
                     if c.value not in (None, ""):
@@ -55,7 +59,7 @@ class Model:
 
     # --- the plan's operations --------------------------------------------------------------
     def apply(self, plan: dict[str, Any]) -> Model:
-        assert plan["format"] == "xlplugin.plan" and plan["version"] == 1
+        assert plan["format"] == "xlplugin.plan" and plan["version"] == 2
         for op in plan["ops"]:
             getattr(self, "_" + op["op"])(op)
         return self
@@ -110,3 +114,27 @@ class Model:
     def _marks(self, op: dict[str, Any]) -> None:
         assert op["formula"] == MARK_FORMULA
         self.marks = {(sheet, r, c) for sheet, chunks in op["sheets"].items() for chunk in chunks for r, c in _cells_of(chunk)}
+
+    def _add_sheet(self, op: dict[str, Any]) -> None:
+        name = op["sheet"]
+        names = [s for s, _ in self.sheets]
+        assert op["replace"] == (name in names)
+        if op["replace"]:  # Excel: the old sheet deleted, with its cells, links and tables
+            del self.sheets[names.index(name)]
+            self.cells = {k: v for k, v in self.cells.items() if k[0] != name}
+            self.links = {k: v for k, v in self.links.items() if k[0] != name}
+            self.tables = {t: at for t, at in self.tables.items() if at[0] != name}
+        self.sheets.insert(op["position"], (name, op["visible"]))
+
+    def _add_table(self, op: dict[str, Any]) -> None:
+        assert op["table"] not in self.tables and any(s == op["sheet"] for s, _ in self.sheets)
+        self.tables[op["table"]] = (op["sheet"], op["range"])
+
+    def _names(self, op: dict[str, Any]) -> None:
+        self.names.update(op["names"])
+
+    def _widths(self, op: dict[str, Any]) -> None:
+        pass  # formats: not compared
+
+    def _merge(self, op: dict[str, Any]) -> None:
+        pass

@@ -52,6 +52,8 @@ def assert_same_workbook(applied: Model, written: Model):
     assert applied.links == written.links
     assert applied.marks == written.marks
     assert applied.cells == written.cells
+    assert applied.sheets == written.sheets
+    assert applied.names == written.names
 
 
 def plant_hostile(path, lang):
@@ -132,7 +134,7 @@ def test_the_plan_is_small_json_and_names_its_format(tmp_path):
     gateway = SnapshotWorkbook(snapshot_of_file(path))
     validate.run(gateway)
     planned = gateway.plan()
-    assert (planned["format"], planned["version"], planned["lang"]) == ("xlplugin.plan", 1, "da")
+    assert (planned["format"], planned["version"], planned["lang"]) == ("xlplugin.plan", 2, "da")
     assert {op["op"] for op in planned["ops"]} <= {"insert_rows", "resize_table", "clear_links", "write", "clear", "marks"}
     assert len(json.dumps(planned)) < 50_000
 
@@ -240,3 +242,130 @@ def test_notes_beside_the_interaction_table_move_with_their_rows_as_in_the_file(
     for (_, r, _), note in placed.items():
         assert note == f"note for {applied.cells[(sheet, r, left)]}"  # beside its own row
     assert {k: v for k, v in placed.items()} != {k: v for k, v in before.cells.items() if k in placed}, "rows must have moved"
+
+
+def _without(sheet_key):
+    def change(path, lang):
+        edit(path, lambda wb: wb.remove(wb[texts(lang).sheet(sheet_key)]))
+        return path
+    return change
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("sheet_key", ["findings", "lists"])
+def test_validate_puts_back_a_deleted_findings_or_lists_sheet_as_the_file_gateway_does(tmp_path, lang, sheet_key):
+    """The add-in's plan adds the sheet (hidden for the lists, at its place, with its table or
+    its names) and writes it as the file gateway grafts and writes it."""
+    path = _without(sheet_key)(example(tmp_path, lang), lang)
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, validate.run)
+    restored = {"findings": "findings_restored", "lists": "lists_restored"}[sheet_key]
+    assert restored in {f.key for f in by_file.findings}
+    assert found(by_snapshot) == found(by_file)
+    assert_same_workbook(applied, written)
+    name = texts(lang).sheet(sheet_key)
+    assert (name, sheet_key != "lists") in applied.sheets
+    assert applied.sheets != Model.of_file(path).sheets
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_validate_makes_a_damaged_lists_sheet_anew_in_its_place(tmp_path, lang):
+    """The lists' names broken (pointing nowhere): the sheet is made anew where it is."""
+    path = example(tmp_path, lang)
+    edit(path, lambda wb: wb.defined_names.__setitem__(next(iter(wb.defined_names)), type(next(iter(wb.defined_names.values())))(
+        name=next(iter(wb.defined_names)), attr_text="#REF!")))
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, validate.run)
+    assert "lists_restored" in {f.key for f in by_file.findings}
+    assert found(by_snapshot) == found(by_file)
+    assert any(op["op"] == "add_sheet" and op["replace"] for op in by_snapshot_plan(path))
+    assert_same_workbook(applied, written)
+
+
+def by_snapshot_plan(path):
+    gateway = SnapshotWorkbook(through_json(snapshot_of_file(path)))
+    validate.run(gateway)
+    return gateway.plan()["ops"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_overview_adds_the_overview_sheet_as_the_file_gateway_does_but_its_charts(tmp_path, lang):
+    from xlplugin.actions import overview
+    from xlplugin.layout import overview as lo
+
+    path = _without(lo.SHEET_KEY)(example(tmp_path, lang), lang)
+    by_file, by_snapshot, applied, written = run_both(tmp_path, path, overview.run)
+    assert by_file.added and by_snapshot.added
+    assert by_snapshot.phrases() == by_file.phrases()[:-1]
+    assert_same_workbook(applied, written)
+    assert applied.sheets[1] == (texts(lang).sheet(lo.SHEET_KEY), True)
+
+
+def test_the_add_ins_overview_adds_the_sheet_and_says_its_charts_are_not_drawn(tmp_path):
+    from xlplugin import browser
+
+    path = _without("overview")(example(tmp_path, "da"), "da")
+    answer = json.loads(browser.press("overview", json.dumps(snapshot_of_file(path)), "da", page="https://host/index.html"))
+    assert answer["ok"], answer
+    assert [op["sheet"] for op in answer["plan"]["ops"] if op["op"] == "add_sheet"] == [texts("da").sheet("overview")]
+    assert "https://host/index.html" in answer["lines"][-1] and "diagram" in answer["lines"][-1]
+
+
+def _colleagues_copies(folder, lang="da"):
+    """The example after matching and two colleagues' copies of it: new rows in one, an edited
+    interaction (a conflict) in the other."""
+    from test_merge import add_row, copy_of, set_cell
+
+    from xlplugin.app import match_file
+
+    target = example(folder, lang, name="Projekt.xlsx")
+    match_file(target)
+    t = texts(lang)
+    interviews, area = copy_of(target, "Interviews.xlsx"), copy_of(target, "Lokalomraadet.xlsx")
+    add_row(interviews, "groups", {"name": "Nye naboer", "location": t.choice("location", "building")})
+    set_cell(interviews, "interactions", 0, "comment", "Seniorerne vil gerne")
+    add_row(area, "platforms", {"name": "Fælleshaven", "type": t.choice("platform_type", "physical")})
+    return target, [interviews, area]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_merge_through_the_snapshot_adds_the_log_sheet_and_gives_what_the_file_gateway_gives(tmp_path, lang):
+    """The add-in's Flet kopier: the copies read by the file gateway, the open workbook through
+    the snapshot; the merge log sheet added by the plan, the tables written as in the file. A
+    second merge of the same copies (the log sheet there now) changes nothing."""
+    import datetime as dt
+
+    from xlplugin.actions import merge
+    from xlplugin.gateway.file import open_for_reading
+
+    target, copies = _colleagues_copies(tmp_path, lang)
+    stamps = [c.read_bytes() for c in copies]
+    now = dt.datetime(2027, 6, 1, 8, 30)
+
+    def run(gateway):
+        opened = [(c.name, open_for_reading(c)) for c in copies]
+        try:
+            return merge.run(gateway, opened, now=now)
+        finally:
+            for _, book in opened:
+                book.close()
+
+    by_file, by_snapshot, applied, written = run_both(tmp_path, target, run)
+    assert by_snapshot.phrases() == by_file.phrases()[:-1]
+    assert_same_workbook(applied, written)
+    log = texts(lang).sheet("merge_log")
+    assert log in [s for s, _ in applied.sheets] and log not in [s for s, _ in Model.of_file(target).sheets]
+    assert [c.read_bytes() for c in copies] == stamps
+    again = SnapshotWorkbook(through_json(snapshot_of_file(tmp_path / "by_file.xlsx")))
+    run(again)
+    assert again.plan()["ops"] == []
+
+
+def test_the_add_ins_merge_answers_with_the_plan_and_the_summary(tmp_path):
+    from xlplugin import browser
+
+    target, copies = _colleagues_copies(tmp_path)
+    answer = json.loads(browser.press_merge(json.dumps(snapshot_of_file(target)), json.dumps([str(c) for c in copies]), "da"))
+    assert answer["ok"], answer
+    assert any(op["op"] == "add_sheet" and op["sheet"] == texts("da").sheet("merge_log") for op in answer["plan"]["ops"])
+    assert any("Interviews.xlsx" in line for line in answer["lines"])
+    refused = json.loads(browser.press_merge(json.dumps(snapshot_of_file(target)), json.dumps([]), "da"))
+    assert not refused["ok"] and "Traceback" not in refused["message"]

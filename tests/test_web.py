@@ -245,6 +245,7 @@ def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
     older = json.loads(browser.press("validate", json.dumps(expected["older_snapshot"]), "da", page="@PAGE@"))
     assert not older["ok"] and "@PAGE@" in older["message"] and "xlplugin upgrade" not in older["message"]
     expected["older_message"] = older["message"]
+    expected["merge"] = _merge_expected(tmp_path / "merge")
     (tmp_path / "pane-expected.json").write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
     node_test("web/test/taskpane.e2e.mjs", env=browser_env(site, tmp_path))
     pane = json.loads((tmp_path / "pane.json").read_text(encoding="utf-8"))
@@ -258,7 +259,50 @@ def test_the_task_pane_in_chromium_with_a_stand_in_office_js(site, tmp_path):
     made = CalamineWorkbook.from_path(str(tmp_path / "new.xlsx")).sheet_names
     assert made == CalamineWorkbook.from_path(str(tmp_path / "cpython.xlsx")).sheet_names
     assert texts("da").sheet("findings") in made
+    _merge_in_the_pane_gives_the_command_lines_workbook(expected["merge"], pane["merge"], tmp_path / "merge")
     report = tmp_path / "pane.docx"
     report.write_bytes(base64.b64decode(pane["report"]))
     with zipfile.ZipFile(report) as ours, zipfile.ZipFile(tmp_path / "report.docx") as theirs:
         assert {n: ours.read(n) for n in ours.namelist()} == {n: theirs.read(n) for n in theirs.namelist()}
+
+
+def _merge_expected(folder: Path) -> dict:
+    """The target and two colleagues' copies (tests/test_snapshot_gateway.py), and what CPython's
+    add-in side answers for them."""
+    from test_snapshot_gateway import _colleagues_copies
+
+    from xlplugin.layout.texts import texts
+
+    folder.mkdir()
+    target, copies = _colleagues_copies(folder)
+    snapshot = snapshot_of_file(target)
+    answer = json.loads(browser.press_merge(json.dumps(snapshot), json.dumps([str(c) for c in copies]), "da"))
+    assert answer["ok"], answer
+    return {"snapshot": snapshot, "target": str(target), "copies": [str(c) for c in copies], "lines": answer["lines"],
+            "plan": answer["plan"], "pick": texts("da")["web.pane.merge_pick"]}
+
+
+def _merge_in_the_pane_gives_the_command_lines_workbook(expected: dict, log: list, folder: Path) -> None:
+    """The pane applied the plan (the merge log sheet added, at its place, with its table); that
+    plan gives the workbook `xlplugin merge` writes (but the minute the log names)."""
+    from plan_model import Model
+
+    ops = expected["plan"]["ops"]
+    assert [e[1:] for e in log if e[0] == "add_sheet"] == [
+        [op["sheet"], op["position"], "Visible" if op["visible"] else "Hidden", op["tab_color"]] for op in ops if op["op"] == "add_sheet"
+    ] != []
+    assert [e[1:] for e in log if e[0] == "add_table"] == [[op["sheet"], op["range"], op["table"], op["style"]] for op in ops if op["op"] == "add_table"]
+    assert sum(e[0] == "write" for e in log) == sum(op["op"] == "write" for op in ops)
+    cli = folder / "cli" / "Projekt.xlsx"
+    cli.parent.mkdir()
+    shutil.copyfile(expected["target"], cli)
+    said = _cli("merge", str(cli), *expected["copies"])
+    assert set(expected["lines"]) <= set(said) and expected["lines"]
+    minute = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
+
+    def without_time(model: Model) -> Model:
+        model.cells = {k: v for k, v in model.cells.items() if not (isinstance(v, str) and minute.match(v))}
+        return model
+
+    applied, written = without_time(Model.of_file(Path(expected["target"])).apply(expected["plan"])), without_time(Model.of_file(cli))
+    assert (applied.cells, applied.tables, applied.sheets, applied.names) == (written.cells, written.tables, written.sheets, written.names)

@@ -50,6 +50,7 @@ def test_the_tab_groups_and_buttons_are_the_vba_ribbons(root):
     vba_buttons = [b.get("id") for b in vba.iter("{*}button")]
     assert [b for _, buttons in ribbon for b in buttons] == [b for b in vba_buttons if b not in web_manifest.BROWSER_ONLY_SKIPS]
     assert "report" in vba_buttons and "report" not in web_manifest.BROWSER_ONLY_SKIPS
+    assert "merge" in functions_of(root)  # the add-in merges too (the copies picked in the pane)
     functions = [f.text for f in root.iter(f"{OV}FunctionName")]
     assert functions == [b for _, buttons in ribbon for b in buttons if b != "help"]  # taskpane.mjs associates these
 
@@ -118,3 +119,7 @@ def test_the_schemas_refuse_a_broken_manifest(root, schema, break_it):
     broken = copy.deepcopy(root)
     break_it(broken)
     assert not schema.validate(broken)
+
+
+def functions_of(root) -> list[str]:
+    return [f.text for f in root.iter(f"{OV}FunctionName")]

@@ -10,16 +10,18 @@ gateway in the browser's memory, and downloaded again. The report (``press_repor
 ``press_file`` with "report") is a Word document written with the standard library
 (``render.word_plain``), offered as a download.
 
-A message that sends the user to the command line (upgrade the workbook, add a sheet) says
-instead what to do in the browser: on the web page, press its button (the file gateway there can
-upgrade and add sheets); in the add-in, open the web page at its hosted address (``page``), drop
-the saved workbook there and press the button.
+A message that sends the user to the command line (upgrade the workbook) says instead what to
+do in the browser: on the web page, press its button (the file gateway there can upgrade); in
+the add-in, open the web page at its hosted address (``page``), drop the saved workbook there and
+press the button. The add-in adds the tool's own sheets itself (the plan's ``add_sheet``), all
+but the overview's charts: the pane says so and where to get them.
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.phrases import Phrase
 from xlplugin.domain.port import Saved
@@ -31,8 +33,6 @@ ACTIONS = ("validate", "match", "platforms", "plan", "overview", "upgrade")
 PANE_INSTEAD = {
     "msg.layout.older": "web.pane.layout_older",
     "msg.upgrade.file_only": "web.pane.upgrade",
-    "msg.overview.missing": "web.pane.overview_missing",
-    "msg.live.cannot_add_sheet": "web.pane.cannot_add_sheet",
 }
 PAGE_INSTEAD = {"msg.layout.older": "web.page.layout_older"}
 
@@ -91,6 +91,38 @@ def press(action: str, snapshot_json: str, lang: str = DEFAULT_LANGUAGE, page: s
         module = _action(action)
         gateway = SnapshotWorkbook(json.loads(snapshot_json))
         result = module.run(gateway)
+        words = Words(lang, names=result.lang)
+        lines = result.phrases()
+        if action == "overview" and result.added:  # the plan adds the sheet, not its charts
+            lines.append(Phrase.of("web.pane.overview_charts", sheet=ph.sheet("overview"), page=page))
+        return {"plan": gateway.plan(), "lines": words.lines(lines), "findings": _findings(result, words)}
+
+    return _answer(lang, run, PANE_INSTEAD, page=page)
+
+
+def press_merge(snapshot_json: str, copies_json: str, lang: str = DEFAULT_LANGUAGE, page: str = "") -> str:
+    """Merge (Flet kopier) in the add-in: the copies the user picked (``copies_json``: a JSON list
+    of their paths in the browser's memory) read with the file gateway, read only, into the open
+    workbook (its snapshot); the answer as ``press`` gives it. The merge log sheet, when the
+    workbook lacks it, is added by the plan."""
+
+    def run(lang: str) -> dict[str, Any]:
+        from contextlib import ExitStack
+        from pathlib import PurePath
+
+        from xlplugin.actions import merge
+        from xlplugin.domain.port import WorkbookGateway
+        from xlplugin.gateway.file import open_for_reading
+        from xlplugin.gateway.snapshot import SnapshotWorkbook
+
+        gateway = SnapshotWorkbook(json.loads(snapshot_json))
+        with ExitStack() as stack:
+            copies: list[tuple[str, WorkbookGateway]] = []
+            for path in json.loads(copies_json):
+                book = open_for_reading(path)
+                stack.callback(book.close)
+                copies.append((PurePath(path).name, book))
+            result = merge.run(gateway, copies)
         words = Words(lang, names=result.lang)
         return {"plan": gateway.plan(), "lines": words.lines(result.phrases()), "findings": _findings(result, words)}
 

@@ -5,11 +5,10 @@ tips from ``xlplugin/layout/texts``): English by default and Danish through ``<O
 Locale="da-DK">``, as the VBA ribbon is Danish in a Danish Excel and English otherwise. One
 shared runtime (the task pane's page, ``lifetime="long"``) runs every button, so Pyodide loads
 once per Excel session. Requirement sets: ExcelApi 1.13 and SharedRuntime 1.1 (Microsoft 365,
-Excel 2021 or later on Windows and Mac, Excel on the web). Every button of the VBA ribbon but
-the merge is here; the report is a Word document the task pane offers as a download (its
-figures as tables: matplotlib is not in the browser build). The merge stays on the desktop
-add-in: it needs the copies picked from disk and the merge log sheet added, which the task
-pane's snapshot gateway cannot (yet).
+Excel 2021 or later on Windows and Mac, Excel on the web). Every button of the VBA ribbon is
+here; the report is a Word document the task pane offers as a download (its figures as tables:
+matplotlib is not in the browser build); the merge shows the task pane, where the copies are
+picked with a file input (a ribbon command cannot open one) and the plan adds the merge log sheet.
 """
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ from xlplugin.domain.errors import UserError
 
 ADDIN_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/xlplugin/office-js-addin"))
 DEFAULT, OVERRIDE = ("en", "en-US"), ("da", "da-DK")
-BROWSER_ONLY_SKIPS = ("merge",)  # desktop only (see the module's doc)
+BROWSER_ONLY_SKIPS: tuple[str, ...] = ()  # VBA ribbon buttons the add-in lacks: none since merge came
 RIBBON = Path(__file__).resolve().parent / "addin" / "macros" / "customUI14.xml"
 CUSTOM_UI = "{http://schemas.microsoft.com/office/2009/07/customui}"
 ICON_SIZES = (16, 32, 64, 80)

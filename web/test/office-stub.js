@@ -1,7 +1,8 @@
 // A stand-in for Microsoft's office.js in the Chromium test of the task pane (never shipped):
 // Office.onReady, the ribbon's Office.actions, and Excel.run over a workbook made from the
 // snapshot the test puts in window.__SNAPSHOT__ (read side), recording what the plan applier
-// does (window.__excelLog) and the workbook Excel.createWorkbook gets (window.__created).
+// does (window.__excelLog: sheets, tables and names added too) and the workbook
+// Excel.createWorkbook gets (window.__created).
 (() => {
   const log = (window.__excelLog = []);
   window.__officeActions = {};
@@ -20,6 +21,8 @@
     const height = Math.max(values.length, ...places.map(([r]) => r + 1));
     const width = Math.max(0, ...values.map((row) => row.length), ...places.map(([, c]) => c + 1));
     const recorder = (address) => ({
+      format: { set columnWidth(points) { log.push(["width", name, address, points]); } },
+      merge: (across) => log.push(["merge", name, address, across]),
       insert: (direction) => log.push(["insert", name, address, direction]),
       clear: (what) => log.push(["clear", name, address, what]),
       conditionalFormats: { load() {}, items: [] },
@@ -31,6 +34,14 @@
     });
     return {
       name,
+      delete: () => log.push(["delete_sheet", name]),
+      tables: {
+        add(address, headers) {
+          const table = { name: "", style: "" };
+          log.push(["add_table", name, address, headers, table]);
+          return table;
+        },
+      },
       visibility: snapshotSheet && !snapshotSheet.visible ? "Hidden" : "Visible",
       getUsedRangeOrNullObject: () => ({ load() {}, isNullObject: height === 0, rowIndex: 0, columnIndex: 0, rowCount: height, columnCount: width }),
       getRangeByIndexes(row, col, rows, cols) {
@@ -62,13 +73,27 @@
       workbook: {
         load() {},
         name: window.__WORKBOOK_NAME__ || "Projekt.xlsx",
-        worksheets: { load() {}, items: [...byName.values()], getItem: (name) => byName.get(name) || sheetObject(null, name) },
+        worksheets: {
+          load() {},
+          items: [...byName.values()],
+          getItem: (name) => byName.get(name) || sheetObject(null, name),
+          add(name) {
+            const sheet = sheetObject(null, name);
+            log.push(["add_sheet", name, sheet]);
+            return sheet;
+          },
+        },
         tables: {
           load() {},
           items: snapshot.tables.map((t) => ({ name: t.name, getRange: () => ({ load() {}, address: sheetAddress(t.sheet, t.range) }) })),
           getItem: (name) => ({ resize: (range) => log.push(["resize", name, range]) }),
         },
-        names: { load() {}, items: Object.entries(snapshot.names || {}).map(([name, ref]) => ({ name, formula: `=${ref}` })) },
+        names: {
+          load() {},
+          items: Object.entries(snapshot.names || {}).map(([name, ref]) => ({ name, formula: `=${ref}` })),
+          getItemOrNullObject: (name) => ({ isNullObject: !(name in (snapshot.names || {})), delete: () => log.push(["delete_name", name]) }),
+          add: (name, reference) => log.push(["add_name", name, reference]),
+        },
         properties: { custom: { load() {}, items: Object.entries(snapshot.properties).map(([key, value]) => ({ key, value })) } },
         comments: { load() {}, items: snapshot.comments.map((c) => ({ content: c.text, getLocation: () => ({ load() {}, address: sheetAddress(c.sheet, c.cell) }) })) },
       },

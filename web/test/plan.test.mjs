@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import mock from "office-addin-mock";
-import { applyPlan, cellFormula, serial } from "../site/js/plan.mjs";
+import { applyPlan, cellFormula, serial, widthPoints } from "../site/js/plan.mjs";
 
 const { OfficeMockObject } = mock;
 const MARK = 'N("xlplugin:mark")=0';
@@ -75,7 +75,7 @@ function fakeExcel({ rules = {} } = {}) {
   return { context: excel, log, added };
 }
 
-const plan = (ops) => ({ format: "xlplugin.plan", version: 1, lang: "da", ops });
+const plan = (ops) => ({ format: "xlplugin.plan", version: 2, lang: "da", ops });
 
 test("text stays text, formulas and dates become what Excel stores", () => {
   assert.equal(cellFormula("=1+1"), "'=1+1");
@@ -129,7 +129,86 @@ test("marks: the previous run's rules go, the user's stay, the new ones get fill
 
 test("a plan of another format or version is refused before anything is done", async () => {
   const { context, log } = fakeExcel();
-  await assert.rejects(applyPlan(context, { format: "xlplugin.plan", version: 2, ops: [{ op: "clear", sheet: "Start", range: "A1" }] }));
+  await assert.rejects(applyPlan(context, { format: "xlplugin.plan", version: 1, ops: [{ op: "clear", sheet: "Start", range: "A1" }] }));
   await assert.rejects(applyPlan(context, plan([{ op: "explode" }])));
   assert.deepEqual(log, []);
+});
+
+// A workbook with a stale lists name and a damaged lists sheet: what adding sheets calls.
+function sheetsExcel() {
+  const log = [];
+  const existing = { Start: true, Lister: true };
+  const sheetObject = (name) => ({
+    delete: () => { log.push(["delete sheet", name]); delete existing[name]; },
+    set position(value) { log.push(["position", name, value]); },
+    set visibility(value) { log.push(["visibility", name, value]); },
+    set tabColor(value) { log.push(["tabColor", name, value]); },
+    tables: {
+      add: (address, headers) => {
+        log.push(["add table", name, address, headers]);
+        return { set name(value) { log.push(["table name", value]); }, set style(value) { log.push(["table style", value]); } };
+      },
+    },
+    getRange: (address) => ({
+      format: { set columnWidth(value) { log.push(["width", name, address, value]); } },
+      merge: (across) => log.push(["merge", name, address, across]),
+      getResizedRange: () => ({ set formulas(value) { log.push(["formulas", name, address, value]); }, getCell: () => ({}) }),
+      clear: (what) => log.push(["clear", name, address, what]),
+    }),
+  });
+  const names = { lst_yesno: "=#REF!" };
+  const context = {
+    workbook: {
+      worksheets: {
+        getItem: (name) => {
+          if (!existing[name]) throw new Error(`no sheet ${name}`);
+          return sheetObject(name);
+        },
+        add: (name) => {
+          assert.ok(!existing[name], "a sheet of that name is there");
+          existing[name] = true;
+          log.push(["add sheet", name]);
+          return sheetObject(name);
+        },
+      },
+      names: {
+        getItemOrNullObject: (name) => (name in names
+          ? { isNullObject: false, delete: () => { log.push(["delete name", name]); delete names[name]; } }
+          : { isNullObject: true }),
+        add: (name, reference) => {
+          assert.ok(!(name in names), "a name of that scope is there");
+          names[name] = reference;
+          log.push(["add name", name, reference]);
+        },
+      },
+    },
+    sync: async () => log.push(["sync"]),
+  };
+  return { context, log, names };
+}
+
+test("a sheet is added at its place, hidden or with its tab colour, its table, widths and names", async () => {
+  const { context, log, names } = sheetsExcel();
+  await applyPlan(context, plan([
+    { op: "add_sheet", sheet: "Lister", position: 14, visible: false, tab_color: null, replace: true },
+    { op: "write", sheet: "Lister", cell: "A1", values: [["Ja/nej"], ["Ja"]] },
+    { op: "names", names: { lst_yesno: "'Lister'!$A$2:$A$3", lst_step: "'Lister'!$R$2:$R$6" } },
+    { op: "add_sheet", sheet: "Kontrol", position: 13, visible: true, tab_color: "#C00000", replace: false },
+    { op: "widths", sheet: "Kontrol", widths: { A: 12, D: 60 } },
+    { op: "merge", sheet: "Kontrol", ranges: ["A2:E2"] },
+    { op: "add_table", table: "Fund", sheet: "Kontrol", range: "A7:E8", style: "TableStyleMedium2" },
+  ]));
+  assert.deepEqual(log, [
+    ["delete sheet", "Lister"], ["add sheet", "Lister"], ["position", "Lister", 14], ["visibility", "Lister", "Hidden"],
+    ["formulas", "Lister", "A1", [["'Ja/nej"], ["'Ja"]]],
+    ["sync"], ["delete name", "lst_yesno"],
+    ["add name", "lst_yesno", "='Lister'!$A$2:$A$3"], ["add name", "lst_step", "='Lister'!$R$2:$R$6"],
+    ["add sheet", "Kontrol"], ["position", "Kontrol", 13], ["visibility", "Kontrol", "Visible"], ["tabColor", "Kontrol", "#C00000"],
+    ["width", "Kontrol", "A:A", widthPoints(12)], ["width", "Kontrol", "D:D", widthPoints(60)],
+    ["merge", "Kontrol", "A2:E2", false],
+    ["add table", "Kontrol", "A7:E8", true], ["table name", "Fund"], ["table style", "TableStyleMedium2"],
+    ["sync"],
+  ]);
+  assert.equal(names.lst_yesno, "='Lister'!$A$2:$A$3");
+  assert.equal(widthPoints(8.43), 48); // Excel's default column: 64 px
 });

@@ -4,7 +4,9 @@
 // and the findings CPython gives, in Danish and in English; a workbook that is not a project
 // workbook gives the message, never a traceback; New hands Excel.createWorkbook a workbook;
 // Report offers the Word document as a download; a workbook of an older layout gets the message
-// that sends the user to the web page's address (this site's index.html).
+// that sends the user to the web page's address (this site's index.html); Merge copies: the
+// ribbon's button points at the pane, the pane's button asks for the copies (a file input), and
+// the plan CPython gives (the merge log sheet added, its table, the tables' new rows) is applied.
 // Run by tests/test_web.py (expected answers in XLPLUGIN_TEST_DATA/pane-expected.json).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -59,7 +61,7 @@ test("the task pane runs the ribbon's actions through Excel.run with a stand-in 
     const da = await openPane(chromium.browser, server.origin, "da-DK", expected.snapshot);
     assert.equal(await da.page.$eval("html", (h) => h.lang), "da");
     assert.equal(await da.page.$eval('[data-action="validate"] strong', (s) => s.textContent), expected.labels.da);
-    assert.deepEqual(Object.keys(await da.page.evaluate(() => window.__officeActions)).sort(), ["match", "new", "overview", "plan", "platforms", "report", "validate"]);
+    assert.deepEqual(Object.keys(await da.page.evaluate(() => window.__officeActions)).sort(), ["match", "merge", "new", "overview", "plan", "platforms", "report", "validate"]);
     await ribbon(da.page, "validate");
     assert.equal(await da.page.$eval("#problem", (p) => p.hidden), true,
       `${await da.page.$eval("#problem", (p) => p.textContent)} ${da.page.consoleErrors.join(" | ")}`);
@@ -103,6 +105,26 @@ test("the task pane runs the ribbon's actions through Excel.run with a stand-in 
     assert.deepEqual(await da.page.$$eval("#problem a", (links) => links.map((a) => [a.href, a.target])),
       [[`${server.origin}/index.html`, "_blank"]]);
     assert.equal(await da.page.$eval("#download-report", (a) => a.hidden), true);
+    assert.deepEqual(da.foreign, []);
+
+    // Merge copies: the ribbon shows the pane and says to pick the copies there; the pane's button
+    // opens the file input; the copies are merged into the open workbook
+    await da.page.evaluate((snapshot) => { window.__SNAPSHOT__ = snapshot; window.__excelLog.length = 0; }, expected.merge.snapshot);
+    await ribbon(da.page, "merge");
+    assert.equal(await da.page.$eval("#status", (s) => s.textContent), expected.merge.pick);
+    const input = await da.page.$eval("#merge-copies", (i) => [i.type, i.multiple, i.accept]);
+    assert.deepEqual(input, ["file", true, ".xlsx"]);
+    const [chooser] = await Promise.all([da.page.waitForFileChooser(), da.page.click('[data-action="merge"]')]);
+    await chooser.accept(expected.merge.copies);
+    await da.page.waitForFunction(() => /\(\d+\.\d s\)/.test(document.querySelector("#status").textContent) || !document.querySelector("#problem").hidden,
+      { timeout: 240_000 });
+    assert.equal(await da.page.$eval("#problem", (p) => p.hidden), true, await da.page.$eval("#problem", (p) => p.textContent));
+    assert.deepEqual(await da.page.$$eval("#summary li", (items) => items.map((li) => li.textContent)), expected.merge.lines);
+    out.merge = await da.page.evaluate(() => window.__excelLog.map((entry) => {
+      if (entry[0] === "add_sheet") return [entry[0], entry[1], entry[2].position, entry[2].visibility, entry[2].tabColor];
+      if (entry[0] === "add_table") return [entry[0], entry[1], entry[2], entry[4].name, entry[4].style];
+      return entry.slice(0, 4);
+    }));
     assert.deepEqual(da.foreign, []);
 
     // English Excel

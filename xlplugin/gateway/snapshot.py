@@ -24,8 +24,16 @@ Version 2 added ``names`` (validation checks the dropdowns' lists by them).
 Values are as ``Range.values`` gives them: text, numbers (a date is its serial number, told
 by its number format), booleans, "" for an empty cell, an error as its text ("#DIV/0!").
 
-Plan, format ``xlplugin.plan`` version 1: ``{"format", "version", "lang", "ops": [...]}``; the
+Plan, format ``xlplugin.plan`` version 2: ``{"format", "version", "lang", "ops": [...]}``; the
 operations, applied in order (rows and columns 1-based in A1 addresses, sheets by name)::
+
+    {"op": "add_sheet", "sheet": S, "position": 3, "visible": false, "tab_color": "#C00000",
+     "replace": false}        # a new sheet, 0-based position among all sheets (hidden ones
+                              # too); "replace": delete the sheet of that name first
+    {"op": "add_table", "table": T, "sheet": S, "range": "A7:E8", "style": "TableStyleMedium2"}
+    {"op": "names", "names": {"lst_yesno": "'Lister'!$A$2:$A$3"}}  # workbook names, set anew
+    {"op": "widths", "sheet": S, "widths": {"A": 28.0}}   # in characters, as in the file
+    {"op": "merge", "sheet": S, "ranges": ["A2:E2"]}
 
     {"op": "insert_rows", "sheet": S, "row": 14, "count": 5}   # shift the rows down
     {"op": "resize_table", "table": T, "sheet": S, "range": "A5:Q40"}
@@ -39,6 +47,12 @@ A ``write`` cell is null (empty), a number, a boolean, a text (always text: neve
 number or date, whatever it starts with), ``{"date": "2027-06-01"}``, ``{"formula":
 "=..."}`` (as it reads in that cell) or ``{"text": "...", "link": "'Sheet'!A1"}`` (a
 hyperlink to a place in the workbook).
+
+Plan version 2 added the first five operations: ``restore_sheet`` puts back the tool's own
+sheets (the findings, the hidden lists and their names, the overview, the merge log) as the
+builder makes them: values, formulas, tables, names, column widths, merged cells, tab colour,
+visibility and position. Not carried over: cell fonts and fills outside the tables' style, the
+print setup and the overview's charts (the file gateway and the web page add those).
 """
 from __future__ import annotations
 
@@ -48,7 +62,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from xlplugin.domain import phrases as ph
 from xlplugin.domain.errors import UserError
 from xlplugin.domain.models import normalize
 from xlplugin.domain.port import CellRef, CellText, Formula, Link, RawTable, Saved, column_letter, column_number
@@ -58,7 +71,7 @@ from xlplugin.layout.names import sheet_names_of, table_names_of
 from xlplugin.layout.texts import LANGUAGES
 
 SNAPSHOT_FORMAT, SNAPSHOT_VERSION = "xlplugin.snapshot", 2
-PLAN_FORMAT, PLAN_VERSION = "xlplugin.plan", 1
+PLAN_FORMAT, PLAN_VERSION = "xlplugin.plan", 2
 MARK_FILL, MARK_BORDER = "#FFC7CE", "#C00000"  # the file gateway's mark colours
 MAX_ADDRESS_LIST = 250  # Excel refuses longer multi-area addresses in one call
 _RANGE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
@@ -138,6 +151,8 @@ class SnapshotWorkbook:
         # what each sheet holds (rows inserted, blocks written) to find free rows below a table
         self._now_regions = [regions.Region(r.name, r.sheet, r.top, r.left, r.bottom, r.right) for r in self._regions]
         self._now: dict[str, list[list[Any]]] = {}
+        self._order = list(self._sheets)  # the sheets in order, with those the plan adds
+        self._added: set[str] = set()
 
     # --- reading -------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:
@@ -145,10 +160,6 @@ class SnapshotWorkbook:
 
     def defined_names(self) -> dict[str, str]:
         return dict(self._names)
-
-    def restore_sheet(self, sheet_key: str, project: Any) -> None:
-        """Not in the open workbook (as the live adapter): the message says what to do."""
-        raise UserError("msg.live.cannot_add_sheet", sheet=ph.sheet(sheet_key))
 
     def _rows(self, sheet: str) -> list[list[Any]]:
         """The sheet's values as the file gateway reads them: "" for empty, dates as dates."""
@@ -184,7 +195,7 @@ class SnapshotWorkbook:
     # --- writing: operations of the plan ----------------------------------------------------
     def _sheet_of(self, sheet_key: str) -> str:
         wanted = sheet_names_of(sheet_key)
-        for name in self._sheets:
+        for name in self._order:
             if normalize(name) in wanted:
                 return name
         raise regions.sheet_missing(sheet_key)
@@ -215,7 +226,7 @@ class SnapshotWorkbook:
         n_rows = max(len(rows), 1)
         new_bottom, new_right = top + n_rows, left + len(headers) - 1
         notes = {}
-        if origins is not None:
+        if origins is not None and sheet not in self._added:  # a sheet the plan made holds no notes
             notes = self._notes(sheet, region, [*range(top + 1, bottom + 1), *(top + 1 + i for i in origins if i is not None)])
         inserted = None
         if new_bottom > bottom:
@@ -347,6 +358,70 @@ class SnapshotWorkbook:
         }
         self._ops.append({"op": "marks", "formula": regions.MARK_FORMULA, "fill": MARK_FILL, "border": MARK_BORDER,
                           "sheets": by_sheet})
+
+    def restore_sheet(self, sheet_key: str, project: Any) -> None:
+        """The builder's sheet (as the file gateway grafts it) as operations: added at its place
+        in the layout's order, or made anew in place of the one there (see the plan format)."""
+        import io
+
+        from openpyxl import load_workbook
+
+        from xlplugin.gateway.builder import build_sheet
+        from xlplugin.layout import spec
+        from xlplugin.layout.texts import texts
+
+        if sheet_key not in spec.TOOL_SHEETS:
+            raise ValueError(sheet_key)
+        found = [name for name in self._order if normalize(name) in sheet_names_of(sheet_key)]
+        made_as = texts(self.lang).sheet(sheet_key)
+        name = found[0] if found else made_as
+        scratch = load_workbook(io.BytesIO(build_sheet(project, self.lang, sheet_key, self._has_column)))
+        ws = scratch[made_as]
+        if found:
+            position = self._order.index(name)
+        else:
+            order = (*spec.SHEET_ORDER, *(s.key for s in spec.ON_DEMAND_SHEETS))
+            before = set().union(*(sheet_names_of(key) for key in order[: order.index(sheet_key)]))
+            position = max((i + 1 for i, other in enumerate(self._order) if normalize(other) in before), default=0)
+            self._order.insert(position, name)
+        color = ws.sheet_properties.tabColor
+        tab = f"#{color.rgb[-6:]}" if color is not None and isinstance(color.rgb, str) else None
+        self._ops.append({"op": "add_sheet", "sheet": name, "position": position, "visible": ws.sheet_state == "visible",
+                          "tab_color": tab, "replace": bool(found)})
+        self._added.add(name)
+        self._now_regions = [r for r in self._now_regions if r.sheet != name]
+        grid: list[list[Any]] = []
+        cells: list[list[Any]] = []
+        for row in ws.iter_rows(min_row=1, min_col=1, max_row=ws.max_row, max_col=ws.max_column):
+            grid.append([None if c.value in (None, "") else c.value for c in row])
+            cells.append([{"formula": c.value} if c.data_type == "f" else self._cell(c.value, CellRef(name, c.row, c.column))
+                          for c in row])
+        self._now[name] = grid
+        if any(v is not None for line in grid for v in line):
+            self._ops.append({"op": "write", "sheet": name, "cell": "A1", "values": cells})
+        widths = {letter: d.width for letter, d in sorted(ws.column_dimensions.items()) if d.width}
+        if widths:
+            self._ops.append({"op": "widths", "sheet": name, "widths": widths})
+        if ws.merged_cells.ranges:
+            self._ops.append({"op": "merge", "sheet": name, "ranges": sorted(str(r) for r in ws.merged_cells.ranges)})
+        for table in ws.tables.values():
+            style = table.tableStyleInfo.name if table.tableStyleInfo is not None else None
+            self._ops.append({"op": "add_table", "table": table.displayName, "sheet": name, "range": table.ref, "style": style})
+            self._now_regions.append(regions.Region(table.displayName, name, *parse_range(table.ref)))
+        quoted = "'" + made_as.replace("'", "''") + "'!"
+        names = {key: str(item.attr_text).replace(quoted, "'" + name.replace("'", "''") + "'!")
+                 for key, item in scratch.defined_names.items()}
+        if names:
+            self._ops.append({"op": "names", "names": names})
+
+    def _has_column(self, table: str, column: str) -> bool:
+        """Whether the workbook has the Excel table ``table`` with a column headed ``column``."""
+        for region in self._regions:
+            if normalize(region.name) == normalize(table):
+                rows = self._rows(region.sheet)
+                header = rows[region.top][region.left : region.right + 1] if region.top < len(rows) else []
+                return normalize(column) in {normalize(h) for h in header if isinstance(h, str)}
+        return False
 
     def commit(self) -> Saved:
         return Saved()  # nothing to save: JavaScript applies the plan to the open workbook

@@ -27,6 +27,10 @@ export function startEngine(url = new URL("./worker.mjs", import.meta.url)) {
     },
     snapshot: (action, snapshot, lang, page = "") => ask({ kind: "snapshot", action, snapshot, lang, page }),
     report: (snapshot, book, lang, page = "") => ask({ kind: "report", snapshot, book, lang, page }),
+    merge: (snapshot, copies, lang, page = "") => {
+      const sent = copies.map((c) => ({ name: c.name, bytes: c.bytes.slice().buffer }));
+      return ask({ kind: "merge", snapshot, copies: sent, lang, page }, sent.map((c) => c.bytes));
+    },
     newWorkbook: (lang, example = false) => ask({ kind: "new", lang, example }),
   };
 }

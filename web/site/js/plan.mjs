@@ -1,10 +1,16 @@
-// Applies a plan of Excel operations (format "xlplugin.plan" version 1, documented in
+// Applies a plan of Excel operations (format "xlplugin.plan" version 2, documented in
 // xlplugin/gateway/snapshot.py) to the open workbook, in order, within one Excel.run.
 // Requirement set: ExcelApi 1.13 (Table.resize); hyperlinks and Range.clear("Hyperlinks") 1.7,
-// multi-area conditional formats (Worksheet.getRanges) 1.9.
+// multi-area conditional formats (Worksheet.getRanges) 1.9; a new sheet: WorksheetCollection.add,
+// Worksheet.position and .visibility 1.1, .tabColor 1.7; TableCollection.add, NamedItemCollection
+// .add and .getItemOrNullObject, Range.merge 1.2; Range.format.columnWidth 1.2 (in points).
 
 export const PLAN_FORMAT = "xlplugin.plan";
-export const PLAN_VERSION = 1;
+export const PLAN_VERSION = 2;
+// A column width in characters (as in the file) in points: Calibri 11's digit is 7 px wide, a
+// column has 5 px of padding, whole pixels, a pixel is 0.75 pt (an estimate: Excel's own depends
+// on the workbook's font)
+export const widthPoints = (chars) => Math.round(chars * 7 + 5) * 0.75;
 const EPOCH = Date.UTC(1899, 11, 30); // Excel's day 0 (the 1900 date system, after 1 March 1900)
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
 
@@ -67,15 +73,32 @@ async function replaceMarks(context, op) {
   }
 }
 
+function addSheet(workbook, op) {
+  if (op.replace) workbook.worksheets.getItem(op.sheet).delete();
+  const sheet = workbook.worksheets.add(op.sheet);
+  sheet.position = op.position;
+  sheet.visibility = op.visible ? "Visible" : "Hidden";
+  if (op.tab_color) sheet.tabColor = op.tab_color;
+}
+
+async function setNames(context, op) {
+  // set anew: a name of that scope may already exist (pointing at a sheet that was deleted)
+  const entries = Object.entries(op.names);
+  const there = entries.map(([name]) => context.workbook.names.getItemOrNullObject(name));
+  await context.sync();
+  there.forEach((item) => { if (!item.isNullObject) item.delete(); });
+  for (const [name, reference] of entries) context.workbook.names.add(name, "=" + reference);
+}
+
 /** Apply ``plan`` in ``context`` (an Excel.RequestContext); one sync at the end (and the few the
- * marks need to find the previous run's rules). */
+ * marks and the names need to find what is there). */
 export async function applyPlan(context, plan) {
   if (plan.format !== PLAN_FORMAT || plan.version !== PLAN_VERSION) {
     throw new Error(`plan format ${plan.format} ${plan.version} is not ${PLAN_FORMAT} ${PLAN_VERSION}`);
   }
   const workbook = context.workbook;
   for (const op of plan.ops) {
-    const sheet = op.sheet ? workbook.worksheets.getItem(op.sheet) : null;
+    const sheet = op.sheet && op.op !== "add_sheet" ? workbook.worksheets.getItem(op.sheet) : null;
     switch (op.op) {
       case "insert_rows":
         sheet.getRange(`${op.row}:${op.row + op.count - 1}`).insert("Down");
@@ -103,6 +126,26 @@ export async function applyPlan(context, plan) {
         );
         break;
       }
+      case "add_sheet":
+        addSheet(workbook, op);
+        break;
+      case "add_table": {
+        const table = sheet.tables.add(op.range, true);
+        table.name = op.table;
+        if (op.style) table.style = op.style;
+        break;
+      }
+      case "names":
+        await setNames(context, op);
+        break;
+      case "widths":
+        for (const [column, chars] of Object.entries(op.widths)) {
+          sheet.getRange(`${column}:${column}`).format.columnWidth = widthPoints(chars);
+        }
+        break;
+      case "merge":
+        for (const address of op.ranges) sheet.getRange(address).merge(false);
+        break;
       case "marks":
         await replaceMarks(context, op);
         break;

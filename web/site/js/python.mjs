@@ -6,7 +6,9 @@
 // report as a Word document (the add-in); `pressFile(actions, bytes, name, lang)` runs actions
 // one after the other on the workbook file itself (the web page), edited in place in the
 // browser's memory, and gives back { answers, bytes, documents }: the answer of each action run,
-// the file as it is now and the documents the actions wrote (the report: { name, bytes }).
+// the file as it is now and the documents the actions wrote (the report: { name, bytes });
+// `merge(snapshot, copies, lang, page)` merges the copies the user picked ([{ name, bytes }],
+// read only) into the open workbook (its snapshot) and answers as `press` does.
 
 const FOLDER = "/projekt"; // the workbook's folder in Pyodide's file system (memory only)
 
@@ -47,6 +49,22 @@ export async function startPython(base) {
         const out = `${FOLDER}/report.docx`;
         const answer = JSON.parse(browser.press_report(JSON.stringify(snapshot), out, safeName(book), lang, page));
         return { answer, bytes: answer.ok ? py.FS.readFile(out) : null };
+      } finally {
+        clearFolder();
+      }
+    },
+    merge(snapshot, copies, lang, page = "") {
+      clearFolder();
+      try {
+        const paths = [];
+        for (const copy of copies) {
+          // two copies of one name: the second gets a number (the summary names each)
+          let name = safeName(copy.name);
+          for (let n = 2; paths.includes(`${FOLDER}/${name}`); n++) name = safeName(copy.name).replace(/(\.xlsx)?$/i, ` (${n})$1`);
+          py.FS.writeFile(`${FOLDER}/${name}`, copy.bytes);
+          paths.push(`${FOLDER}/${name}`);
+        }
+        return JSON.parse(browser.press_merge(JSON.stringify(snapshot), JSON.stringify(paths), lang, page));
       } finally {
         clearFolder();
       }

@@ -4,14 +4,17 @@
 // (plan.mjs) and shows progress, the summary and the findings; a failure is a message in the
 // user's language, never a traceback (details go to the console only). "New" builds the
 // workbook in Python and opens it with Excel.createWorkbook; "Report" reads the workbook the
-// same way and offers the report (Word) as a download. What only the file can do (upgrade, add
-// a sheet) is done on the web page of the same site: the messages name its address.
+// same way and offers the report (Word) as a download. "Merge copies" asks for the copies with a
+// file input in the pane (a ribbon button cannot open one: the browser wants a click in the
+// page), reads them and merges them into the open workbook; the plan adds the merge log sheet.
+// What only the file can do (upgrade) is done on the web page of the same site: the messages
+// name its address.
 import { DOCX_TYPE, applyTexts, format, loadTexts, offerFile, renderFindings, startEngine } from "./engine.mjs";
 import { applyPlan } from "./plan.mjs";
 import { readSnapshot } from "./snapshot.mjs";
 
 const $ = (selector) => document.querySelector(selector);
-const ACTIONS = ["validate", "match", "platforms", "plan", "overview", "report"];
+const ACTIONS = ["validate", "match", "platforms", "plan", "overview", "report", "merge"];
 // the web page beside this pane (the same site): where the messages send the user to upgrade
 const PAGE = new URL("index.html", location.href).href;
 const state = { texts: null, lang: "da", engine: null, started: null, busy: false };
@@ -60,7 +63,12 @@ function showLines(action, lines) {
   $("#summary").replaceChildren(block);
 }
 
-async function press(action) {
+/** The copies picked in the file input, as { name, bytes }. */
+async function pickedCopies(input) {
+  return Promise.all([...input.files].map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
+async function press(action, copies = null) {
   if (state.busy) return;
   state.busy = true;
   const label = t(`ribbon.${action}.label`);
@@ -100,7 +108,9 @@ async function press(action) {
       status(t("ribbon.progress.start", { action: label }));
       const snapshot = await Excel.run((context) => readSnapshot(context));
       status(t("web.page.running", { action: label }));
-      const reply = await state.engine.snapshot(action, snapshot, state.lang, PAGE);
+      const reply = action === "merge"
+        ? await state.engine.merge(snapshot, copies, state.lang, PAGE)
+        : await state.engine.snapshot(action, snapshot, state.lang, PAGE);
       if (!reply.ok) throw new Error(reply.error);
       const answer = reply.answer;
       if (!answer.ok) {
@@ -111,7 +121,7 @@ async function press(action) {
       }
       await Excel.run((context) => applyPlan(context, answer.plan));
       showLines(action, answer.lines);
-      if (action === "validate" && answer.findings.length) {
+      if (["validate", "merge"].includes(action) && answer.findings.length) {
         renderFindings($("#findings tbody"), answer.findings);
         $("#findings").hidden = false;
       }
@@ -141,13 +151,27 @@ Office.onReady(async (info) => {
     // the ribbon's buttons (ExecuteFunction in the shared runtime)
     Office.actions.associate(action, async (event) => {
       try { await Office.addin.showAsTaskpane(); } catch { /* older hosts: the pane may stay closed */ }
-      await press(action);
+      if (action === "merge") {
+        // the files are picked in the pane: say so and put the focus on its button
+        problem("");
+        status(t("web.pane.merge_pick"));
+        $('[data-action="merge"]').focus();
+      } else {
+        await press(action);
+      }
       event.completed();
     });
   }
+  const copies = $("#merge-copies");
   for (const button of document.querySelectorAll("[data-action]")) {
-    button.addEventListener("click", () => press(button.dataset.action));
+    button.addEventListener("click", () => (button.dataset.action === "merge" ? copies.click() : press(button.dataset.action)));
   }
+  copies.addEventListener("change", async () => {
+    if (!copies.files.length) return;
+    const picked = await pickedCopies(copies);
+    copies.value = ""; // the same copies may be picked again
+    await press("merge", picked);
+  });
   status(t("web.page.loading"));
   const started = await ready();
   status(started.ok ? t("web.page.ready") : "");

@@ -1,5 +1,5 @@
 // Python's own thread: the page and the task pane stay responsive while Pyodide loads and an
-// action runs. Messages in: { id, kind: "start" | "file" | "snapshot" | "report" | "new", ... };
+// action runs. Messages in: { id, kind: "start" | "file" | "snapshot" | "report" | "merge" | "new", ... };
 // out: { id, ... }.
 // Pyodide loads once per worker; the site's files come from the same folder as this script.
 import { startPython } from "./python.mjs";
@@ -35,6 +35,10 @@ self.onmessage = async (event) => {
     } else if (kind === "snapshot") {
       const { action, snapshot, lang, page } = event.data;
       self.postMessage({ id, ok: true, answer: py.press(action, snapshot, lang, page), ms: Math.round(performance.now() - t0) });
+    } else if (kind === "merge") {
+      const { snapshot, copies, lang, page } = event.data;
+      const files = copies.map((c) => ({ name: c.name, bytes: new Uint8Array(c.bytes) }));
+      self.postMessage({ id, ok: true, answer: py.merge(snapshot, files, lang, page), ms: Math.round(performance.now() - t0) });
     } else if (kind === "report") {
       const { snapshot, book, lang, page } = event.data;
       const result = py.report(snapshot, book, lang, page);

@@ -859,7 +859,7 @@ TEXTS: dict[str, object] = {
     "web.pane.help": (
         "Knapperne gør det samme som i tilføjelsesprogrammet til Excel på pc'en: Valider skriver fundene på arket Valideringsfund, "
         "Generér samspil udfylder 3 Samspil, Foreslå platforme udfylder 4 Platforme, og Lav vedligeholdelsesplan udfylder 5 Vedligehold. Lav rapport giver rapporten som Word-dokument, som du henter her i ruden. "
-        "Python kører her i Excel; intet sendes nogen steder hen. Gem projektmappen, når du er tilfreds."
+        "Flet kopier henter kollegernes kopier ind (du vælger filerne her i ruden). Python kører her i Excel; intet sendes nogen steder hen. Gem projektmappen, når du er tilfreds."
     ),
     "web.manifest.description": "Planlæg det sociale liv i et nyt eller omdannet alment boligområde efter folderens fem trin: valider projektmappen, find samspil, vurdér platforme og lav en vedligeholdelsesplan.",
     "web.manifest.new.tip": "Åbner en ny projektmappe i et nyt vindue med et ark pr. trin, lister og vejledning. Gem den, hvor du vil.",
@@ -868,6 +868,8 @@ TEXTS: dict[str, object] = {
     "web.manifest.platforms.tip": "Vurderer kataloget for de samspil, I har valgt på trin 3, og udfylder 4 Platforme. Jeres valg, kommentarer, egne point og egne rækker bevares.",
     "web.manifest.plan.tip": "Skriver én række pr. valgt platform på 5 Vedligehold med forslag til vedligeholdere og folderens råd. Det, I selv har skrevet, bevares.",
     "web.manifest.overview.tip": "Tæller grupper, behov, ressourcer, samspil, platforme, vedligehold og budget op på arket Overblik; diagrammerne følger tallene.",
+    "web.manifest.merge.tip": "Vælg kollegernes kopier af projektmappen (.xlsx): deres nye rækker kommer ind i denne, rækker, der er ændret begge steder, står side om side som konflikt, og arket Fletning siger, hvad der kom hvorfra. Kopierne ændres ikke.",
+    "web.pane.merge_pick": "Vælg de kopier, der skal flettes ind: tryk Flet kopier her i ruden.",
     # --- the browser: upgrade, overview and the report on the web page; the add-in sends the user there
     "web.page.upgrade.label": "Opgradér projektmappen",
     "web.page.about.upgrade": "Bringer en projektmappe fra en ældre udgave af xlplugin op til i dag. Alt, I har skrevet, bevares.",
@@ -892,14 +894,10 @@ TEXTS: dict[str, object] = {
         "Knappen i Excel kan ikke opgradere projektmappen. Gem og luk den, åbn {page} i browseren, træk projektmappen "
         "derhen, tryk Opgradér projektmappen, og hent den igen."
     ),
-    "web.pane.overview_missing": (
-        "Projektmappen har ikke arket {sheet}, fordi den er lavet med en ældre udgave, og knappen i Excel kan ikke "
-        "tilføje ark. Gem og luk projektmappen, åbn {page} i browseren, træk projektmappen derhen, tryk Opdatér "
-        "overblik, og hent den igen; så er arket med diagrammerne tilføjet."
-    ),
-    "web.pane.cannot_add_sheet": (
-        "Knappen i Excel kan ikke tilføje arket {sheet}. Gem og luk projektmappen, åbn {page} i browseren, træk "
-        "projektmappen derhen, tryk Validér, og hent den igen."
+    "web.pane.overview_charts": (
+        "Arket {sheet} er tilføjet med tallene, men uden diagrammerne: knappen i Excel kan ikke tegne dem. Vil I have "
+        "diagrammerne, så slet arket {sheet}, gem og luk projektmappen, åbn {page} i browseren, træk projektmappen "
+        "derhen, tryk Opdatér overblik, og hent den igen."
     ),
     "web.manifest.report.tip": "Laver rapporten til bygherre, kommune og beboere som Word-dokument, som du henter fra ruden. Projektmappen ændres ikke.",
     "web.manifest.help.tip": "Viser, hvad knapperne gør, i ruden til højre.",

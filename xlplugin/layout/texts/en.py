@@ -846,7 +846,7 @@ TEXTS: dict[str, object] = {
     "web.pane.help": (
         "The buttons do what they do in the desktop Excel add-in: Validate lists the findings on the Findings sheet, "
         "Generate interactions fills 3 Interactions, Suggest platforms fills 4 Platforms, and Make maintenance plan fills 5 Maintenance. Make report gives the report as a Word document to download here in the pane. "
-        "Python runs here in Excel; nothing is sent anywhere. Save the workbook when you are happy."
+        "Merge copies brings in your colleagues' copies (you pick the files here in the pane). Python runs here in Excel; nothing is sent anywhere. Save the workbook when you are happy."
     ),
     "web.manifest.description": "Plan the social life of a new or renovated social-housing estate in the folder's five steps: validate the workbook, find interactions, rate platforms and make a maintenance plan.",
     "web.manifest.new.tip": "Opens a new project workbook in a new window, with a sheet per step, lists and guidance. Save it where you like.",
@@ -855,6 +855,8 @@ TEXTS: dict[str, object] = {
     "web.manifest.platforms.tip": "Rates the catalog for the interactions you selected in step 3 and fills 4 Platforms. Your choices, comments, own scores and own rows are kept.",
     "web.manifest.plan.tip": "Writes one row per chosen platform on 5 Maintenance, with suggested maintainers and the folder's advice. What you wrote yourself is kept.",
     "web.manifest.overview.tip": "Counts groups, needs, resources, interactions, platforms, maintenance and budget on the Overview sheet; the charts follow the figures.",
+    "web.manifest.merge.tip": "Pick your colleagues' copies of the workbook (.xlsx): their new rows come into this one, rows changed in both stand side by side as a conflict, and the Merge log sheet says what came from where. The copies are not changed.",
+    "web.pane.merge_pick": "Pick the copies to merge in: press Merge copies here in the pane.",
     # --- the browser: upgrade, overview and the report on the web page; the add-in sends the user there
     "web.page.upgrade.label": "Upgrade the workbook",
     "web.page.about.upgrade": "Brings a workbook made with an older version of xlplugin up to today's. Everything you typed is kept.",
@@ -879,14 +881,10 @@ TEXTS: dict[str, object] = {
         "The button in Excel cannot upgrade the workbook. Save and close it, open {page} in the browser, drop the "
         "workbook there, press Upgrade the workbook and download it again."
     ),
-    "web.pane.overview_missing": (
-        "The workbook has no {sheet} sheet, as it was made with an older version, and the button in Excel cannot add "
-        "sheets. Save and close the workbook, open {page} in the browser, drop the workbook there, press Refresh "
-        "overview and download it again; the sheet with its charts is then added."
-    ),
-    "web.pane.cannot_add_sheet": (
-        "The button in Excel cannot add the sheet {sheet}. Save and close the workbook, open {page} in the browser, "
-        "drop the workbook there, press Validate and download it again."
+    "web.pane.overview_charts": (
+        "The sheet {sheet} has been added with its figures but without its charts: the button in Excel cannot draw "
+        "them. For the charts, delete the sheet {sheet}, save and close the workbook, open {page} in the browser, "
+        "drop the workbook there, press Refresh overview and download it again."
     ),
     "web.manifest.report.tip": "Makes the report for the developer, the municipality and the residents as a Word document, which you download from the pane. The workbook is not changed.",
     "web.manifest.help.tip": "Shows what the buttons do, in the pane on the right.",
