@@ -1,10 +1,10 @@
 """A workbook as a snapshot of plain JSON in, a plan of Excel operations out: the
 ``WorkbookGateway`` of the Office.js add-in, where Python runs in the browser (Pyodide).
 
-JavaScript reads what an action needs in one ``Excel.run`` (``web/office/snapshot.js``) and
+JavaScript reads what an action needs in one ``Excel.run`` (``web/site/js/snapshot.mjs``) and
 hands it over as a **snapshot**; the action runs unchanged against this adapter; every write
 becomes an operation of a **plan**, which JavaScript applies in one batch
-(``web/office/plan.js``). Nothing here touches Excel, a file or the network.
+(``web/site/js/plan.mjs``). Nothing here touches Excel, a file or the network.
 
 Snapshot, format ``xlplugin.snapshot`` version 2 (what Office.js gives, as it gives it)::
 
