@@ -45,6 +45,7 @@ class _Match:
     resource: Cell
     link: Link
     without_facilities: bool  # the resource counts only without the giver's facilities
+    hands: bool = False  # a local actor's call for helpers answered by wanting to be of use (``_helpers``)
 
     @property
     def direct(self) -> bool:
@@ -90,6 +91,7 @@ class Rows:
                     for receiver, need_cell in receivers.items():
                         if giver != receiver:
                             found.setdefault((giver, receiver, need_theme), []).append(_Match(need_cell, resource_cell, link, without))
+        self._helpers(found)
         kept: dict[tuple[str, str, str], list[_Match]] = {}
         weak: dict[tuple[str, str, str], list[_Match]] = {}
         for (giver, receiver, theme), matches in found.items():
@@ -142,6 +144,24 @@ class Rows:
             best[key[1:]] = max(best[key[1:]], rows[key].score)
         return [row for key, row in rows.items() if key not in stand_ins or row.score >= best[key[1:]]]
 
+    def _helpers(self, found: dict[tuple[str, str, str], list[_Match]]) -> None:
+        """A local actor that asks for time (the village hall's board needs hands) is answered
+        by a resident group that needs to be of use, whatever its resources say. Round 7 tried
+        wider calls and measured them on every estate: any need of an actor answered by a group
+        that needs to be of use and has time (2 rows kept, 6 unhelpful), and by a group's interest
+        in what the actor offers (1 kept, 9 unhelpful)."""
+        needs = self.cells[m.EntryKind.NEED]
+        useful = self.vocab.useful_theme
+        if not useful:
+            return
+        hands = Link(useful, STRONG, None)
+        for need_theme in self.vocab.general & needs.keys():
+            for receiver, need_cell in needs[need_theme].items():
+                if self.groups[receiver].external:
+                    for giver, cell in needs.get(useful, {}).items():
+                        if not self.groups[giver].external:
+                            found.setdefault((giver, receiver, need_theme), []).append(_Match(need_cell, cell, hands, False, True))
+
     def _mutual_row(
         self, giver: str, receiver: str, theme: str, matches: list[_Match], back: list[str], also: list[tuple[str, list[_Match]]]
     ) -> Proposal:
@@ -151,7 +171,9 @@ class Rows:
         words = {"giver": g.said(start=True), "receiver": r.said(), "theme": lower(theme)}
         sentences: list[Text] = []
         note = (best.link.note or "").strip().rstrip(".")
-        if best.direct:
+        if best.hands:
+            sentences.append(Phrase.of("reason.mutual.hands", **words))
+        elif best.direct:
             sentences.append(Phrase.of("reason.mutual.same", **words))
         elif note:  # the link's own note says how: "tid og fleksibilitet gør det muligt at …"
             sentences.append(Phrase.of("reason.mutual.note", note=lower(note), **words))
