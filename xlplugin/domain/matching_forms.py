@@ -219,7 +219,12 @@ class Rows:
     # --- common solution --------------------------------------------------------------------
     def solutions(self) -> list[Proposal]:
         rows = []
-        for theme, by_group in self.cells[m.EntryKind.NEED].items():
+        need_cells = self.cells[m.EntryKind.NEED]
+        for theme, own in need_cells.items():
+            by_group = dict(own)
+            for akin in self._akin(theme):  # the same need in other words: a café for company and safety
+                for key, cell in need_cells.get(akin, {}).items():
+                    by_group.setdefault(key, cell)
             if len(by_group) < 2 or theme == self.vocab.useful_theme:
                 continue
             cells = self.ordered(by_group.values())
@@ -245,6 +250,21 @@ class Rows:
                 )
             )
         return rows
+
+    def _akin(self, theme: str) -> list[str]:
+        """Need themes a solution for ``theme`` meets as well, strongly, and that meet ``theme``
+        back (a meeting place for company makes the courtyard safer, and neighbours one knows
+        are company): their groups join the common solution on ``theme``. Only where the link
+        back is weaker, so the two themes do not give two rows naming the same groups."""
+        akin = []
+        for other in self.cells[m.EntryKind.NEED]:
+            if other == theme:
+                continue
+            there = next((k.strength for k in self.vocab.links_to(other) if k.resource_theme == theme), 0.0)
+            back = next((k.strength for k in self.vocab.links_to(theme) if k.resource_theme == other), 0.0)
+            if there >= STRONG and 0 < back < there:
+                akin.append(other)
+        return akin
 
     # --- the common third -------------------------------------------------------------------
     def thirds(self) -> list[Proposal]:
