@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
@@ -142,7 +142,44 @@ class Rows:
         best: dict[tuple[str, str], float] = defaultdict(float)
         for key in stand_ins & rows.keys():
             best[key[1:]] = max(best[key[1:]], rows[key].score)
-        return [row for key, row in rows.items() if key not in stand_ins or row.score >= best[key[1:]]]
+        shown = [(key, row) for key, row in rows.items() if key not in stand_ins or row.score >= best[key[1:]]]
+        # One giver's resource that meets the same need in several groups is one row naming them
+        # all: the same help, offered once (a library's IT help for three groups).
+        by_giver: dict[tuple[str, str], list[tuple[str, Proposal]]] = defaultdict(list)
+        for (giver, receiver, theme), row in shown:
+            by_giver[(giver, theme)].append((receiver, row))
+        return [
+            pairs[0][1] if len(pairs) == 1 else self._merged(giver, theme, pairs)
+            for (giver, theme), pairs in by_giver.items()
+        ]
+
+    def _merged(self, giver: str, theme: str, pairs: list[tuple[str, Proposal]]) -> Proposal:
+        """The rows of one giver and need theme for several receivers as one row: the best row's
+        points and reasoning, its first sentence naming every receiver."""
+        pairs = sorted(pairs, key=lambda p: self.groups[p[0]].order)
+        receivers = [k for k, _ in pairs]
+        base = max((row for _, row in pairs), key=lambda r: r.score)
+        first, *rest = base.reasoning.items
+        if isinstance(first, Phrase):
+            said = Many(self.groups[k].said() for k in receivers)
+            first = Phrase(first.key, tuple((k, said if k == "receiver" else v) for k, v in first.params))
+        served = dict.fromkeys(p for _, row in pairs if row.purposes for p in row.purposes.split("; "))
+        need = Many(
+            (Phrase.of("reason.group_items", group=self.groups[k].name, items=row.need) for k, row in pairs if row.need is not None),
+            "; ",
+        )
+        key = interaction_id(m.InteractionType.MUTUAL_RESOURCES, giver, *receivers, theme)
+        return replace(
+            base,
+            key=key,
+            id=key,
+            groups=f"{self.groups[giver].name}{m.GIVER_ARROW}{m.GROUP_LIST_SEPARATOR.join(self.groups[k].name for k in receivers)}",
+            need=need,
+            scope=m.Scope.EXTERNAL if any(row.scope is m.Scope.EXTERNAL for _, row in pairs) else m.Scope.INTERNAL,
+            reasoning=Many([first, *rest], separator=" "),
+            purposes="; ".join(served) or None,
+            tentative=all(row.tentative for _, row in pairs),
+        )
 
     def _helpers(self, found: dict[tuple[str, str, str], list[_Match]]) -> None:
         """A local actor that asks for time (the village hall's board needs hands) is answered
