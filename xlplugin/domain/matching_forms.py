@@ -3,8 +3,11 @@
 - Benefit from each other's resources: one group's resource meets another group's need, on
   the same theme or through a link of the vocabulary. A row must rest on something a planner
   would keep (see ``Rows.mutual``); it earns the both-ways bonus only when the help back is
-  itself strong, and then names it.
-- Common solution: two or more groups have the same unmet need (one row naming them all).
+  itself strong, and then names it. One giver's help with the same need for several groups is
+  one row naming them all; a local actor asking for time gets hands from groups that need to be
+  of use.
+- Common solution: two or more groups have the same unmet need (one row naming them all), or
+  an akin one the solution meets as well (``_akin``).
 - The common third: groups share an interest, or one group's interest meets other groups'
   resources and the needs it can meet through a strong link (a cooking interest and a need
   for company: a food club); a chosen characteristic of the building that points at the
