@@ -43,6 +43,7 @@ NAMES = {
         "language": "Sprog og integration",
         "play": "Leg og fritid for børn",
         "usefulness": "Følelse af at gøre nytte",
+        "safety": "Tryghed og naboskab",
     },
     "en": {
         "families": "Families with children",
@@ -64,6 +65,7 @@ NAMES = {
         "language": "Language and integration",
         "play": "Children's play and leisure",
         "usefulness": "Feeling useful",
+        "safety": "Safety and neighbourliness",
     },
 }
 
@@ -238,8 +240,72 @@ def test_a_shared_need_is_left_to_the_common_solution_unless_the_giver_brings_so
     assert not rows_of(result, MUTUAL, n["social"], arrow(a, b))
     # Cooking for others is specific and strong: the food club stays.
     assert one(result, MUTUAL, n["social"], arrow(b, a)).link == 3
-    # A group without the need itself may offer its time.
-    assert {r.groups for r in rows_of(result, MUTUAL, n["social"])} == {arrow(b, a), arrow(c, a), arrow(c, b)}
+    # A group without the need itself may offer its time: one row naming both groups it meets.
+    assert {r.groups for r in rows_of(result, MUTUAL, n["social"])} == {arrow(b, a), arrow(c, f"{a}, {b}")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_resource_meeting_the_same_need_in_several_groups_is_one_row(lang):
+    n = NAMES[lang]
+    library, a, b, c = ("Biblioteket", "Seniorer", "Familier", "Unge") if lang == "da" else ("The library", "Seniors", "Families", "Young people")
+    project = bare(
+        lang,
+        [m.ResidentGroup(name=library, location=m.Location.LOCAL_AREA), *building(a, b, c)],
+        [
+            (library, RESOURCE, "it", "Digital hjælp"),
+            (a, NEED, "it", "MitID"),
+            (c, NEED, "it", "E-boks"),
+            (c, RESOURCE, "it", "Ordner telefoner"),
+            (b, NEED, "homework", "Lektier"),
+        ],
+    )
+    result = run(project, lang)
+    row = one(result, MUTUAL, n["it"], arrow(library, f"{a}, {c}"))
+    assert row.scope is m.Scope.EXTERNAL and "MitID" in row.need and "E-boks" in row.need
+    assert lower(a) in row.reasoning and lower(c) in row.reasoning
+    # The young people's own help for the seniors stays its own row.
+    one(result, MUTUAL, n["it"], arrow(c, a))
+    assert len(rows_of(result, MUTUAL, n["it"])) == 2
+    assert row.reasoning.startswith(library) and row.reasoning.count(library) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_local_actor_asking_for_time_gets_hands_from_a_group_that_needs_to_be_of_use(lang):
+    n, t = NAMES[lang], texts(lang)
+    hall, men, families = ("Forsamlingshuset", "Enlige mænd", "Familier") if lang == "da" else ("The village hall", "Single men", "Families")
+    project = bare(
+        lang,
+        [m.ResidentGroup(name=hall, location=m.Location.LOCAL_AREA), *building(men, families)],
+        [
+            (hall, NEED, "time", "Mangler hænder til festen"),
+            (men, NEED, "usefulness", "Noget at stå op til"),
+            (men, RESOURCE, "mobility", "Har bil"),
+            (families, NEED, "time", "Travlt"),
+        ],
+    )
+    result = run(project, lang)
+    row = one(result, MUTUAL, n["time"], arrow(men, hall))
+    assert row.reasoning.startswith(t["reason.mutual.hands"].format(giver=men, receiver=hall, theme=lower(n["time"])))
+    assert row.scope is m.Scope.EXTERNAL
+    # Only a local actor's call for helpers: the families' own lack of time is not given "hands".
+    assert not rows_of(result, MUTUAL, n["time"], arrow(men, families))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_common_solution_names_the_groups_whose_akin_need_it_meets(lang):
+    n = NAMES[lang]
+    a, b, c = ("Seniorer", "Familier", "Unge") if lang == "da" else ("Seniors", "Families", "Young people")
+    project = bare(
+        lang,
+        building(a, b, c),
+        [(a, NEED, "safety", "Utrygge om aftenen"), (b, NEED, "social", "Kender ingen"), (c, NEED, "language", "Dansk")],
+    )
+    result = run(project, lang)
+    # A meeting place for company also makes the courtyard safer: one row on social contact.
+    row = one(result, SOLUTION, n["social"])
+    assert row.groups == f"{a}, {b}"
+    # Not the other way: safety does not meet a need for company strongly, so no second row.
+    assert not rows_of(result, SOLUTION, n["safety"])
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -3,8 +3,11 @@
 - Benefit from each other's resources: one group's resource meets another group's need, on
   the same theme or through a link of the vocabulary. A row must rest on something a planner
   would keep (see ``Rows.mutual``); it earns the both-ways bonus only when the help back is
-  itself strong, and then names it.
-- Common solution: two or more groups have the same unmet need (one row naming them all).
+  itself strong, and then names it. One giver's help with the same need for several groups is
+  one row naming them all; a local actor asking for time gets hands from groups that need to be
+  of use.
+- Common solution: two or more groups have the same unmet need (one row naming them all), or
+  an akin one the solution meets as well (``_akin``).
 - The common third: groups share an interest, or one group's interest meets other groups'
   resources and the needs it can meet through a strong link (a cooking interest and a need
   for company: a food club); a chosen characteristic of the building that points at the
@@ -13,11 +16,10 @@ Pure: texts are phrases (``matching_text``), rendered at the edge.
 """
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from xlplugin.domain import models as m
 from xlplugin.domain import phrases as ph
@@ -48,6 +50,7 @@ class _Brought:
     resource: Cell
     link: Link
     without_facilities: bool  # the resource counts only without the giver's facilities
+    hands: bool = False  # a local actor's call for helpers answered by wanting to be of use (``_helpers``)
 
     @property
     def direct(self) -> bool:
@@ -56,7 +59,7 @@ class _Brought:
 
 @dataclass
 class _Match(_Brought):
-    need: Cell  # the receiver's
+    need: Cell = field(kw_only=True)  # the receiver's
 
 
 @dataclass(eq=False)
@@ -74,6 +77,7 @@ class _Block:
     also: list[tuple[str, list[_Brought], set[str]]] = field(default_factory=list)
     stand_ins: set[str] = field(default_factory=set)  # weak rows shown only if the best for their need
     seq: int = 0  # the order found
+    full: bool = True  # for every other group with the need (else some got more: ``_helpers``)
 
 
 class Rows:
@@ -87,8 +91,8 @@ class Rows:
         self.cells: dict[m.EntryKind, dict[str, dict[str, Cell]]] = {k: defaultdict(dict) for k in m.EntryKind}
         self._theme_keys: dict[str, str] = {}
         self._receivers_ranked: dict[str, dict[str, int]] = {}
-        self._by_name: dict[str, list[str]] = {}
         self._strong_of_giver: dict[str, list[_Block]] = {}
+        self._rank: dict[str, int] = {}  # group → its order (``_group_rank``)
 
     # --- benefit from each other's resources ------------------------------------------------
     def candidates(self) -> int:
@@ -110,11 +114,15 @@ class Rows:
 
         What a giver brings to a need theme is the same for every receiver, so the work is done
         per giver and need theme (``_Block``), the receivers as sets; rows are scored in classes
-        and only the rows shown are built (200 groups hold millions of giver-receiver pairs)."""
+        and only the rows shown are built (200 groups hold millions of giver-receiver pairs).
+        One giver's help with one need theme is one row naming all its receivers (round 7):
+        ``limit`` and the count are of those rows."""
         needs = self.cells[m.EntryKind.NEED]
         blocks = self._blocks()
         strong = [b for b in blocks if b.strong]
-        strong_of = {(b.giver, b.theme): b for b in strong}
+        strong_of: dict[tuple[str, str], list[_Block]] = defaultdict(list)
+        for b in strong:
+            strong_of[(b.giver, b.theme)].append(b)
         self._strong_of_giver = defaultdict(list)
         for b in strong:
             self._strong_of_giver[b.giver].append(b)
@@ -124,15 +132,15 @@ class Rows:
         # (cooking for the students: food, and company too) joins that row.
         for b in blocks:  # in the order rows were found
             source = b.matches[0].link.resource_theme
-            host = strong_of.get((b.giver, source))
-            if source == b.theme or host is None or not host.matches[0].direct:
+            if source == b.theme or not all(x.link.resource_theme == source for x in b.matches):
                 continue
-            if not all(x.link.resource_theme == source for x in b.matches):
-                continue
-            joined = b.receivers & (host.receivers - host.removed)
-            if joined:
-                b.removed |= joined
-                host.also.append((b.theme, b.matches, joined))
+            for host in strong_of.get((b.giver, source), ()):
+                if not host.matches[0].direct:
+                    continue
+                joined = b.receivers & (host.receivers - host.removed)
+                if joined:
+                    b.removed |= joined
+                    host.also.append((b.theme, b.matches, joined))
         helps: dict[str, set[str]] = defaultdict(set)  # giver → receivers it helps through a strong link
         for b in strong:
             if not self.groups[b.giver].external:
@@ -203,13 +211,17 @@ class Rows:
         classes += [
             (tentative, score, b.matches[0].link.strength, b, {r}) for tentative, score, b, r in stand_ins if score >= best[(r, b.theme)]
         ]
-        total = sum(len(members) for *_, members in classes)
-        return [self._mutual_row(b, r) for b, r in self._best(classes, limit)], total
+        return self._merged_best(classes, limit)
 
     def _blocks(self) -> list[_Block]:
         """Per need theme and giver, what the giver brings (in the order of ``links_to``), and
-        the receivers; strong blocks first, each kind in the order first found."""
+        the receivers; strong blocks first, each kind in the order first found. Receivers to
+        whom the giver brings more (``_helpers``) get a block of their own."""
         needs, resources = self.cells[m.EntryKind.NEED], self.cells[m.EntryKind.RESOURCE]
+        extra: dict[tuple[str, str], dict[str, list[_Brought]]] = defaultdict(dict)  # (need theme, giver) → receiver → more
+        for giver, receiver, theme, brings in self._helpers():
+            if giver != receiver:
+                extra[(theme, giver)].setdefault(receiver, []).append(brings)
         strong: list[_Block] = []
         weak: list[_Block] = []
         for need_theme, receivers in needs.items():
@@ -223,46 +235,100 @@ class Rows:
                     brought.setdefault(giver, []).append(_Brought(resource_cell, link, without))
             for giver, matches in brought.items():
                 others = receivers.keys() - {giver}
-                if not others:
-                    continue
-                if self.groups[giver].vulnerable and need_theme in self.vocab.care_themes and not matches[0].direct:
-                    continue  # a vulnerable group's free time is no reason to give it care for others
-                kept = [x for x in matches if x.link.strength >= STRONG]
-                shared = giver in receivers
-                if shared:  # a shared need: the common solution's row
-                    kept = [x for x in kept if x.direct or x.link.resource_theme not in self.vocab.general]
-                if kept:
-                    strong.append(_Block(need_theme, giver, kept, True, set(others)))
-                elif not shared:
-                    weak.append(_Block(need_theme, giver, matches, False, set(others)))
+                if others:
+                    self._add_blocks(need_theme, giver, matches, others, extra.pop((need_theme, giver), {}), strong, weak)
+        for (need_theme, giver), more in extra.items():  # givers only ``_helpers`` found: after the others, as found
+            self._add_blocks(need_theme, giver, [], set(), more, strong, weak)
         for seq, b in enumerate(strong + weak):
             b.seq = seq
         return strong + weak
+
+    def _add_blocks(
+        self,
+        theme: str,
+        giver: str,
+        matches: list[_Brought],
+        others: set[str],
+        more: dict[str, list[_Brought]],
+        strong: list[_Block],
+        weak: list[_Block],
+    ) -> None:
+        """The blocks of one giver and need theme: the receivers to whom it brings ``matches``,
+        and those to whom it brings more as well, each set with what it gets."""
+        parts: dict[tuple[tuple[int, int, bool, bool], ...], tuple[list[_Brought], set[str]]] = {}
+        plain = others - more.keys()
+        if plain:
+            parts[()] = (matches, plain)
+        for receiver, brought in more.items():
+            key = tuple((id(x.resource), id(x.link), x.without_facilities, x.hands) for x in brought)
+            parts.setdefault(key, ([*matches, *brought], set()))[1].add(receiver)
+        shared = giver in self.cells[m.EntryKind.NEED].get(theme, {})
+        for found, receivers in parts.values():
+            if self.groups[giver].vulnerable and theme in self.vocab.care_themes and not found[0].direct:
+                continue  # a vulnerable group's free time is no reason to give it care for others
+            kept = [x for x in found if x.link.strength >= STRONG]
+            if shared:  # a shared need: the common solution's row
+                kept = [x for x in kept if x.direct or x.link.resource_theme not in self.vocab.general]
+            if kept:
+                strong.append(_Block(theme, giver, kept, True, receivers, full=not more))
+            elif not shared:
+                weak.append(_Block(theme, giver, found, False, receivers, full=not more))
+
+    def _helpers(self) -> list[tuple[str, str, str, _Brought]]:
+        """A local actor that asks for time (the village hall's board needs hands) is answered
+        by a resident group that needs to be of use, whatever its resources say: (giver,
+        receiver, need theme, what it brings). Round 7 tried wider calls and measured them on
+        every estate: any need of an actor answered by a group that needs to be of use and has
+        time (2 rows kept, 6 unhelpful), and by a group's interest in what the actor offers
+        (1 kept, 9 unhelpful)."""
+        needs = self.cells[m.EntryKind.NEED]
+        useful = self.vocab.useful_theme
+        if not useful:
+            return []
+        hands = Link(useful, STRONG, None)
+        givers = [(g, _Brought(cell, hands, False, True)) for g, cell in needs.get(useful, {}).items() if not self.groups[g].external]
+        found: list[tuple[str, str, str, _Brought]] = []
+        for need_theme, receivers in needs.items():
+            if need_theme in self.vocab.general:
+                for receiver in receivers:
+                    if self.groups[receiver].external:
+                        found += [(giver, receiver, need_theme, brought) for giver, brought in givers]
+        return found
 
     def _weak_rows(self, blocks: list[_Block], strong: list[_Block]) -> None:
         """A weak link is shown where step 1 asks for this group and theme, or where the need
         gets no stronger answer at all: then only the strongest of the weak ones, and of those
         only the best row (the most points: help back, a giver who wants to be useful), not
         every group that has free time. Narrows each weak block's receivers to those."""
-        givers: dict[str, set[str]] = defaultdict(set)  # need theme → givers with a strong link
+        givers: dict[str, set[str]] = defaultdict(set)  # need theme → givers with a strong link to every other group
+        partial: dict[str, list[_Block]] = defaultdict(list)  # need theme → strong blocks for some of them
         for b in strong:
-            givers[b.theme].add(b.giver)
+            if b.full:
+                givers[b.theme].add(b.giver)
+            else:
+                partial[b.theme].append(b)
         weak_by_theme: dict[str, list[_Block]] = defaultdict(list)
         for b in blocks:
             if not b.strong:
                 weak_by_theme[b.theme].append(b)
         for theme, weak in weak_by_theme.items():
-            # the strongest weak link a receiver gets (not from itself): the two best givers tell
-            ranked = sorted(((b.matches[0].link.strength, b.giver) for b in weak), reverse=True)[:2]
+            # the strongest weak link a receiver gets (not from itself): strongest first, each
+            # block with the receivers it had (None: every other group)
+            ranked = sorted(
+                ((b.matches[0].link.strength, b.giver, None if b.full else set(b.receivers)) for b in weak), key=lambda x: -x[0]
+            )
             asked = {p.target for p in self.purposes if p.target is not None and theme in p.themes}
             answered_by = givers.get(theme, set())
+            some = partial.get(theme, [])
             for b in weak:
                 strength = b.matches[0].link.strength
                 keep: set[str] = set()
                 for r in b.receivers if len(answered_by) < 2 else b.receivers & asked:
                     is_asked = r in asked
-                    best_weak = next((s for s, giver in ranked if giver != r), 0.0)
-                    if is_asked or (not answered_by - {r} and strength >= best_weak):
+                    if not is_asked and (answered_by - {r} or any(r in s.receivers for s in some)):
+                        continue
+                    best_weak = next((s for s, giver, rs in ranked if (giver != r if rs is None else r in rs)), 0.0)
+                    if is_asked or strength >= best_weak:
                         keep.add(r)
                         if not is_asked:
                             b.stand_ins.add(r)
@@ -295,45 +361,113 @@ class Rows:
             needs[t][receiver].tentative for t, _, joined in b.also if receiver in joined
         )
 
-    def _best(self, classes: list[tuple[bool, float, float, _Block, set[str]]], limit: int | None) -> list[tuple[_Block, str]]:
-        """The ``limit`` rows first in the order rows are shown (tentative, score, link, groups,
-        theme), in the order they were found (which breaks ties as a stable sort of every row would)."""
-        classes = sorted(classes, key=lambda c: (c[0], -c[1], -c[2]))
-        taken: list[tuple[_Block, str]] = []
+    def _merged_best(self, classes: list[tuple[bool, float, float, _Block, set[str]]], limit: int | None) -> tuple[list[Proposal], int]:
+        """One giver's help with one need theme is one row naming every receiver (``_merged_row``):
+        the classes per giver and theme, the ``limit`` first in the order rows are shown
+        (tentative, score, link, groups, theme) built, in the order found; and how many there are."""
+        units: dict[tuple[str, str], list[tuple[bool, float, float, _Block, set[str]]]] = defaultdict(list)
+        for c in classes:
+            units[(c[3].giver, c[3].theme)].append(c)
+        keyed: list[tuple[bool, float, float, list[tuple[bool, float, float, _Block, set[str]]]]] = []
+        for unit in units.values():
+            link = unit[0][2]
+            if any(c[2] != link for c in unit):  # the best row's link
+                link = self._base(unit)[0][2]
+            keyed.append((all(c[0] for c in unit), -max(c[1] for c in unit), -link, unit))
+        keyed.sort(key=lambda k: k[:3])
+        taken: list[list[tuple[bool, float, float, _Block, set[str]]]] = []
         i = 0
-        while i < len(classes) and (limit is None or len(taken) < limit):
+        while i < len(keyed) and (limit is None or len(taken) < limit):
             j = i
-            while j < len(classes) and classes[j][:3] == classes[i][:3]:
+            while j < len(keyed) and keyed[j][:3] == keyed[i][:3]:
                 j += 1
-            tied = classes[i:j]
-            if limit is None or sum(len(members) for *_, members in tied) <= limit - len(taken):
-                taken += [(b, r) for *_, b, members in tied for r in members]
-            else:  # each class in the order of its receivers' names, merged, as far as needed
-                merged = heapq.merge(*(self._in_tie_order(b, members) for *_, b, members in tied))
-                taken += [(b, r) for _, b, r in itertools.islice(merged, limit - len(taken))]
+            tied = [k[3] for k in keyed[i:j]]
+            if limit is not None and len(tied) > limit - len(taken):  # by groups, theme and the order found
+                named = sorted(((self._tie_order(unit), unit) for unit in tied), key=lambda x: x[0])
+                tied = []
+                for _, same in itertools.groupby(named, key=lambda x: x[0]):  # equal groups and theme: rare
+                    units_same = [unit for _, unit in same]
+                    tied += units_same if len(units_same) == 1 else sorted(units_same, key=self._unit_found)
+                tied = tied[: limit - len(taken)]
+            taken += tied
             i = j
-        return sorted(taken, key=self._found_order)
+        taken.sort(key=self._unit_found)
+        return [self._unit_row(unit) for unit in taken], len(units)
 
-    def _in_tie_order(self, b: _Block, members: set[str]) -> Iterator[tuple[tuple[str, tuple[int, str], tuple[int, int]], _Block, str]]:
-        """A block's rows to ``members`` by groups (the giver's name, then the receiver's), theme
-        and the order found, each with that key."""
-        giver = f"{self.groups[b.giver].name}{m.GIVER_ARROW}"
-        theme = self.theme_order(b.theme)
-        order = self._receiver_order(b.theme)
-        for r in self._receivers_by_name(b.theme):
-            if r in members:
-                yield (giver + self.groups[r].name, theme, (b.seq, order[r])), b, r
+    def _base(self, unit: list[tuple[bool, float, float, _Block, set[str]]]) -> tuple[tuple[bool, float, float, _Block, set[str]], str]:
+        """The row whose points and reasoning a merged row takes: the most points, then the
+        receiver first in the groups' order."""
+        score = max(c[1] for c in unit)
+        return min(((c, r) for c in unit if c[1] == score for r in c[4]), key=lambda x: self.groups[x[1]].order)
 
-    def _receivers_by_name(self, theme: str) -> list[str]:
-        ranked = self._by_name.get(theme)
-        if ranked is None:
-            order = self._receiver_order(theme)
-            ranked = self._by_name[theme] = sorted(order, key=lambda r: (self.groups[r].name, order[r]))
-        return ranked
+    def _unit_receivers(self, unit: list[tuple[bool, float, float, _Block, set[str]]]) -> list[tuple[_Block, str]]:
+        rank = self._group_rank()
+        return sorted(((c[3], r) for c in unit for r in c[4]), key=lambda x: rank[x[1]])
 
-    def _found_order(self, row: tuple[_Block, str]) -> tuple[int, int]:
-        b, receiver = row
-        return (b.seq, self._receiver_order(b.theme)[receiver])
+    def _group_rank(self) -> dict[str, int]:
+        if len(self._rank) != len(self.groups):
+            self._rank = {k: g.order for k, g in self.groups.items()}
+        return self._rank
+
+    def _tie_order(self, unit: list[tuple[bool, float, float, _Block, set[str]]]) -> tuple[str, tuple[int, str]]:
+        b = unit[0][3]
+        receivers = [r for c in unit for r in c[4]]
+        receivers.sort(key=self._group_rank().__getitem__)
+        names = m.GROUP_LIST_SEPARATOR.join([self.groups[r].name for r in receivers])
+        return (f"{self.groups[b.giver].name}{m.GIVER_ARROW}{names}", self.theme_order(b.theme))
+
+    def _unit_found(self, unit: list[tuple[bool, float, float, _Block, set[str]]]) -> tuple[int, int]:
+        """Where the unit's first row was found."""
+        seq = min(c[3].seq for c in unit)
+        order = self._receiver_order(unit[0][3].theme)
+        return (seq, min(order[r] for c in unit if c[3].seq == seq for r in c[4]))
+
+    def _unit_row(self, unit: list[tuple[bool, float, float, _Block, set[str]]]) -> Proposal:
+        pairs = self._unit_receivers(unit)
+        (_, _, _, base_block, _), base_receiver = self._base(unit)
+        base = self._mutual_row(base_block, base_receiver)
+        if len(pairs) == 1:
+            return base
+        return self._merged_row(base, pairs, all(c[0] for c in unit))
+
+    def _merged_row(self, base: Proposal, pairs: list[tuple[_Block, str]], tentative: bool) -> Proposal:
+        """The rows of one giver and need theme for several receivers (in the groups' order) as
+        one row: the best row's points and reasoning, its first sentence naming every receiver;
+        the needs, purposes and scope of all of them."""
+        needs = self.cells[m.EntryKind.NEED]
+        giver, theme = pairs[0][0].giver, pairs[0][0].theme
+        receivers = [r for _, r in pairs]
+        first, *rest = base.reasoning.items
+        if isinstance(first, Phrase):
+            said = Many(self.groups[k].said() for k in receivers)
+            first = Phrase(first.key, tuple((k, said if k == "receiver" else v) for k, v in first.params))
+        served: dict[str, None] = {}
+        need_items: list[Phrase] = []
+        targets = {p.target for p in self.purposes}
+        seen: set[tuple[str | None, tuple[str, ...]]] = set()  # a receiver no purpose targets serves what the giver does
+        for b, r in pairs:
+            joined = tuple(t for t, _, to in b.also if r in to)
+            if (r if r in targets else None, joined) not in seen:
+                seen.add((r if r in targets else None, joined))
+                purposes = dict.fromkeys(p for t in (theme, *joined) for p in self._served({giver, r}, {r}, t))
+                text = "; ".join(p.text for p in purposes)
+                if text:
+                    served.update(dict.fromkeys(text.split("; ")))
+            listing = Many([needs[theme][r].listing(), *(needs[t][r].listing() for t in joined)], separator="; ")
+            need_items.append(Phrase.of("reason.group_items", group=self.groups[r].name, items=listing))
+        key = interaction_id(m.InteractionType.MUTUAL_RESOURCES, giver, *receivers, theme)
+        external = self.groups[giver].external or any(self.groups[r].external for r in receivers)
+        return replace(
+            base,
+            key=key,
+            id=key,
+            groups=f"{self.groups[giver].name}{m.GIVER_ARROW}{m.GROUP_LIST_SEPARATOR.join(self.groups[r].name for r in receivers)}",
+            need=Many(need_items, "; "),
+            scope=m.Scope.EXTERNAL if external else m.Scope.INTERNAL,
+            reasoning=Many([first, *rest], separator=" "),
+            purposes="; ".join(served) or None,
+            tentative=tentative,
+        )
 
     def _receiver_order(self, theme: str) -> dict[str, int]:
         order = self._receivers_ranked.get(theme)
@@ -343,12 +477,12 @@ class Rows:
 
     def _mutual_row(self, b: _Block, receiver: str) -> Proposal:
         needs = self.cells[m.EntryKind.NEED]
-        matches = [_Match(x.resource, x.link, x.without_facilities, needs[b.theme][receiver]) for x in b.matches]
+        matches = [_Match(x.resource, x.link, x.without_facilities, x.hands, need=needs[b.theme][receiver]) for x in b.matches]
         back: list[str] = []
         if not self.groups[receiver].external:  # the themes the receiver helps the giver with
             back = [c.theme for c in self._strong_of_giver.get(receiver, ()) if b.giver in c.receivers and b.giver not in c.removed]
         also = [
-            (theme, [_Match(x.resource, x.link, x.without_facilities, needs[theme][receiver]) for x in joined_matches])
+            (theme, [_Match(x.resource, x.link, x.without_facilities, x.hands, need=needs[theme][receiver]) for x in joined_matches])
             for theme, joined_matches, joined in b.also
             if receiver in joined
         ]
@@ -363,7 +497,9 @@ class Rows:
         words = {"giver": g.said(start=True), "receiver": r.said(), "theme": lower(theme)}
         sentences: list[Text] = []
         note = (best.link.note or "").strip().rstrip(".")
-        if best.direct:
+        if best.hands:
+            sentences.append(Phrase.of("reason.mutual.hands", **words))
+        elif best.direct:
             sentences.append(Phrase.of("reason.mutual.same", **words))
         elif note:  # the link's own note says how: "tid og fleksibilitet gør det muligt at …"
             sentences.append(Phrase.of("reason.mutual.note", note=lower(note), **words))
@@ -409,7 +545,12 @@ class Rows:
     # --- common solution --------------------------------------------------------------------
     def solutions(self) -> list[Proposal]:
         rows = []
-        for theme, by_group in self.cells[m.EntryKind.NEED].items():
+        need_cells = self.cells[m.EntryKind.NEED]
+        for theme, own in need_cells.items():
+            by_group = dict(own)
+            for akin in self._akin(theme):  # the same need in other words: a café for company and safety
+                for key, cell in need_cells.get(akin, {}).items():
+                    by_group.setdefault(key, cell)
             if len(by_group) < 2 or theme == self.vocab.useful_theme:
                 continue
             cells = self.ordered(by_group.values())
@@ -435,6 +576,21 @@ class Rows:
                 )
             )
         return rows
+
+    def _akin(self, theme: str) -> list[str]:
+        """Need themes a solution for ``theme`` meets as well, strongly, and that meet ``theme``
+        back (a meeting place for company makes the courtyard safer, and neighbours one knows
+        are company): their groups join the common solution on ``theme``. Only where the link
+        back is weaker, so the two themes do not give two rows naming the same groups."""
+        akin = []
+        for other in self.cells[m.EntryKind.NEED]:
+            if other == theme:
+                continue
+            there = next((k.strength for k in self.vocab.links_to(other) if k.resource_theme == theme), 0.0)
+            back = next((k.strength for k in self.vocab.links_to(theme) if k.resource_theme == other), 0.0)
+            if there >= STRONG and 0 < back < there:
+                akin.append(other)
+        return akin
 
     # --- the common third -------------------------------------------------------------------
     def thirds(self) -> list[Proposal]:

@@ -268,6 +268,7 @@ TEXTS: dict[str, object] = {
     "reason.mutual.same": "{giver} kan hjælpe {receiver} med {theme}.",
     "reason.mutual.link": "{giver} kan hjælpe {receiver} med {theme} gennem {resource_theme}.",
     "reason.mutual.note": "{giver} kan hjælpe {receiver} med {theme}: {note}.",
+    "reason.mutual.hands": "{giver} kan give {receiver} en hånd som frivillige.",
     "reason.also": "Det giver samtidig {receiver} {themes}.",
     "reason.both_ways": "Til gengæld kan {receiver} hjælpe med {theme}.",
     "reason.both_ways.more": "Til gengæld kan {receiver} hjælpe med {theme} og {n} andre ting.",

@@ -269,6 +269,7 @@ TEXTS: dict[str, object] = {
     "reason.mutual.same": "{giver} can help {receiver} with {theme}.",
     "reason.mutual.link": "{giver} can help {receiver} with {theme} through {resource_theme}.",
     "reason.mutual.note": "{giver} can help {receiver} with {theme}: {note}.",
+    "reason.mutual.hands": "{giver} can lend {receiver} a hand as volunteers.",
     "reason.also": "It also gives {receiver} {themes}.",
     "reason.both_ways": "In return, {receiver} can help with {theme}.",
     "reason.both_ways.more": "In return, {receiver} can help with {theme} and {n} more.",
