@@ -166,20 +166,7 @@ def test_docx_tables_are_laid_out_as_in_the_pdf(example):
     _, _, built = example
     word = Document(io.BytesIO(render_docx(built.document)))
     blocks = [b for b in built.document.blocks if isinstance(b, d.Table) and b.rows]
-    assert len(word.tables) == len(blocks)
-    for table, block in zip(word.tables, blocks):
-        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-        assert abs(sum(grid) - 17 * 567) < len(grid) * 2  # the text width: 17 cm in twips
-        if block.widths and len(set(block.widths)) > 1:
-            assert len(set(grid)) > 1, block.headers
-        rows = table._tbl.findall(qn("w:tr"))
-        assert all(row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in rows)
-        first = rows[0].find(qn("w:trPr"))
-        if block.style == "facts":
-            assert len(rows) == len(block.rows) and first.find(qn("w:tblHeader")) is None
-        else:
-            assert len(rows) == len(block.rows) + 1 and first.find(qn("w:tblHeader")) is not None
-            assert rows[0].find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "1F4E79"
+    _assert_laid_out(word, blocks)
     # a platform card: the values get most of the width (1 : 3.6), no word broken
     card = next(t for t, b in zip(word.tables, blocks) if b.widths == (1, 3.6))
     key, value = (int(c.get(qn("w:w"))) for c in card._tbl.tblGrid.findall(qn("w:gridCol")))
@@ -338,21 +325,15 @@ def test_browser_docx_reads_back_with_the_figures_as_tables(example):
     assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
 
 
-def test_browser_docx_tables_are_laid_out_as_the_desktops(example):
-    """As render.word: the grid holds the text width, fitted to the words; the header on the
-    accent colour, repeated on every page; rows kept on one page; facts without a header."""
-    from docx import Document
+def _assert_laid_out(word, blocks) -> None:
+    """Each Word table: the grid holds the text width, fitted to the words; rows kept on one
+    page; the header on the accent colour, repeated on every page; facts without a header."""
     from docx.oxml.ns import qn
 
-    from xlplugin.render.word_plain import render_docx_plain
-
-    _, _, built = example
-    word = Document(io.BytesIO(render_docx_plain(built.document)))
-    blocks = _plain_tables(built.document)
     assert len(word.tables) == len(blocks)
     for table, block in zip(word.tables, blocks):
         grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-        assert abs(sum(grid) - 17 * 567) < len(grid) * 2
+        assert abs(sum(grid) - 17 * 567) < len(grid) * 2  # the text width: 17 cm in twips
         if block.widths and len(set(block.widths)) > 1:
             assert len(set(grid)) > 1, block.headers
         rows = table._tbl.findall(qn("w:tr"))
@@ -363,6 +344,19 @@ def test_browser_docx_tables_are_laid_out_as_the_desktops(example):
         else:
             assert len(rows) == len(block.rows) + 1 and first.find(qn("w:tblHeader")) is not None
             assert rows[0].find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "1F4E79"
+
+
+def test_browser_docx_tables_are_laid_out_as_the_desktops(example):
+    """As render.word: the grid holds the text width, fitted to the words; the header on the
+    accent colour, repeated on every page; rows kept on one page; facts without a header."""
+    from docx import Document
+
+    from xlplugin.render.word_plain import render_docx_plain
+
+    _, _, built = example
+    word = Document(io.BytesIO(render_docx_plain(built.document)))
+    blocks = _plain_tables(built.document)
+    _assert_laid_out(word, blocks)
 
 
 @pytest.mark.slow

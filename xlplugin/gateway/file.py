@@ -31,6 +31,7 @@ from xlplugin.gateway.regions import (
     Region,
     detect_language,
     find_region,
+    has_column,
     is_project,
     layout_of,
     rows_to_insert,
@@ -278,13 +279,7 @@ class FileWorkbook:
         graft(edit, scratch, name, position, replace=bool(found))
 
     def _has_column(self, table: str, column: str) -> bool:
-        """Whether the workbook has the Excel table ``table`` with a column headed ``column``."""
-        for region in self._regions:
-            if normalize(region.name) == normalize(table):
-                rows = self._rows(region.sheet)
-                header = rows[region.top][region.left : region.right + 1] if region.top < len(rows) else []
-                return normalize(column) in {normalize(h) for h in header if isinstance(h, str)}
-        return False
+        return has_column(table, column, self._regions, self._rows)
 
     def layout_version(self) -> int | None:
         return layout_of(self.properties)

@@ -121,6 +121,16 @@ def addresses_by_sheet(cells: Iterable[CellRef]) -> dict[str, list[str]]:
 
 
 # --- finding and reading a table ----------------------------------------------------------------
+def has_column(table: str, column: str, regions: list[Region], rows_of: Callable[[str], Grid]) -> bool:
+    """Whether the workbook has the Excel table ``table`` with a column headed ``column``."""
+    for region in regions:
+        if normalize(region.name) == normalize(table):
+            rows = rows_of(region.sheet)
+            header = rows[region.top][region.left : region.right + 1] if region.top < len(rows) else []
+            return normalize(column) in {normalize(h) for h in header if isinstance(h, str)}
+    return False
+
+
 def find_region(
     table_key: str, regions: list[Region], sheet_names: list[str], grid_of: Callable[[str], Grid]
 ) -> Region | None:

@@ -415,13 +415,7 @@ class SnapshotWorkbook:
             self._ops.append({"op": "names", "names": names})
 
     def _has_column(self, table: str, column: str) -> bool:
-        """Whether the workbook has the Excel table ``table`` with a column headed ``column``."""
-        for region in self._regions:
-            if normalize(region.name) == normalize(table):
-                rows = self._rows(region.sheet)
-                header = rows[region.top][region.left : region.right + 1] if region.top < len(rows) else []
-                return normalize(column) in {normalize(h) for h in header if isinstance(h, str)}
-        return False
+        return regions.has_column(table, column, self._regions, self._rows)
 
     def commit(self) -> Saved:
         return Saved()  # nothing to save: JavaScript applies the plan to the open workbook
