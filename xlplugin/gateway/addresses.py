@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import re
 
+from xlplugin.domain.port import column_number
+
 _RANGE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?")
-
-
-def column_index(letters: str) -> int:
-    """"A" → 1, "AB" → 28 (upper-case letters, at most three)."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def range_boundaries(ref: str) -> tuple[int, int, int, int]:
@@ -25,7 +19,7 @@ def range_boundaries(ref: str) -> tuple[int, int, int, int]:
 
         return general(ref)
     first_col, first_row, last_col, last_row = found.groups()
-    left, top = column_index(first_col), int(first_row)
+    left, top = column_number(first_col), int(first_row)
     if last_col is None:
         return left, top, left, top
-    return left, top, column_index(last_col), int(last_row)
+    return left, top, column_number(last_col), int(last_row)

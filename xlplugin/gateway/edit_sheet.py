@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from xlplugin.domain.port import column_number
 from xlplugin.gateway.xmltree import etree
 
 if TYPE_CHECKING:
@@ -34,13 +35,6 @@ def local(tag: Any) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def col_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 _CELL = q("c")
 _DIGITS = "0123456789"
 
@@ -48,7 +42,7 @@ _DIGITS = "0123456789"
 @lru_cache(maxsize=4096)
 def _column_number(letters: str) -> int | None:
     """A cell address's column letters as a number; None if they are not one (``CELL_ADDRESS``)."""
-    return col_number(letters) if 1 <= len(letters) <= 3 and letters.isascii() and letters.isupper() and letters.isalpha() else None
+    return column_number(letters) if 1 <= len(letters) <= 3 and letters.isascii() and letters.isupper() and letters.isalpha() else None
 
 
 def col_letters(col: int) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 from xml.etree import ElementTree
 
 from xlplugin.domain.models import normalize
-from xlplugin.gateway.addresses import column_index, range_boundaries
+from xlplugin.domain.port import column_number
+from xlplugin.gateway.addresses import range_boundaries
 from xlplugin.gateway.regions import Region, SheetFormulas
 from xlplugin.layout.names import table_sheet_names
 
@@ -143,7 +144,7 @@ def formula_cells(
         if position is None:
             element.clear()
             continue
-        at = (int(position[2]) - 1, column_index(position[1]) - 1)
+        at = (int(position[2]) - 1, column_number(position[1]) - 1)
         children = {_local(child.tag): child for child in element}
         value, formula = children.get("v"), children.get("f")
         if element.get("t") == "e" and value is not None and value.text:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from xlplugin.domain.port import CellRef
+from xlplugin.domain.port import CellRef, column_number
 from xlplugin.gateway.edit import PackageEdit
-from xlplugin.gateway.edit_sheet import CELL_ADDRESS, Sheet, col_letters, col_number, local, q
+from xlplugin.gateway.edit_sheet import CELL_ADDRESS, Sheet, col_letters, local, q
 from xlplugin.gateway.edit_shift import expand_shared
 from xlplugin.gateway.regions import MARK_FORMULA, addresses_by_sheet
 from xlplugin.gateway.xmltree import etree
@@ -136,7 +136,7 @@ def put_beside(ws: Sheet, lifted: dict[int, list[Any]], moves: dict[int, int]) -
             found = CELL_ADDRESS.match(cell.get("r") or "")
             assert found is not None
             old, new = cell.get("r", ""), f"{found[1]}{target}"
-            place = ws.cell(target, col_number(found[1]))
+            place = ws.cell(target, column_number(found[1]))
             if any(local(part.tag) in ("v", "f", "is") for part in place):
                 raise ValueError(f"{new}: a row with something beside the table was not among the origins")
             for part in list(place):
