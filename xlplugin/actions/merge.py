@@ -114,14 +114,11 @@ def identity_text(table_key: str, item: Any, t: Texts) -> str:
     """The row's name as the merge log shows it ("Seniorer · Behov · Hjælp til indkøb"): the
     first of the table's identities whose fields are not all blank, in the language of ``t``."""
     table = spec.table(table_key)
-    for fields in spec.IDENTITY[table_key]:
-        if all(_blank(getattr(item, f)) for f in fields):
-            continue
-        return KEY_SEPARATOR.join(_shown(getattr(item, f), table.column(f), t) for f in fields)
-    return ""
+    return KEY_SEPARATOR.join(_shown(getattr(item, f), table.column(f), t) for f in identity_fields(table_key, item))
 
 
 def identity_fields(table_key: str, item: Any) -> tuple[str, ...]:
+    """The first of the table's identities whose fields are not all blank (none: ``()``)."""
     for fields in spec.IDENTITY[table_key]:
         if not all(_blank(getattr(item, f)) for f in fields):
             return fields
@@ -344,11 +341,6 @@ def _rows(merge: _TableMerge, t: Texts) -> tuple[list[Any], list[list[Any]], lis
     index = column_indexes(raw, table)
     width = len(raw.headers)
 
-    def target_row(i: int) -> list[Any]:
-        row = raw.rows[i]
-        cells = [raw.formula(i, j) or value for j, value in enumerate(row[:width])]
-        return cells + [None] * (width - len(cells))
-
     def copy_row(placed: _Placed) -> list[Any]:
         cells: list[Any] = [None] * width
         for key, j in index.items():
@@ -367,7 +359,7 @@ def _rows(merge: _TableMerge, t: Texts) -> tuple[list[Any], list[list[Any]], lis
     for placed in merge.rows:
         i = placed.origin
         assert i is not None
-        rows.append(target_row(i))
+        rows.append(raw.row_to_write(i, width))
         origins.append(i)
         below = merge.after.get(id(placed), [])
         rows += [copy_row(p) for p in below]
@@ -387,11 +379,7 @@ def _write_log(target: WorkbookGateway, raw: RawTable | None, changed: list[_Tab
     else:
         headers = list(raw.headers)
         index = column_indexes(raw, spec.MERGE_LOG)
-        kept = [
-            [raw.formula(i, j) or v for j, v in enumerate(row[: len(headers)])]
-            for i, row in enumerate(raw.rows)
-            if any(v is not None for v in row)
-        ]
+        kept = [raw.row_to_write(i, len(headers)) for i, row in enumerate(raw.rows) if any(v is not None for v in row)]
     when = now.strftime("%Y-%m-%d %H:%M")
     added: list[list[Any]] = []
     for merge in changed:

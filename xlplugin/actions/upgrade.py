@@ -82,9 +82,8 @@ def run(gateway: WorkbookGateway) -> UpgradeSummary:
         width = len(raw.headers)
         headers: list[Any] = [*raw.headers, *(t.header(key, column.key) for column in missing)]
         rows: list[list[Any]] = []
-        for i, row in enumerate(raw.rows):
-            cells = [raw.formula(i, j) or value for j, value in enumerate(row[:width])]
-            rows.append(cells + [None] * (width - len(cells) + len(missing)))
+        for i in range(len(raw.rows)):
+            rows.append(raw.row_to_write(i, width) + [None] * len(missing))
         gateway.write_table(key, headers, rows or [[None] * len(headers)], list(range(len(rows))) if rows else [None])
         summary.columns[key] = len(missing)
     present = {normalize(name) for name in gateway.sheet_names()}

@@ -124,6 +124,12 @@ class RawTable:
     def cell(self, row_index: int, col_index: int) -> CellRef:
         return CellRef(self.sheet, self.header_row + 1 + row_index, self.first_col + col_index)
 
+    def row_to_write(self, row_index: int, width: int) -> list[Any]:
+        """The row's first ``width`` cells to write back (formulas as formulas), padded with None."""
+        row = self.rows[row_index][:width]
+        cells: list[Any] = [self.formula(row_index, j) or value for j, value in enumerate(row)]
+        return cells + [None] * (width - len(cells))
+
 
 @dataclass(frozen=True)
 class CellText:
