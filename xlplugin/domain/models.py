@@ -149,10 +149,10 @@ def normalize(text: Any) -> str:
 
 def normalize_each(texts: Iterable[Any]) -> list[str]:
     """``normalize`` of each text, for many texts that each come once (descriptions): the usual
-    plain ASCII text without the cache's bookkeeping."""
+    text without the cache's bookkeeping."""
     out = []
-    for text in texts:
-        if type(text) is str and text.isascii() and text.isprintable():
+    for text in texts:  # most Danish text is printable and already composed: both checked at C speed
+        if type(text) is str and text.isprintable() and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
             out.append(" ".join(text.casefold().split()))
         else:
             out.append(normalize(text))

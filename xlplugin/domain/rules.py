@@ -257,7 +257,8 @@ class _Rules:
                 total=f"{total:g}",
                 column=self.col("groups", "share_pct"),
             )
-        spellings = {e.group for e in self.p.entries if e.kind in (m.EntryKind.NEED, m.EntryKind.RESOURCE)}
+        interest = m.EntryKind.INTEREST
+        spellings = {e.group for e in self.p.entries if e.kind is not interest}
         with_entries = {m.normalize(name) for name in spellings}  # 20,000 entries spell a few hundred groups
         for i, group in enumerate(self.p.groups):
             if m.normalize(group.name) not in with_entries:
@@ -272,19 +273,17 @@ class _Rules:
         groups = {m.normalize(g.name) for g in self.p.groups}
         themes = {m.normalize(t.name) for t in self.p.themes}
         platforms = {m.normalize(p.name) for p in self.p.platforms}
-        known: dict[tuple[str, object], bool] = {}  # each spelling of a group or theme looked up once
-
-        def unknown(kind: str, name: object, names: set[str]) -> bool:
-            found = known.get((kind, name))
-            if found is None:
-                found = known[(kind, name)] = m.normalize(name) in names
-            return not found
-
-        for i, entry in enumerate(self.p.entries):
-            if unknown("group", entry.group, groups):
-                self.add(E, "group_unknown", self.at("entries", i, "group"), column=self.col("entries", "group"))
-            if entry.theme and self.p.themes and unknown("theme", entry.theme, themes):
-                self.add(E, "theme_unknown", self.at("entries", i, "theme"), column=self.col("entries", "theme"))
+        # each spelling looked up once (20,000 entries spell a few hundred groups and themes)
+        entries = self.p.entries
+        unknown_groups = {s for s in set(map(operator.attrgetter("group"), entries)) if m.normalize(s) not in groups}
+        spelled_themes = set(map(operator.attrgetter("theme"), entries)) if self.p.themes else set()
+        unknown_themes = {s for s in spelled_themes if s and m.normalize(s) not in themes}
+        if unknown_groups or unknown_themes:
+            for i, entry in enumerate(entries):
+                if entry.group in unknown_groups:
+                    self.add(E, "group_unknown", self.at("entries", i, "group"), column=self.col("entries", "group"))
+                if entry.theme in unknown_themes:
+                    self.add(E, "theme_unknown", self.at("entries", i, "theme"), column=self.col("entries", "theme"))
         for i, purpose in enumerate(self.p.purposes):
             if purpose.target_group and m.normalize(purpose.target_group) not in groups:
                 self.add(E, "group_unknown", self.at("purposes", i, "target_group"), column=self.col("purposes", "target_group"))

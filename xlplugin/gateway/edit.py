@@ -63,6 +63,10 @@ class PackageEdit:
             return _serialize(self._new[part])
         return self._zip.read(part)
 
+    def pristine(self, part: str) -> bool:
+        """Whether ``part`` is still the file's own bytes: never parsed, replaced or added."""
+        return part in self._names and not (part in self._trees or part in self._raw or part in self._new)
+
     def has(self, part: str) -> bool:
         return part in self._new or (part in self._names and part not in self._dropped)
 

@@ -76,6 +76,7 @@ class FileWorkbook:
         self._formulas = package.formulas
         self._uncached = package.uncached
         self._names = package.names
+        self._unmarked = package.unmarked
         self._xl: PackageEdit | None = None  # the package being edited, opened on the first write
         self._dirty = False
 
@@ -294,7 +295,7 @@ class FileWorkbook:
         """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA."""
         from xlplugin.gateway import sheet_ops
 
-        sheet_ops.set_marks(self._edit(), cells)
+        sheet_ops.set_marks(self._edit(), cells, self._unmarked)
 
     # --- saving ------------------------------------------------------------------------------
     def commit(self) -> Saved:

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 from xlplugin.domain.models import normalize
 from xlplugin.domain.port import column_number
 from xlplugin.gateway.addresses import range_boundaries
-from xlplugin.gateway.regions import Region, SheetFormulas
+from xlplugin.gateway.regions import MARK_NEEDLES, Region, SheetFormulas
 from xlplugin.layout.names import table_sheet_names
 
 NS = {
@@ -33,21 +33,31 @@ class Package:
     formulas: dict[str, SheetFormulas]  # sheet name → its formula cells
     uncached: dict[str, set[tuple[int, int]]]  # sheet name → its formula cells without a stored result
     names: dict[str, str]  # the workbook-scope defined names → what they refer to
+    unmarked: set[str]  # sheets read here whose part holds none of our marks (not read again to clear them)
 
 
 def read_package(archive: zipfile.ZipFile) -> Package:
     tables, sheet_parts = _zip_tables(archive)
     # only sheets a table may be read from (the hidden lists sheet's formulas are not read)
     readable = {region.sheet for region in tables} | table_sheet_names()
-    scanned = {
-        name: formula_cells(archive, part)
-        for name, part in sheet_parts.items()
-        if name in readable or normalize(name) in readable
-    }
+    scanned, unmarked = {}, set()
+    for name, part in sheet_parts.items():
+        if name in readable or normalize(name) in readable:
+            data = _read_part(archive, part)
+            scanned[name] = scan_formulas(data)
+            if not any(needle in data for needle in MARK_NEEDLES):
+                unmarked.add(name)
     errors = {name: found[0] for name, found in scanned.items()}
     formulas = {name: found[1] for name, found in scanned.items()}
     uncached = {name: found[2] for name, found in scanned.items()}
-    return Package(_custom_properties(archive), tables, errors, formulas, uncached, _defined_names(archive))
+    return Package(_custom_properties(archive), tables, errors, formulas, uncached, _defined_names(archive), unmarked)
+
+
+def _read_part(archive: zipfile.ZipFile, part: str) -> bytes:
+    try:
+        return archive.read(part)
+    except KeyError:
+        return b""
 
 
 def _defined_names(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -120,17 +130,18 @@ def _local(tag: str) -> str:
 def formula_cells(
     archive: zipfile.ZipFile, part: str
 ) -> tuple[list[tuple[int, int, str]], SheetFormulas, set[tuple[int, int]]]:
-    """In one pass over a sheet part: (row, column, error) of the cells showing a formula error
+    """``scan_formulas`` of a sheet part of the zip (nothing for a part that is not there)."""
+    return scan_formulas(_read_part(archive, part))
+
+
+def scan_formulas(data: bytes) -> tuple[list[tuple[int, int, str]], SheetFormulas, set[tuple[int, int]]]:
+    """In one pass over a sheet part's XML: (row, column, error) of the cells showing a formula error
     (0-based), e.g. #DIV/0!, the formula of each formula cell ((row, column) → "=..."), and the
     formula cells without a stored result (a file saved by a tool that does not calculate).
 
     python-calamine gives error cells as empty and formula cells as their cached values only.
     A shared formula is given as it reads in each of its cells; array and data-table formulas
     are left out (written back as a plain formula they would compute something else)."""
-    try:
-        data = archive.read(part)
-    except KeyError:
-        return [], {}, set()
     if _ERROR_MARK not in data and _FORMULA_MARK.search(data) is None:
         return [], {}, set()
     errors: list[tuple[int, int, str]] = []

@@ -2,14 +2,14 @@
 and columns), telling whether a cell format wraps text, and the findings' marks."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from xlplugin.domain.port import CellRef, column_number
 from xlplugin.gateway.edit import PackageEdit
 from xlplugin.gateway.edit_sheet import CELL_ADDRESS, Sheet, col_letters, local, q
 from xlplugin.gateway.edit_shift import expand_shared
-from xlplugin.gateway.regions import MARK_FORMULA, addresses_by_sheet
+from xlplugin.gateway.regions import MARK_FORMULA, MARK_NEEDLES, addresses_by_sheet
 from xlplugin.gateway.xmltree import etree
 
 EXCEL_COLUMN_WIDTH = 8.43  # a column without a width of its own (Calibri 11)
@@ -65,18 +65,20 @@ def _mark_format() -> Any:
     return dxf
 
 
-def set_marks(package: PackageEdit, cells: list[CellRef]) -> None:
+def set_marks(package: PackageEdit, cells: list[CellRef], unmarked: Collection[str] = ()) -> None:
     """Marks are one conditional-format rule per sheet, told apart by MARK_FORMULA.
 
     The cells' own formats are never touched, and the next run removes exactly these rules.
-    A sheet part without marks, before or after, is not even parsed.
+    A sheet part without marks, before or after, is not even parsed; ``unmarked`` names sheets
+    known to hold none (read when the file was opened: an 11 MB sheet is not unpacked again).
     """
     wanted = addresses_by_sheet(cells)
     parts = package.sheet_parts()
-    needle = MARK_FORMULA.replace('"', "&quot;").encode()
     for name, part in parts.items():
+        if name in unmarked and package.pristine(part):
+            continue
         data = package.read(part)
-        if needle in data or MARK_FORMULA.encode() in data:
+        if any(needle in data for needle in MARK_NEEDLES):
             package.sheet(name).remove_rules(MARK_FORMULA)
     styles = package.styles()
     dxf = styles.dxf(_mark_format()) if styles is not None and wanted else None
