@@ -75,7 +75,12 @@ SHORT_STEM, OVERSTEM = 3, 3
 SPELLED_PRONOUNS = frozenset({"nogen", "noget", "nogle", "ingen", "intet", "ingenting"})
 # Common words that stem like a keyword: the verb "have" as "haven" (the garden), "bag" (behind) as
 # "bage", "gælder" (applies) as "gæld" (debt).
-NOT_KEYWORDS = frozenset({"have", "bag", "gælder"})
+# The verb "spille" takes the game as its object ("spiller basket", "spillede håndbold"): the
+# game is the theme, not games ("spil") as such; phrases ("spille kort", "spille bold") still count.
+NOT_KEYWORDS = frozenset({"have", "bag", "gælder", "spiller", "spille", "spillede", "spilles"})
+# Words Snowball stems together with another word they are not (round 8): "unger", "ungerne"
+# (kids, colloquial) are children, not "unge" (young people); they count as "børn".
+STEM_OVERRIDES = {"unger": "børn", "ungerne": "børn", "ungernes": "børn"}
 PHRASE_GAP = 3  # other words allowed between a keyword phrase's words ("hjælper gerne andre")
 # Heads of compounds (Danish stems' beginnings): a place, or a generic word that leaves the
 # meaning to the modifier. Words as Snowball stems them, "e"-less variants included.
@@ -251,7 +256,7 @@ class Vocabulary:
         for word in _WORD.findall(str(text or "").casefold()):
             stem = self._stems.get(word)
             if stem is None:
-                stem = self._stems[word] = self._stemmer.stemWord(word)
+                stem = self._stems[word] = STEM_OVERRIDES.get(word) or self._stemmer.stemWord(word)
             out.append((word, stem))
         return out
 
@@ -333,16 +338,22 @@ class Vocabulary:
                     strong[theme] += 1
         return total
 
-    def suggestion(self, text: str | None, need: bool = False, organisation: bool = False) -> Suggestion | None:
+    def suggestion(
+        self, text: str | None, need: bool = False, organisation: bool = False, context: frozenset[str] = frozenset()
+    ) -> Suggestion | None:
         """The best theme for a text, whether it is certain, and its score; None if no
         keyword is found. Ties (broken by the order of the themes) and weak hits are uncertain.
         For a need, a general resource theme steps aside wherever a specific theme has a strong
         hit: "har hverken tid eller overskud til at sidde med matematikken" needs homework help.
         An organisation's resource (a local actor's) is never a general one: it has no free time
-        or life experience of its own ("giver overskudsvarer væk" is not "overskud")."""
+        or life experience of its own ("giver overskudsvarer væk" is not "overskud"); only an
+        organisation's need is certainly free time (a call for volunteers' hours), a resident's
+        need for time is a question (what is the time for?).
+        ``context``: themes the same group's other entries carry; where the text's evidence is
+        split between close themes, one of them that the group is about decides."""
         scores, strong = self._scores(text)
         if not self.general.isdisjoint(scores) and (
-            organisation or (need and any(t in strong for t in scores if t not in self.general))
+            (organisation and not need) or (need and any(t in strong for t in scores if t not in self.general))
         ):
             scores = {t: v for t, v in scores.items() if t not in self.general}
         if not scores:
@@ -364,8 +375,22 @@ class Vocabulary:
         # Weak hits (parts of compounds, shared words) add up, but never make a suggestion certain
         # alone; the lead must be clear against the runner-up's score too (10 against 8 is not).
         certain = best in strong and scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN and CLEAR_LEAD * lead >= rival
+        if need and best in self.general and not organisation:
+            certain = False  # a resident's need is help with something, not free time: ask what for (round 8)
+        contested = not certain
         if certain and strong[best] == 1:
             certain = not self._one_keyword_doubtful(text, best, second, strong, need)
+            contested = not certain and bool(second and strong.get(second))
+        if contested and context:
+            top = scores[best]
+            close = [t for t in scores if t == best or not (top - scores[t] >= CERTAIN_MARGIN and CLEAR_LEAD * (top - scores[t]) >= scores[t])]
+            if second and second not in close:
+                close.append(second)
+            chosen = [t for t in close if t in context]
+            if len(chosen) == 1 and chosen[0] in strong and scores[chosen[0]] >= CERTAIN_MIN:
+                if not (need and chosen[0] not in self.need_themes and chosen[0] not in self.general):
+                    other = best if chosen[0] != best else second
+                    return Suggestion(chosen[0], True, scores[chosen[0]], other, strong[chosen[0]])
         return Suggestion(best, certain, scores[best], second, strong.get(best, 0))
 
     def _one_keyword_doubtful(self, text: str | None, best: str, second: str | None, strong: dict[str, int], need: bool) -> bool:
