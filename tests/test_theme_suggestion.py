@@ -335,3 +335,14 @@ def test_a_teacher_compound_names_what_is_taught():
     assert vocab.suggestion("tidligere matematiklærer") == Suggestion("Lektier", True, 4, None, 1)
     # A teacher of maths who has afternoons: not a certain "free time" any more, a question.
     assert vocab.suggest("var matematiklærer, sidder hver eftermiddag med barnebarnet") is None
+
+
+def test_more_keywords_than_the_runner_up_is_certain():
+    """Round 8: two keywords against one phrase lead on score but not clearly (8 against 6); the
+    phrase's weight alone does not decide, so two strong hits against one are certain. Two against
+    two stay a question."""
+    vocab = own(("Motion", "basket, futsal"), ("Hjemmet", "rydde op, vaske"))
+    found = vocab.suggestion("basket og futsal om aftenen, vi skal nok rydde op")
+    assert found is not None and found.theme == "Motion" and found.certain and found.evidence == 2
+    found = vocab.suggestion("basket og futsal om aftenen, vi skal nok rydde op og vaske")
+    assert found is not None and found.theme == "Hjemmet" and not found.certain

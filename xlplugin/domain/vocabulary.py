@@ -30,7 +30,12 @@ head decides ("hverdags|formiddag", not "middag").
 
 A suggestion is **certain** only when the best theme has at least one whole-word or phrase
 hit and leads the next theme clearly, also against the runner-up's own score (10 against 8 is
-not clear); a tie or weak hits (parts of compounds, shared words, however many) are uncertain.
+not clear), or (round 8) leads at all on two or more strong hits against the runner-up's fewer
+(a phrase weighs 6 and a word 4, so one phrase can keep two words' lead from looking clear); a
+tie or weak hits (parts of compounds, shared words, however many) are uncertain. A resident's
+need for free time alone is a question (what is the time for?); a local actor's is not.
+Snowball merges a few words that matter here: "unger" (kids) with "unge" (young people), and the
+verb "spiller" with "spil" (games); an exception table and NOT_KEYWORDS keep them apart.
 It says how many strong hits it rests on: one alone is what every wrong certain suggestion
 measured rested on, so matching ranks rows on such a theme after firmer ones. One keyword alone
 is not certain (round 6) for a need whose theme no link names as a need ("male", to paint, is
@@ -152,6 +157,11 @@ class Suggestion:
 
 class Vocabulary:
     """Theme names (in table order), their keyword stems, and which resources meet which needs."""
+
+    # Round 8: a lead in score with more strong hits than the runner-up is certain even where the
+    # lead is not clear ("streetbasket og futsal" against "rydde op"). An attribute so that
+    # benchmarks/suggestion_rules.py can measure the vocabulary without it.
+    more_keywords = True
 
     def __init__(
         self,
@@ -375,6 +385,8 @@ class Vocabulary:
         # Weak hits (parts of compounds, shared words) add up, but never make a suggestion certain
         # alone; the lead must be clear against the runner-up's score too (10 against 8 is not).
         certain = best in strong and scores[best] >= CERTAIN_MIN and lead >= CERTAIN_MARGIN and CLEAR_LEAD * lead >= rival
+        if not certain and self.more_keywords and lead > 0 and strong.get(best, 0) >= 2 and strong[best] > strong.get(second or "", 0):
+            certain = True  # two or more keywords against fewer: a phrase's weight alone does not decide
         if need and best in self.general and not organisation:
             certain = False  # a resident's need is help with something, not free time: ask what for (round 8)
         contested = not certain
