@@ -4,9 +4,11 @@ Round 8 (first table): tie-breakers that let a suggestion become certain where t
 split between close themes (coverage), each on the vocabulary as it is: where exactly one of the
 close themes is in a context, it decides. Contexts: the themes of the same group's other entries
 (the planner's, and the certain suggestions of a first pass; any kind or the same kind), the
-themes the group's name points at, the themes named in the note's first sentence, and those named
-in a clause with a word of need (mangler, savner, kan ikke …) or offer (kan, gerne, tilbyder …).
-The interview-note and suggestion sets have no groups: only the last two move them.
+themes the group's name points at, the themes named in the note's first sentence or in its first
+clause that names any, and those named in a clause with a word of need (mangler, savner, kan ikke
+…) or offer (kan, gerne, tilbyder …). The interview-note and suggestion sets have no groups: only
+the contexts read from the text move them. A row also shows the vocabulary without round 8's
+"more keywords than the runner-up" rule, to show what it adds.
 
 Round 6 (second table): which certain theme suggestions that rest on one keyword should be questions.
 
@@ -52,7 +54,7 @@ class Case:
 
 
 def cases(context: Callable[[dict, dict, int], frozenset[str]] | None = None) -> Iterator[tuple[str, str, str, bool, set[str], frozenset[str]]]:
-    """(set, text, kind, a local actor's resource, right themes, the group's context); the
+    """(set, text, kind, a local actor's entry, right themes, the group's context); the
     held-out sets only with --heldout. ``context(estate, entry, index)`` gives the themes of the
     entry's group that a group prior may use (none by default)."""
     for file, label in (("suggestions.json", "sugg"), ("interview_notes.json", "notes")):

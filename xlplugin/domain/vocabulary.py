@@ -359,8 +359,10 @@ class Vocabulary:
         or life experience of its own ("giver overskudsvarer væk" is not "overskud"); only an
         organisation's need is certainly free time (a call for volunteers' hours), a resident's
         need for time is a question (what is the time for?).
-        ``context``: themes the same group's other entries carry; where the text's evidence is
-        split between close themes, one of them that the group is about decides."""
+        ``context``: themes that may break a split between close themes (exactly one of them in
+        it decides). Matching passes none: round 8 measured the group's other entries, its name
+        and the note's first sentence as contexts, and each added wrong suggestions as fast as
+        right ones (benchmarks/suggestion_rules.py)."""
         scores, strong = self._scores(text)
         if not self.general.isdisjoint(scores) and (
             (organisation and not need) or (need and any(t in strong for t in scores if t not in self.general))
