@@ -26,6 +26,7 @@ Found = list[tuple[str, str, str, Any]]  # (giver, receiver, need theme, what th
 KEPT_HELPERS = forms.Rows._helpers
 KEPT_NEEDS_MET = forms.Rows._needs_met
 KEPT_AKIN = forms.Rows._akin
+KEPT_WEAK_ROWS = forms.Rows._weak_rows
 
 
 def interest_for_actors(own_offer: bool) -> Callable[[forms.Rows], Found]:
@@ -84,7 +85,18 @@ def third_on_the_same_theme(self: forms.Rows, theme: str, needs: dict, exclude: 
     return met
 
 
+def weak_only_where_asked(self: forms.Rows, blocks: list, strong: list) -> None:
+    """Round 8: a weak link is shown only where step 1 asks for the group and theme, no longer as
+    the stand-in answer to a need that gets no stronger one."""
+    KEPT_WEAK_ROWS(self, blocks, strong)
+    for b in blocks:
+        if not b.strong and b.stand_ins:
+            b.receivers = b.receivers - b.stand_ins
+            b.stand_ins = set()
+
+
 CANDIDATES: dict[str, dict[str, Callable[..., Any]]] = {
+    "weak links only where a purpose asks (no stand-ins)": {"_weak_rows": weak_only_where_asked},
     "(kept) without: hands where an actor asks for time": {"_helpers": lambda self: []},
     "(kept) without: akin needs in a common solution": {"_akin": lambda self, theme: []},
     "interest answers an actor's need": {"_helpers": interest_for_actors(False)},

@@ -119,7 +119,7 @@ class _Matcher:
                     theme = themes[entry.theme] = self.vocab.resolve(entry.theme) or " ".join(entry.theme.split())
                 self.suggestions.append(None)
             else:
-                organisation = key is not None and key in external and entry.kind is RESOURCE
+                organisation = key is not None and key in external  # a local actor's entry
                 theme, tentative = self._suggest(i, entry, organisation)
                 suggested = theme is not None
             if theme is None or key is None:
