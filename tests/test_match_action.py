@@ -242,6 +242,47 @@ def test_rerun_keeps_the_users_work_and_follows_the_data(example, lang):
     assert back[h("status")] == t.choice("status", "updated") and back[h("selected")] == yes
 
 
+def test_a_receiver_added_in_step_2_keeps_the_row_and_its_choices(example, lang):
+    """The seniors' homework help, selected and commented, now also meets a new group's need:
+    the same row (same ID) names both receivers and keeps the planner's work; no outdated copy."""
+    t = texts(lang)
+    h = lambda col: header(lang, "interactions", col)  # noqa: E731
+    e = lambda col: header(lang, "entries", col)  # noqa: E731
+    homework = "Lektiehjælp" if lang == "da" else "Homework help"
+    singles = "Enlige forsørgere" if lang == "da" else "Single parents"
+    yes = t.choice("yesno", "yes")
+    match_file(example)
+    before = {r[h("theme")]: r for r in rows_as_dicts(example, lang, "interactions")}[homework]
+
+    def more_receivers(wb):
+        ws, table = table_of(wb, lang, "interactions")
+        row = find_row(ws, table, h("theme"), lambda v: v == homework)
+        set_cell(ws, table, row, h("selected"), yes)
+        set_cell(ws, table, row, h("comment"), "Lektiecafé om tirsdagen")
+        ws_groups, groups = table_of(wb, lang, "groups")
+        empty = find_row(ws_groups, groups, header(lang, "groups", "name"), lambda v: v is None)
+        set_cell(ws_groups, groups, empty, header(lang, "groups", "name"), singles)
+        set_cell(ws_groups, groups, empty, header(lang, "groups", "location"), t.choice("location", "building"))
+        ws, table = table_of(wb, lang, "entries")
+        empty = find_row(ws, table, e("group"), lambda v: v is None)
+        set_cell(ws, table, empty, e("group"), singles)
+        set_cell(ws, table, empty, e("kind"), t.choice("entry_kind", "need"))
+        set_cell(ws, table, empty, e("theme"), homework)
+        set_cell(ws, table, empty, e("description"), "Hjælp til børnenes lektier")
+
+    edit(example, more_receivers)
+    summary = match_file(example)
+    mutual = t.choice("interaction_type", "mutual_resources")
+    rows = [r for r in rows_as_dicts(example, lang, "interactions") if r[h("theme")] == homework and r[h("type")] == mutual]
+    assert len(rows) == 1, rows  # one row, not a new one beside an outdated one
+    row = rows[0]
+    assert row[h("id")] == before[h("id")]
+    assert singles in row[h("groups")] and before[h("groups")].split(",")[0] in row[h("groups")]
+    assert row[h("status")] == t.choice("status", "updated")
+    assert row[h("selected")] == yes and row[h("comment")] == "Lektiecafé om tirsdagen"
+    assert summary.outdated == 0
+
+
 def test_a_deleted_generated_column_comes_back_and_the_users_columns_stay(example, lang):
     """Columns are found by header: moved or missing generated columns do not shift the user's."""
     h = lambda col: header(lang, "interactions", col)  # noqa: E731

@@ -44,6 +44,7 @@ from xlplugin.layout.words import Words, saved_phrases
 STATUS = "status"
 ID_PREFIX = "S-"
 _READABLE_ID = re.compile(r"S-(\d+)", re.IGNORECASE)
+_GIVER_SPLIT = re.compile(r"\s*(?:→|->)\s*")  # "giver → receivers", as ``m.GIVER_ARROW`` writes it
 UNSURE_ROWS_SHOWN = 10  # row numbers named in the message about entries that need a theme
 
 
@@ -237,8 +238,17 @@ def merge_interactions(
             return (type_code, normalize(groups), normalize(theme))
         return (str(type_code), normalize(theme))
 
+    def giver_identity(type_code: str | None, groups: Any, theme: Any) -> tuple[str, ...] | None:
+        """Help between groups by its giver and theme: the same help, given to more or other
+        groups now (a receiver added in step 2), is the same row with the planner's choices."""
+        parts = _GIVER_SPLIT.split(groups, maxsplit=1) if isinstance(groups, str) else []
+        if type_code != m.InteractionType.MUTUAL_RESOURCES.value or len(parts) != 2:
+            return None
+        return (type_code, normalize(parts[0]), normalize(theme))
+
     old: dict[str, list[Any]] = {}
     by_identity: dict[tuple[str, ...], str] = {}  # identity -> ID of the old row
+    by_giver: dict[tuple[str, ...], list[str]] = {}  # giver identity -> IDs of old rows, in table order
     numbers = [0]  # readable IDs in use anywhere in the table
     leftovers: list[list[Any]] = []  # generated rows no longer derived (or duplicates)
     manual: list[list[Any]] = []
@@ -257,6 +267,9 @@ def merge_interactions(
         if generated_row and row_id and row_id not in old:
             old[row_id] = row
             by_identity.setdefault(identity(code(row, "type"), cell(row, "groups"), cell(row, "theme")), row_id)
+            giver = giver_identity(code(row, "type"), cell(row, "groups"), cell(row, "theme"))
+            if giver is not None:
+                by_giver.setdefault(giver, []).append(row_id)
         elif generated_row:
             leftovers.append(row)
         else:
@@ -270,12 +283,28 @@ def merge_interactions(
 
     next_number = max(numbers) + 1
     out: list[list[Any]] = []
+    rendered = []
     for interaction in result.interactions:
         new_values = {c.key: display_value(c, _rendered(interaction, c.key, words), t) for c in generated}
         for c in generated:  # long lists of entries: stay within what the column allows
             if isinstance(new_values[c.key], str):
                 new_values[c.key] = shorten(new_values[c.key], c.max_length)
-        old_id = interaction.key if interaction.key in old else by_identity.get(identity(interaction.type.value, new_values["groups"], new_values["theme"]))
+        rendered.append((interaction, new_values))
+    # Which old row each new one is: the same row first (its key or what it is), then the same
+    # giver's help on the same theme among the old rows left over.
+    old_ids: list[str | None] = []
+    claimed: set[str] = set()
+    for interaction, new_values in rendered:
+        found = interaction.key if interaction.key in old else by_identity.get(identity(interaction.type.value, new_values["groups"], new_values["theme"]))
+        found = found if found not in claimed else None
+        old_ids.append(found)
+        claimed.add(found or "")
+    for i, (interaction, new_values) in enumerate(rendered):
+        giver = giver_identity(interaction.type.value, new_values["groups"], new_values["theme"])
+        if old_ids[i] is None and giver is not None:
+            old_ids[i] = next((row_id for row_id in by_giver.get(giver, ()) if row_id not in claimed), None)
+            claimed.add(old_ids[i] or "")
+    for (_, new_values), old_id in zip(rendered, old_ids):
         previous = old.pop(old_id, None) if old_id else None
         if previous is not None and _READABLE_ID.fullmatch(str(old_id)):
             new_values["id"] = str(old_id)
